@@ -1,0 +1,87 @@
+/**
+ * `npm run --silent classify -- --jsonl FILE` (or JSONL on stdin): one JSON line out per line
+ * in, in order. `npm run --silent classify -- "some text"`: a readable explanation.
+ * A bad input line gets an error on stderr naming the line; the other lines go on.
+ */
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { classify } from '../../shared/classify/classify';
+import type { Classification } from '../../shared/model/types';
+
+/** The contract other tools rely on: exactly these keys, in this order. */
+function toJsonLine(c: Classification): string {
+  const { relevant, score, topics, reasons, lang, script } = c;
+  return JSON.stringify({ relevant, score, topics, reasons, lang, script });
+}
+
+/** Classifies one JSONL line, or says on stderr why it cannot; stdout still gets a line. */
+export function classifyLine(line: string, lineNumber: number): { out: string; error?: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (e) {
+    return errorLine(lineNumber, `not valid JSON (${(e as Error).message})`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return errorLine(lineNumber, 'expected a JSON object with "title" and "text"');
+  }
+  const { title, text, lang } = value as Record<string, unknown>;
+  if (title !== undefined && typeof title !== 'string') return errorLine(lineNumber, '"title" must be a string');
+  if (text !== undefined && typeof text !== 'string') return errorLine(lineNumber, '"text" must be a string');
+  if (lang !== undefined && lang !== null && typeof lang !== 'string') return errorLine(lineNumber, '"lang" must be a string');
+  if (!title && !text) return errorLine(lineNumber, 'needs a non-empty "title" or "text"');
+  return { out: toJsonLine(classify({ title: title ?? '', text: text ?? '', lang: lang ?? undefined })) };
+}
+
+/**
+ * A line that cannot be classified still yields one output line (so output line N always
+ * answers input line N), carrying an "error" field; the message also goes to stderr.
+ */
+function errorLine(lineNumber: number, message: string): { out: string; error: string } {
+  const error = `line ${lineNumber}: ${message}`;
+  return { out: JSON.stringify({ error }), error };
+}
+
+async function runJsonl(input: NodeJS.ReadableStream): Promise<void> {
+  let n = 0;
+  const rl = createInterface({ input, crlfDelay: Infinity });
+  for await (const raw of rl) {
+    n++;
+    const line = raw.replace(/^\uFEFF/, '');
+    if (line.trim() === '') {
+      process.stderr.write(`line ${n}: empty line\n`);
+      process.stdout.write(JSON.stringify({ error: `line ${n}: empty line` }) + '\n');
+      continue;
+    }
+    const { out, error } = classifyLine(line, n);
+    if (error) process.stderr.write(error + '\n');
+    process.stdout.write(out + '\n');
+  }
+}
+
+function explain(text: string): void {
+  const c = classify({ title: text });
+  console.log(`${c.relevant ? 'RELEVANT' : 'not relevant'}  score ${c.score.toFixed(3)}  lang ${c.lang}  script ${c.script ?? '-'}`);
+  console.log(`topics: ${c.topics.length ? c.topics.join(', ') : '(none)'}`);
+  console.log('why:');
+  for (const r of c.reasons) console.log(`  - ${r}`);
+}
+
+async function main(argv: string[]): Promise<void> {
+  const i = argv.indexOf('--jsonl');
+  if (i >= 0) {
+    const file = argv[i + 1];
+    if (!file) throw new Error('--jsonl needs a file name');
+    // Bad lines are reported per line (stderr and an "error" object); the run still succeeds.
+    await runJsonl(createReadStream(file));
+    return;
+  }
+  const text = argv.filter((a) => !a.startsWith('--')).join(' ').trim();
+  if (text) return explain(text);
+  await runJsonl(process.stdin);
+}
+
+main(process.argv.slice(2)).catch((e: Error) => {
+  process.stderr.write(`classify: ${e.message}\n`);
+  process.exitCode = 2;
+});

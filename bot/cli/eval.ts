@@ -1,0 +1,65 @@
+/**
+ * `npm run eval`: cross-validated quality of the classifier on the labelled corpus, beside a
+ * plain keyword query. Every figure comes from models that never saw the item they judge.
+ */
+import { crossValidate } from '../training/crossval';
+import { languageGroup, loadCorpus, loadWrittenExamples, type LabelledItem } from '../training/dataset';
+import { KEYWORD_QUERY, keywordQueryMatches } from '../training/keyword-baseline';
+import { score, type Scores } from '../training/metrics';
+
+const k = Number(process.env.FOLDS ?? 10);
+const seeds = (process.env.SEEDS ?? '1,2,3').split(',').map(Number);
+const corpus = loadCorpus();
+const written = loadWrittenExamples();
+
+const fmt = (s: Scores): string =>
+  `P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  F1 ${s.f1.toFixed(3)}  (tp ${s.tp} fp ${s.fp} fn ${s.fn})`;
+
+type Row = { item: LabelledItem; model: boolean; keyword: boolean };
+const groups: Array<[string, (r: Row) => boolean]> = [
+  ['overall', () => true],
+  ['script Latn', (r) => r.item.script === 'Latn'],
+  ['script Cyrl', (r) => r.item.script === 'Cyrl'],
+  ['lang sr (sr/hr/bs/cnr)', (r) => languageGroup(r.item.lang) === 'sr'],
+  ['lang en', (r) => languageGroup(r.item.lang) === 'en'],
+  ['lang other', (r) => languageGroup(r.item.lang) === 'other'],
+];
+
+console.log(`Nadzor Watch classifier: ${k}-fold stratified cross-validation over ${corpus.length} corpus items`);
+console.log(`(seeds ${seeds.join(', ')}; ${written.length} written examples join every training fold, never scored)`);
+console.log(`Keyword query: ${KEYWORD_QUERY}\n`);
+
+const allRows: Row[][] = seeds.map((seed) =>
+  crossValidate(corpus, written, k, seed).map(({ item, prediction }) => ({
+    item,
+    model: prediction.relevant,
+    keyword: keywordQueryMatches(item.title, item.text),
+  })),
+);
+const pad = (s: string, n: number) => s.padEnd(n);
+for (const [name, keep] of groups) {
+  const rows = allRows.flatMap((r) => r.filter(keep));
+  const actual = (r: Row) => r.item.label === 'relevant';
+  const m = score(rows.map((r) => ({ predicted: r.model, actual: actual(r) })));
+  const kw = score(rows.map((r) => ({ predicted: r.keyword, actual: actual(r) })));
+  const n = rows.length / seeds.length;
+  console.log(`${pad(name, 24)} n=${String(n).padStart(3)}  model   ${fmt(m)}`);
+  console.log(`${pad('', 24)}        keyword ${fmt(kw)}`);
+}
+console.log('\nNegatives flagged as relevant (false-positive rate per negative label):');
+for (const label of ['related', 'irrelevant'] as const) {
+  const rows = allRows.flatMap((r) => r.filter((x) => x.item.label === label));
+  const fpModel = rows.filter((r) => r.model).length;
+  const fpKw = rows.filter((r) => r.keyword).length;
+  console.log(
+    `${pad(label, 24)} n=${String(rows.length / seeds.length).padStart(3)}  model ${(fpModel / rows.length).toFixed(3)}   keyword ${(fpKw / rows.length).toFixed(3)}`,
+  );
+}
+if (process.env.SHOW_ERRORS) {
+  console.log('\nErrors (seed ' + seeds[0] + '):');
+  for (const r of allRows[0]) {
+    if (r.model !== (r.item.label === 'relevant')) {
+      console.log(`${r.model ? 'FP' : 'FN'} [${r.item.label} ${r.item.lang}-${r.item.script}] ${r.item.title.slice(0, 100)}`);
+    }
+  }
+}

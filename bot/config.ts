@@ -1,0 +1,160 @@
+import { resolve } from 'node:path';
+import { validate as validateCron } from 'node-cron';
+
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** The bot's settings, read once at start from the environment. */
+export interface Config {
+  /** DATA_DIR, resolved to an absolute path. Default `./data`. Holds `nadzor.db`. */
+  dataDir: string;
+  /** POLL_CRON: when to poll due feeds. Default every 10 minutes; a 6-field form adds seconds. */
+  pollCron: string;
+  /** ALERT_BACKLOG_HOURS (>= 0): on a feed's first read, items older than this are stored, not alerted. Default 24. */
+  alertBacklogHours: number;
+  /** ALERT_MIN_SCORE in 0..1, or null (the default) to alert on the classifier's own `relevant`. */
+  alertMinScore: number | null;
+  /** FEEDS_FILE: a JSON/YAML list replacing the default feeds, or null for the defaults. */
+  feedsFile: string | null;
+  /** HTTP_HOST for the API and dashboard. Default 127.0.0.1 (not exposed unless asked). */
+  httpHost: string;
+  /** HTTP_PORT. Default 8787; 0 picks a free port (tests). */
+  httpPort: number;
+  /** FETCH_TIMEOUT_MS: a whole feed request, headers to last byte. Default 20 000. */
+  fetchTimeoutMs: number;
+  /** FETCH_CONCURRENCY: feeds fetched at once, 1..64. Default 4. */
+  fetchConcurrency: number;
+  /** FEED_MAX_BYTES (>= 1024): a larger response is cut off and counted as a failure. Default 5 MiB. */
+  feedMaxBytes: number;
+  /** LOG_LEVEL: debug, info, warn or error. Default info. */
+  logLevel: LogLevel;
+  /**
+   * Every secret value found in the environment (see `secretValues`), for `redact`. Not
+   * enumerable, so logging or serialising the config never prints them.
+   */
+  readonly secrets: readonly string[];
+}
+
+export const DEFAULTS = {
+  dataDir: './data',
+  pollCron: '*/10 * * * *',
+  alertBacklogHours: 24,
+  httpHost: '127.0.0.1',
+  httpPort: 8787,
+  fetchTimeoutMs: 20_000,
+  fetchConcurrency: 4,
+  feedMaxBytes: 5 * 1024 * 1024,
+  logLevel: 'info' as LogLevel,
+} as const;
+
+/** Invalid settings: every bad variable, by name, with what it should be. Start-up stops on it. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  readonly problems: ReadonlyArray<{ variable: string; message: string }>;
+
+  constructor(problems: ReadonlyArray<{ variable: string; message: string }>) {
+    super(`invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n')}`);
+    this.problems = problems;
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Names whose values are secrets: tokens, webhook URLs (a Discord webhook URL is its own
+ * credential), passwords and keys. Matched on the whole name, so DISCORD_TOKEN, API_TOKEN,
+ * TELEGRAM_BOT_TOKEN and any future *_SECRET are covered without a list to keep in step.
+ */
+const SECRET_NAME = /(TOKEN|SECRET|PASSWORD|PASSWD|WEBHOOK|API_KEY|PRIVATE_KEY|CREDENTIALS?)/i;
+
+/**
+ * Values shorter than this are not redacted: no real token is that short, and replacing "1" or
+ * "on" everywhere would make every log line unreadable.
+ */
+const MIN_SECRET_LENGTH = 6;
+
+/** The values of all secret-looking variables in `env`, longest first (see `redact`). */
+export function secretValues(env: Env = process.env): string[] {
+  const values = new Set<string>();
+  for (const [name, value] of Object.entries(env)) {
+    if (!value || !SECRET_NAME.test(name)) continue;
+    const trimmed = value.trim();
+    if (trimmed.length >= MIN_SECRET_LENGTH) values.add(trimmed);
+  }
+  return [...values].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * `text` with every secret replaced by "***", also in its URL-encoded form (tokens end up in
+ * request URLs: Telegram puts the bot token in the path). Longest first, so a secret that
+ * contains another is hidden whole.
+ */
+export function redact(text: string, source: Pick<Config, 'secrets'> | readonly string[]): string {
+  const secrets = Array.isArray(source) ? (source as readonly string[]) : (source as Pick<Config, 'secrets'>).secrets;
+  const forms = new Set<string>();
+  for (const s of secrets) {
+    forms.add(s);
+    forms.add(encodeURIComponent(s));
+  }
+  let out = text;
+  for (const form of [...forms].sort((a, b) => b.length - a.length)) out = out.split(form).join('***');
+  return out;
+}
+
+/**
+ * Reads and checks the settings. Unset or blank variables take their defaults (so an env file
+ * with `FEEDS_FILE=` means "no file"). Throws one ConfigError listing every invalid variable.
+ */
+export function loadConfig(env: Env = process.env): Config {
+  const problems: Array<{ variable: string; message: string }> = [];
+  const raw = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value ? value : undefined;
+  };
+  const bad = (variable: string, message: string) => problems.push({ variable, message });
+
+  /** A number read from `name`, or the default; checks integer-ness and bounds. */
+  const num = (name: string, fallback: number, opts: { min: number; max?: number; integer?: boolean }): number => {
+    const value = raw(name);
+    if (value === undefined) return fallback;
+    const n = Number(value);
+    const range = opts.max === undefined ? `>= ${opts.min}` : `between ${opts.min} and ${opts.max}`;
+    const what = `${opts.integer ? 'an integer' : 'a number'} ${range}`;
+    if (!Number.isFinite(n) || (opts.integer && !Number.isInteger(n)) || n < opts.min || (opts.max !== undefined && n > opts.max)) {
+      bad(name, `must be ${what}, got ${JSON.stringify(value)}`);
+      return fallback;
+    }
+    return n;
+  };
+
+  const pollCron = raw('POLL_CRON') ?? DEFAULTS.pollCron;
+  if (!validateCron(pollCron)) {
+    bad('POLL_CRON', `must be a cron expression with 5 fields (or 6, seconds first), got ${JSON.stringify(pollCron)}`);
+  }
+
+  const minScore = raw('ALERT_MIN_SCORE');
+  const alertMinScore = minScore === undefined ? null : num('ALERT_MIN_SCORE', 0, { min: 0, max: 1 });
+
+  const logLevel = (raw('LOG_LEVEL')?.toLowerCase() ?? DEFAULTS.logLevel) as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) bad('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(raw('LOG_LEVEL'))}`);
+
+  const httpHost = raw('HTTP_HOST') ?? DEFAULTS.httpHost;
+  if (/\s|\//.test(httpHost)) bad('HTTP_HOST', `must be a host name or IP address, got ${JSON.stringify(httpHost)}`);
+
+  const config = {
+    dataDir: resolve(raw('DATA_DIR') ?? DEFAULTS.dataDir),
+    pollCron,
+    alertBacklogHours: num('ALERT_BACKLOG_HOURS', DEFAULTS.alertBacklogHours, { min: 0 }),
+    alertMinScore,
+    feedsFile: raw('FEEDS_FILE') ?? null,
+    httpHost,
+    httpPort: num('HTTP_PORT', DEFAULTS.httpPort, { min: 0, max: 65535, integer: true }),
+    fetchTimeoutMs: num('FETCH_TIMEOUT_MS', DEFAULTS.fetchTimeoutMs, { min: 1, integer: true }),
+    fetchConcurrency: num('FETCH_CONCURRENCY', DEFAULTS.fetchConcurrency, { min: 1, max: 64, integer: true }),
+    feedMaxBytes: num('FEED_MAX_BYTES', DEFAULTS.feedMaxBytes, { min: 1024, integer: true }),
+    logLevel,
+  };
+  if (problems.length) throw new ConfigError(problems);
+  Object.defineProperty(config, 'secrets', { value: Object.freeze(secretValues(env)), enumerable: false });
+  return config as Config;
+}

@@ -1,0 +1,257 @@
+import type Database from 'better-sqlite3';
+import type { Article, Classification, Scope, Script, Topic } from '../../shared/model/types';
+import { toIso } from './iso';
+
+/** What the processor hands to storage for one new article. */
+export interface NewArticle {
+  feedUrl: string | null;
+  outlet: string;
+  scope: Scope;
+  guid: string;
+  url: string | null;
+  /** The cleaned URL (tracking parameters off, rel=canonical honoured); de-duplicates across feeds. */
+  canonicalUrl: string | null;
+  title: string;
+  text: string;
+  /** ISO UTC, or null when the feed gives no date. */
+  published: string | null;
+  fetchedAt: string;
+  /** Hash of the folded, normalised text, computed by the caller; de-duplicates re-posts. */
+  contentHash: string;
+  storyId?: number | null;
+  classification: Classification;
+}
+
+/** An article as stored: the shared model plus the de-duplication keys. */
+export interface StoredArticle extends Article {
+  canonicalUrl: string | null;
+  contentHash: string;
+}
+
+export interface DuplicateKeys {
+  guid?: string | null;
+  feedUrl?: string | null;
+  url?: string | null;
+  contentHash?: string | null;
+}
+
+export interface Duplicate {
+  id: number;
+  /** Which key matched, checked in this order. */
+  by: 'guid' | 'url' | 'content';
+}
+
+/** Filters shared by search, count and countBy. Dates are inclusive bounds on the article's date. */
+export interface ArticleFilter {
+  since?: string;
+  until?: string;
+  relevant?: boolean;
+  topic?: Topic;
+  lang?: string;
+  script?: Script;
+  scope?: Scope;
+  outlet?: string;
+  storyId?: number;
+}
+
+export interface ArticlePage extends ArticleFilter {
+  /** Default 50, at most 500. */
+  limit?: number;
+  offset?: number;
+}
+
+export const COUNT_FIELDS = ['outlet', 'scope', 'lang', 'script', 'topic'] as const;
+export type CountField = (typeof COUNT_FIELDS)[number];
+
+interface ArticleRow {
+  id: number;
+  feed_url: string | null;
+  outlet: string;
+  scope: Scope;
+  guid: string;
+  url: string | null;
+  canonical_url: string | null;
+  title: string;
+  text: string;
+  published: string | null;
+  fetched_at: string;
+  content_hash: string;
+  story_id: number | null;
+  relevant: number;
+  score: number;
+  topics: string;
+  reasons: string;
+  lang: string;
+  script: Script | null;
+}
+
+function fromRow(r: ArticleRow): StoredArticle {
+  return {
+    id: r.id,
+    feedUrl: r.feed_url,
+    outlet: r.outlet,
+    scope: r.scope,
+    guid: r.guid,
+    url: r.url,
+    canonicalUrl: r.canonical_url,
+    title: r.title,
+    text: r.text,
+    published: r.published,
+    fetchedAt: r.fetched_at,
+    contentHash: r.content_hash,
+    storyId: r.story_id,
+    classification: {
+      relevant: r.relevant === 1,
+      score: r.score,
+      topics: JSON.parse(r.topics) as Topic[],
+      reasons: JSON.parse(r.reasons) as string[],
+      lang: r.lang,
+      script: r.script,
+    },
+  };
+}
+
+const MAX_PAGE = 500;
+
+/** WHERE clause and parameters for a filter; column names are fixed here, values are bound. */
+function where(f: ArticleFilter): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  const add = (condition: string, value: unknown) => {
+    parts.push(condition);
+    params.push(value);
+  };
+  if (f.since !== undefined) add('a.dated_at >= ?', toIso(f.since));
+  if (f.until !== undefined) add('a.dated_at <= ?', toIso(f.until));
+  if (f.relevant !== undefined) add('a.relevant = ?', f.relevant ? 1 : 0);
+  if (f.topic !== undefined) add('EXISTS (SELECT 1 FROM json_each(a.topics) WHERE value = ?)', f.topic);
+  if (f.lang !== undefined) add('a.lang = ?', f.lang);
+  if (f.script !== undefined) add('a.script = ?', f.script);
+  if (f.scope !== undefined) add('a.scope = ?', f.scope);
+  if (f.outlet !== undefined) add('a.outlet = ?', f.outlet);
+  if (f.storyId !== undefined) add('a.story_id = ?', f.storyId);
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+export type ArticlesRepo = ReturnType<typeof createArticlesRepo>;
+
+/** Stored articles with their classification; the unique indexes make re-reads harmless. */
+export function createArticlesRepo(db: Database.Database) {
+  const insert = db.prepare(`
+    INSERT INTO articles (feed_url, outlet, scope, guid, url, canonical_url, title, text, published,
+      fetched_at, content_hash, story_id, relevant, score, topics, reasons, lang, script)
+    VALUES (@feedUrl, @outlet, @scope, @guid, @url, @canonicalUrl, @title, @text, @published,
+      @fetchedAt, @contentHash, @storyId, @relevant, @score, @topics, @reasons, @lang, @script)
+    ON CONFLICT DO NOTHING`);
+  const byGuid = db.prepare<[string, string], { id: number }>(
+    'SELECT id FROM articles WHERE feed_url = ? AND guid = ?',
+  );
+  const byAnyUrl = db.prepare<[string, string], { id: number }>(
+    'SELECT id FROM articles WHERE canonical_url = ? OR url = ? ORDER BY id LIMIT 1',
+  );
+  const byHash = db.prepare<[string], { id: number }>('SELECT id FROM articles WHERE content_hash = ?');
+  const getOne = db.prepare<[number], ArticleRow>('SELECT * FROM articles WHERE id = ?');
+
+  function get(id: number): StoredArticle | null {
+    const row = getOne.get(id);
+    return row ? fromRow(row) : null;
+  }
+
+  function search(q: ArticlePage = {}): StoredArticle[] {
+    const w = where(q);
+    const limit = Math.max(0, Math.min(MAX_PAGE, Math.floor(q.limit ?? 50)));
+    const offset = Math.max(0, Math.floor(q.offset ?? 0));
+    const rows = db
+      .prepare(`SELECT a.* FROM articles a ${w.sql} ORDER BY a.dated_at DESC, a.id DESC LIMIT ? OFFSET ?`)
+      .all(...w.params, limit, offset) as ArticleRow[];
+    return rows.map(fromRow);
+  }
+
+  return {
+    /**
+     * Which stored article this item repeats, if any. Checks the feed's own guid first (the
+     * common re-read), then the URL against both stored URLs, then the content hash.
+     */
+    findDuplicate(k: DuplicateKeys): Duplicate | null {
+      if (k.feedUrl && k.guid) {
+        const row = byGuid.get(k.feedUrl, k.guid);
+        if (row) return { id: row.id, by: 'guid' };
+      }
+      if (k.url) {
+        const row = byAnyUrl.get(k.url, k.url);
+        if (row) return { id: row.id, by: 'url' };
+      }
+      if (k.contentHash) {
+        const row = byHash.get(k.contentHash);
+        if (row) return { id: row.id, by: 'content' };
+      }
+      return null;
+    },
+
+    /**
+     * Stores an article and returns its id, or null when a unique index says it is already
+     * stored (a race with findDuplicate costs nothing). Other constraint failures still throw.
+     */
+    insert(a: NewArticle): number | null {
+      const c = a.classification;
+      const info = insert.run({
+        feedUrl: a.feedUrl,
+        outlet: a.outlet,
+        scope: a.scope,
+        guid: a.guid,
+        url: a.url,
+        canonicalUrl: a.canonicalUrl,
+        title: a.title,
+        text: a.text,
+        published: a.published === null ? null : toIso(a.published),
+        fetchedAt: toIso(a.fetchedAt),
+        contentHash: a.contentHash,
+        storyId: a.storyId ?? null,
+        relevant: c.relevant ? 1 : 0,
+        score: c.score,
+        topics: JSON.stringify(c.topics),
+        reasons: JSON.stringify(c.reasons),
+        lang: c.lang,
+        script: c.script,
+      });
+      return info.changes === 0 ? null : Number(info.lastInsertRowid);
+    },
+
+    get,
+
+    /** The article stored under this URL, matched against both the feed URL and the canonical one. */
+    byUrl(url: string): StoredArticle | null {
+      const hit = byAnyUrl.get(url, url);
+      return hit ? get(hit.id) : null;
+    },
+
+    /** The newest `n` articles by date (published, else fetched). */
+    latest(n: number, options: { relevant?: boolean } = {}): StoredArticle[] {
+      return search({ relevant: options.relevant, limit: n });
+    },
+
+    /** Filtered, newest first, paged with limit/offset. */
+    search,
+
+    /** How many articles match, for paging totals. */
+    count(f: ArticleFilter = {}): number {
+      const w = where(f);
+      const row = db.prepare(`SELECT count(*) AS n FROM articles a ${w.sql}`).get(...w.params) as { n: number };
+      return row.n;
+    },
+
+    /** Article counts grouped by one field, largest first; 'topic' counts an article once per topic. */
+    countBy(field: CountField, f: ArticleFilter = {}): Array<{ key: string | null; count: number }> {
+      // The field is spliced into SQL, so check it at run time too (API callers pass strings).
+      if (!COUNT_FIELDS.includes(field)) throw new RangeError(`cannot count articles by ${String(field)}`);
+      const w = where(f);
+      const sql =
+        field === 'topic'
+          ? `SELECT t.value AS key, count(*) AS count FROM articles a, json_each(a.topics) t ${w.sql}
+             GROUP BY t.value ORDER BY count DESC, key`
+          : `SELECT a.${field} AS key, count(*) AS count FROM articles a ${w.sql}
+             GROUP BY a.${field} ORDER BY count DESC, key`;
+      return db.prepare(sql).all(...w.params) as Array<{ key: string | null; count: number }>;
+    },
+  };
+}

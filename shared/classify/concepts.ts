@@ -1,0 +1,299 @@
+import type { Topic } from '../model/types';
+
+/**
+ * The concept lexicon: multilingual surface forms of the ideas that decide relevance.
+ *
+ * Terms are written in folded form (lower case, Latin, no diacritics: see shared/text/fold),
+ * so one entry matches Cyrillic, Latin and diacritic-free text alike. Each word of a term is a
+ * word *prefix* ("prepoznavanj lic" matches "prepoznavanje lica", "prepoznavanju lica",
+ * "препознавања лица"), which stands in for inflection; a word written "=x" must match exactly.
+ * The learned weights (weights.json) say how much each concept, and each pair of concepts,
+ * counts; this file only says what each concept looks like.
+ */
+export interface Concept {
+  id: string;
+  /** Shown to users in reasons. */
+  label: string;
+  /** The facet this concept reports when it matches. */
+  topic?: Topic;
+  terms: string[];
+}
+
+export const CONCEPTS: Concept[] = [
+  {
+    id: 'serbia',
+    label: 'Serbia',
+    terms: [
+      'srbij', 'serbia', 'serbie', 'serbien', 'serbii', 'serbiji', 'srbsk', 'srpsk', 'serbian', 'serbisch',
+      'serbe', 'serbo', 'serba', 'srbi', 'srbin', 'beograd', 'belgrad', 'novi sad', 'novom sad', 'novog sad',
+      'novosad', '=nis', 'nisu grad', 'grad nis', 'kragujev', 'subotic', 'cacak', 'kraljev', 'zrenjanin', 'pancev',
+      'smederev', 'valjev', 'leskovac', 'vranj', 'sabac', 'vucic', 'dacic', 'vulin', 'stefanovic nebojs',
+      'nebojs stefanovic', 'brnabic', 'gasic', 'vucevic', 'sapic', 'vesic', 'vlad srbij', '=servie', 'servisch', 'mup srbij', 'beogradsk', 'skupstin srbij', 'narodn skupstin',
+    ],
+  },
+  {
+    id: 'elsewhere',
+    label: 'another country',
+    terms: [
+      'hrvatsk', 'croati', 'kroati', 'zagreb', 'crn gor', 'crnoj gor', 'crnu gor', 'montenegr', 'podgoric', 'budv',
+      'bosn', 'republik srpsk', 'republic of srpsk', 'republik srpskoj', 'srpskoj', 'banj luk', 'banjaluk',
+      'prnjavor', 'bijeljin', 'sarajev', 'russi', 'rusij', 'ruski', 'moscow', 'moskv', 'moskau', 'mosca',
+      'moscou', 'xinjiang', 'uyghur', 'uighur', 'ujgur', 'london', 'british', 'britanij', 'detroit', 'michigan',
+      'hungar', 'madjarsk', 'ungarn', 'hongrie', 'budapest', 'budimpest', 'orban', 'netherland', 'dutch',
+      'holandij', 'nizozemsk', 'ital', 'denmark', 'dansk', 'danish', 'botswan', 'francistown',
+      'makedonij', 'macedoni', 'skopj', 'bulgari', 'bugarsk', 'sliven', 'sloveni', 'ljubljan', 'slovensk',
+      'morocc', 'maroc', 'marok', 'america', 'amerik', 'united stat', '=usa', 'french', 'franc',
+      'german', 'nemack', 'njemack', 'deutsch', 'spain', 'polish', 'poljsk', 'albani',
+      'greece', 'grck', 'austri', 'austrij',
+    ],
+  },
+  {
+    id: 'face',
+    label: 'face recognition',
+    topic: 'face-recognition',
+    terms: [
+      'prepoznavanj lic', 'prepoznavanja lic', 'prepozna lic', 'prepoznaj lic', 'prepoznavanjem lic',
+      'prepoznavanje lic', 'lic prepozna', 'face recogn', 'facial recogn', 'face detect', 'facial detect',
+      'detekcij lic', 'detektovanj lic', 'gesichtserkenn', 'reconnaissanc facial', 'riconosciment facial',
+      'reconheciment facial', 'rozpoznawan twarz', 'prepoznavanj obraz', 'raspoznavan lic', 'prepoznavanj na lic',
+      'licev razpoznavan', 'face and object recogn', 'gezichtsherkenn', 'ansiktsigenk', 'facepay', 'face pay', 'prepoznavanj lica',
+      'softver za prepoznavanj', 'identifikacij lic', 'skeniranj lic', 'skeniranje lic', 'biometrijsk skeniranj',
+    ],
+  },
+  {
+    id: 'biometric',
+    label: 'biometrics',
+    topic: 'face-recognition',
+    terms: ['biometri', 'biometry', 'biometrie'],
+  },
+  {
+    id: 'cameras',
+    label: 'cameras',
+    topic: 'cameras',
+    terms: [
+      'kamer', 'camera', 'camer', 'cctv', 'videonadzor', 'video nadzor', 'video-nadzor', 'video surveil',
+      'videosurveil', 'videouberwach', 'videonadzir', 'video nadzir', 'videosorveglian', 'videonabljud',
+      'video obezbedj', 'videoobezbedj', 'kamery', 'videokamer', 'videocamer',
+    ],
+  },
+  {
+    id: 'surveillance',
+    label: 'surveillance',
+    terms: [
+      'nadzor', 'surveil', 'nadzir', 'uberwach', 'sorveglian', 'inwigil', 'nadziran', 'nadgledan', 'nabljudeni',
+      'monitoring gradjan', 'pracenj gradjan', 'masovn nadz',
+    ],
+  },
+  {
+    id: 'mass-surveillance',
+    label: 'mass surveillance',
+    terms: [
+      'masovn nadzor', 'masovnog nadzor', 'mass surveil', 'masovni biometrijsk', 'biometrijsk nadzor',
+      'biometric surveil', 'biometrijsk masovn', 'biometric mass', 'biometrijskog nadzor', 'pametn kamer',
+      'smart camer', 'smart cctv', 'ai camer', 'kamer sa vestack', 'intelligent video',
+    ],
+  },
+  {
+    id: 'safe-city',
+    label: 'Safe City / Safe Society',
+    topic: 'huawei-safe-city',
+    terms: [
+      'safe cit', 'safe and smart cit', 'sicher stadt', 'sicher und intelligent stadt', 'sigurn grad', 'bezbedn grad', 'safe societ', 'bezbedn drustv', 'sigurn drustv',
+      '=elte', 'komandn centar', 'command cent', 'command and control', 'nadzorn centar', 'operativn centar',
+    ],
+  },
+  {
+    id: 'vendor',
+    label: 'Huawei / camera vendors',
+    topic: 'huawei-safe-city',
+    terms: ['huawei', 'huavej', 'hikvision', 'dahua', 'hajkvizn', 'hikvizion'],
+  },
+  {
+    id: 'plates',
+    label: 'licence-plate recognition',
+    topic: 'cameras',
+    terms: [
+      'registarsk tablic', 'prepoznavanj tablic', 'licence plate', 'license plate', 'number plate', '=anpr',
+      'neregistrovan vozil', 'automatsk detekcij', 'automatsk prepoznavanj',
+    ],
+  },
+  {
+    id: 'serbian-usage',
+    label: 'Serbian (ekavian) wording',
+    terms: [
+      'predsednik', 'bezbedn', 'opstin', 'uslov', 'vreme', 'mesto', 'mesta', 'dece', 'deca', 'saopst', 'sednic',
+      'poslanik', 'obezbedj', 'primen', 'gradonacelnik', 'ministarstv unutrasnj', 'uprkos', 'nedelj', 'takodje',
+    ],
+  },
+  {
+    id: 'smart-city',
+    label: 'smart city',
+    terms: ['smart cit', 'pametn grad', 'smart-cit', 'pametnog grad'],
+  },
+  {
+    id: 'law',
+    label: 'the draft Law on Internal Affairs',
+    topic: 'law',
+    terms: [
+      'zakon o unutrasnj poslov', 'zakon o unutrasnj', 'law on internal affair', 'internal affairs law',
+      'nacrt zakon', 'predlog zakon', 'draft law', 'zakon o polic', 'law on polic', 'police law',
+      'draft bill', 'bill on internal',
+    ],
+  },
+  {
+    id: 'ai-act',
+    label: 'the AI Act',
+    topic: 'law',
+    terms: ['ai act', 'akt o vestack', 'artificial intelligence act', 'zakon o vestack', 'regulativ o vestack'],
+  },
+  {
+    id: 'dpia',
+    label: 'the Commissioner / DPIA',
+    topic: 'dpia-commissioner',
+    terms: [
+      'poverenik', 'poverenic', 'commissioner', 'procen uticaj', 'impact assess', '=dpia', 'data protection',
+      'zastit podatak', 'zastit licn podatak', 'podatak o licnost', 'personal data', 'licn podac', 'datenschutz',
+      'zastit privatnost', 'privatnost', 'privacy',
+    ],
+  },
+  {
+    id: 'foi',
+    label: 'freedom-of-information requests',
+    topic: 'dpia-commissioner',
+    terms: [
+      'slobodn pristup', 'informacij od javn', 'freedom of inform', '=foi', 'zahtev za pristup', 'pristup informacij',
+      'access to inform',
+    ],
+  },
+  {
+    id: 'campaign',
+    label: 'civil-society campaign',
+    topic: 'campaign',
+    terms: [
+      'share fondacij', 'share foundation', 'ser fondacij', 'share fundacij', 'fondacij share', 'hiljad kamer',
+      'hiljadekamer', 'thousands of camer', 'thousand camer', 'reclaim your fac', 'reclaimyourfac', 'ne snimaj',
+      'petici', 'petition', 'peticij', '=edri', 'european digital right', '=birn', 'balkan insight',
+      'partner srbij', 'partners serbi', 'partneri za demokratsk', '=bcsp', 'beogradsk centar za bezbednosn',
+      'belgrade centre for security', 'belgrade center for security', 'civiln drustv', 'civil societ',
+      'mapiranj kamer', 'mapping camer', 'mapir',
+    ],
+  },
+  {
+    id: 'protest',
+    label: 'protests and activists',
+    topic: 'protest',
+    terms: ['protest', 'demonstr', 'blokad', 'aktivist', 'activist', 'demonstrant', 'prosvjed'],
+  },
+  {
+    id: 'procurement',
+    label: 'camera procurement by local governments',
+    topic: 'local-procurement',
+    terms: [
+      'javn nabav', 'nabavk', 'nabavi', 'nabavlj', 'procur', 'tender', 'opstin', 'municipal', 'lokaln samouprav',
+      'local govern', 'local self', 'gradsk uprav', 'skol', 'school', 'bolnic', 'hospital',
+    ],
+  },
+  {
+    id: 'police',
+    label: 'police and the Ministry of Interior',
+    terms: [
+      'policij', 'policaj', '=mup', 'ministarstv unutrasnj', 'ministry of interior', 'interior ministr', 'ministry of internal',
+      'minist unutrasnj', 'polizei', 'police', 'bezbednosn',
+    ],
+  },
+  {
+    id: 'spyware',
+    label: 'spyware and wiretapping',
+    topic: 'spyware',
+    terms: [
+      'pegasus', 'spyware', 'spijun', 'spiunazh', 'novispy', 'cellebrite', '=predator', 'prislus', 'wiretap',
+      'zadrzavanj podatak', 'data retent', 'spijunsk softver', 'spiun', 'spyw', 'spionage', 'bubic',
+    ],
+  },
+  {
+    id: 'numbers',
+    label: 'the camera figures (1,000 / 8,100)',
+    topic: 'cameras',
+    terms: ['=1000 kamer', '=8100', '=8000 kamer', '=2000 kamer', '=1000 camer', '=8100 camer', '=1000 lokacij', '=800 lokacij', '=800 locat'],
+  },
+  // Look-alikes: phrases that contain a trigger word but are about something else.
+  {
+    id: 'legal-person',
+    label: 'legal-person wording ("pravno/fizičko lice"), not faces',
+    terms: [
+      'pravn lic', 'fizick lic', 'odgovorn lic', 'sluzben lic', 'ovlascen lic', 'trec lic', 'pravnih lic',
+      'fizickih lic', 'pravno lic', 'fizicko lic', 'privredn drustv', 'privredn prestup',
+    ],
+  },
+  {
+    id: 'documents',
+    label: 'identity documents',
+    terms: [
+      'licn kart', 'licne kart', 'pasos', 'passport', 'id card', 'identity card', 'putn isprav', 'licn dokument',
+      'biometrijsk pasos', 'biometric passport', 'novih licnih', 'elektronsk licn', 'identiteta fizick',
+    ],
+  },
+  {
+    id: 'border',
+    label: 'EU border registration (EES/ETIAS)',
+    terms: [
+      '=ees', 'entry exit', 'entry/exit', 'etias', 'schengen', 'sengen', 'otisak prst', 'otisk prst',
+      'fingerprint', 'granic eu', 'granici eu', 'granicam eu', 'border', 'ulazak u eu', 'putnik',
+    ],
+  },
+  {
+    id: 'gadget',
+    label: 'consumer gadgets',
+    terms: [
+      'smartphon', 'smartfon', 'iphone', 'samsung', 'megapix', 'megapiksel', 'xiaomi', 'selfie', 'objektiv',
+      'fotoaparat', 'dashcam', 'face id', 'telefon sa', 'maimang', 'pixel', 'galaxy',
+    ],
+  },
+  {
+    id: 'traffic',
+    label: 'traffic enforcement',
+    terms: ['saobracaj', 'brzin', 'prekrsaj', 'radar', 'speeding', 'traffic', 'vozac', 'driver', 'kazn'],
+  },
+  {
+    id: '5g',
+    label: '5G / telecoms',
+    terms: ['=5g', 'frekvencij', 'spectrum', 'spektar', 'aukcij', 'auction', 'ratel', 'telekom', 'mobiln mrez'],
+  },
+  {
+    id: 'payments',
+    label: 'payments and banking',
+    terms: ['bank', 'placanj', 'payment', '=pay', 'fare', 'racun', 'kartic'],
+  },
+  {
+    id: 'china',
+    label: 'China',
+    terms: ['=kina', '=kine', '=kini', '=kinu', 'kinesk', 'china', 'chines', 'chinesisch', 'si djinping', 'xi jinping', 'peking', 'beijing', 'pojas i put', 'belt and road'],
+  },
+  {
+    id: 'ai',
+    label: 'artificial intelligence',
+    terms: ['vestack inteligencij', 'artificial intellig', '=ai', 'umjetn inteligencij', 'umetn inteligencij', 'kunstlich intellig', 'intelligenc artificiel'],
+  },
+  {
+    id: 'rights',
+    label: 'human rights',
+    terms: ['ljudsk prav', 'human right', 'prav gradjan', 'gradjansk slobod', 'civil libert', 'menschenrecht'],
+  },
+  {
+    id: 'sport',
+    label: 'sport',
+    terms: ['fudbal', 'football', 'derbi', 'derby', 'utakmic', 'sudij', 'penal', 'liga', 'kolo', '=var', 'stadion'],
+  },
+  {
+    id: 'photo-art',
+    label: 'photography and art',
+    terms: ['izlozb', 'exhibit', 'galerij', 'fotografij', 'umetnost', 'portret', 'film'],
+  },
+];
+
+/** Concepts whose pairwise co-occurrence the model weighs on its own (e.g. Serbia × face). */
+export const PAIRED_CONCEPTS = [
+  'serbia', 'elsewhere', 'face', 'biometric', 'cameras', 'surveillance', 'safe-city', 'vendor', 'law', 'dpia',
+  'campaign', 'police', 'spyware', 'legal-person', 'documents', 'border', 'procurement', 'protest', 'china',
+  'mass-surveillance', 'ai-act', 'plates', 'serbian-usage', 'traffic',
+];

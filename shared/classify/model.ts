@@ -1,0 +1,32 @@
+/** A logistic-regression model over the sparse binary features of features.ts. */
+export interface ModelWeights {
+  version: number;
+  bias: number;
+  /** Score at or above which an item is relevant. */
+  threshold: number;
+  weights: Record<string, number>;
+  /** How the weights were made: data, folds, regularisation; for people, not code. */
+  trainedOn?: string;
+}
+
+export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+
+/** Weights as a Map, built once per model object (Map lookups beat a large plain object). */
+const asMaps = new WeakMap<ModelWeights, Map<string, number>>();
+
+export function weightMap(model: ModelWeights): Map<string, number> {
+  let map = asMaps.get(model);
+  if (!map) {
+    map = new Map(Object.entries(model.weights));
+    asMaps.set(model, map);
+  }
+  return map;
+}
+
+/** Linear score (log-odds) of a feature set. */
+export function logit(model: ModelWeights, features: Iterable<string>): number {
+  const weights = weightMap(model);
+  let z = model.bias;
+  for (const f of features) z += weights.get(f) ?? 0;
+  return z;
+}
