@@ -26,3 +26,6 @@ function benchClassifier(): void {
 }
 
 benchClassifier();
+
+const { runPipelineBench } = await import('../bench/pipeline');
+await runPipelineBench();

@@ -1,0 +1,193 @@
+/**
+ * `npm run feeds -- <command>`:
+ *   parse <url|file>... [--json]   fetch (or read) and parse each feed
+ *   inspect <url|file>             every item with its classification and why it would (not) alert
+ *   list                           the feeds the monitor polls (defaults or FEEDS_FILE)
+ *   status                         each feed's health: last read, failures, backoff, paused
+ *   resume <url>                   unpause a feed paused after repeated failures
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { classify } from '../../shared/classify/classify';
+import { loadConfig, type Config } from '../config';
+import { loadFeeds } from '../feeds/registry';
+import { readFeed, type ReaderItem } from '../reader';
+import { DB_FILE, openStorage } from '../storage';
+import { table } from './table';
+
+const HELP = `usage: npm run feeds -- <command>
+  parse <url|file>... [--json]   fetch (or read) and parse each feed; --json prints one JSON line per input
+  inspect <url|file>             every item with its classification and why it would or would not alert
+  list                           the feeds the monitor polls (the defaults, or FEEDS_FILE)
+  status                         each feed's health: last read, failures, next try, paused
+  resume <url>                   unpause a feed that was paused after repeated failures`;
+
+/** The JSON contract of `feeds parse --json` (other tools rely on these keys). */
+function itemJson(i: ReaderItem) {
+  return {
+    id: i.id,
+    url: i.url,
+    title: i.title,
+    summary: i.summary,
+    content: i.content,
+    published: i.published,
+    updated: i.updated,
+    author: i.author,
+    enclosures: i.enclosures.map((e) => ({ url: e.url, type: e.type, length: e.length })),
+  };
+}
+
+const short = (s: string | null | undefined, n: number): string => {
+  const t = (s ?? '').replace(/\s+/g, ' ').trim();
+  return t.length > n ? t.slice(0, n - 1) + '…' : t;
+};
+
+async function parse(inputs: string[], json: boolean, config: Config): Promise<number> {
+  if (inputs.length === 0) throw new UsageError('parse needs at least one URL or file');
+  let failures = 0;
+  for (const input of inputs) {
+    try {
+      const res = await readFeed(input, { timeoutMs: config.fetchTimeoutMs, maxBytes: config.feedMaxBytes });
+      if (res.notModified) throw new Error('not modified');
+      const { feed } = res;
+      if (json) {
+        process.stdout.write(
+          JSON.stringify({ input, ok: true, feed: { title: feed.title, link: feed.link, language: feed.language }, items: feed.items.map(itemJson) }) + '\n',
+        );
+      } else {
+        console.log(`${input}\n  ${feed.title || '(untitled)'} <${feed.link ?? '-'}> language ${feed.language ?? '-'}, ${feed.items.length} items`);
+        console.log(
+          table(
+            ['published', 'title', 'url'],
+            feed.items.map((i) => [i.published ?? '-', short(i.title, 70), short(i.url, 60)]),
+          ).replace(/^/gm, '  '),
+        );
+      }
+    } catch (err) {
+      failures++;
+      const error = (err as Error).message;
+      if (json) process.stdout.write(JSON.stringify({ input, ok: false, error }) + '\n');
+      else console.log(`${input}\n  error: ${error}`);
+    }
+  }
+  return failures;
+}
+
+async function inspect(input: string | undefined, config: Config): Promise<number> {
+  if (!input) throw new UsageError('inspect needs a URL or file');
+  const res = await readFeed(input, { timeoutMs: config.fetchTimeoutMs, maxBytes: config.feedMaxBytes });
+  if (res.notModified || !res.feed) throw new Error('not modified');
+  const backlogMs = config.alertBacklogHours * 3600_000;
+  const now = Date.now();
+  console.log(`${res.feed.title || input}: ${res.feed.items.length} items (threshold: ${config.alertMinScore ?? 'the classifier’s own'}; backlog window ${config.alertBacklogHours} h)\n`);
+  for (const item of res.feed.items) {
+    const c = classify({ title: item.title, text: item.summary || item.content, lang: res.feed.language ?? undefined });
+    const wants = config.alertMinScore === null ? c.relevant : c.score >= config.alertMinScore;
+    const old = item.published === null || now - Date.parse(item.published) > backlogMs;
+    let verdict: string;
+    if (!wants) verdict = `no alert: not relevant (score ${c.score.toFixed(3)} below the threshold)`;
+    else if (old) verdict = 'alert after the first read only: on a first read it is backlog (older than the window or undated)';
+    else verdict = 'ALERT: relevant and recent';
+    console.log(`• ${short(item.title, 110)}`);
+    console.log(`  ${item.url ?? '(no link)'} · ${item.published ?? 'undated'}`);
+    console.log(`  ${verdict}`);
+    console.log(`  score ${c.score.toFixed(3)} · lang ${c.lang} · script ${c.script ?? '-'} · topics ${c.topics.join(', ') || '-'}`);
+    for (const r of c.reasons) console.log(`    - ${r}`);
+    console.log('');
+  }
+  return 0;
+}
+
+function list(): number {
+  const feeds = loadFeeds(process.env);
+  console.log(
+    table(
+      ['outlet', 'scope', 'lang', 'script', 'url'],
+      feeds.map((f) => [f.outlet, f.scope, f.language, f.script, f.url]),
+    ),
+  );
+  console.log(`\n${feeds.length} feeds${process.env.FEEDS_FILE ? ` from ${process.env.FEEDS_FILE}` : ' (defaults)'}`);
+  return 0;
+}
+
+function withStorage<T>(config: Config, fn: (s: ReturnType<typeof openStorage>) => T): T {
+  if (!existsSync(join(config.dataDir, DB_FILE))) {
+    throw new Error(`no database in ${config.dataDir} yet: run the monitor first (npm start)`);
+  }
+  const storage = openStorage(config.dataDir);
+  try {
+    return fn(storage);
+  } finally {
+    storage.close();
+  }
+}
+
+function status(config: Config): number {
+  return withStorage(config, (storage) => {
+    const feeds = storage.feeds.list();
+    console.log(
+      table(
+        ['outlet', 'state', 'last ok', 'failures', 'next try', 'items', 'last error'],
+        feeds.map((f) => [
+          short(f.outlet, 28),
+          f.paused ? 'PAUSED' : f.consecutiveFailures > 0 ? 'failing' : f.firstReadAt ? 'ok' : 'not read yet',
+          f.lastOkAt ?? '-',
+          String(f.consecutiveFailures),
+          f.nextDueAt ?? '-',
+          String(f.itemsSeen),
+          short(f.lastError, 60) || '-',
+        ]),
+      ),
+    );
+    const s = storage.feeds.status();
+    console.log(`\n${s.total} feeds: ${s.total - s.failing - s.paused - s.neverRead} ok, ${s.failing} failing, ${s.paused} paused, ${s.neverRead} not read yet; ${storage.alerts.pendingCount()} alerts waiting`);
+    return 0;
+  });
+}
+
+function resume(url: string | undefined, config: Config): number {
+  if (!url) throw new UsageError('resume needs the feed URL');
+  return withStorage(config, (storage) => {
+    storage.feeds.resume(url);
+    console.log(`resumed ${url}; it is read at the next cycle`);
+    return 0;
+  });
+}
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const json = rest.includes('--json');
+  const args = rest.filter((a) => a !== '--json');
+  const config = loadConfig(process.env);
+  switch (command) {
+    case 'parse':
+      return (await parse(args, json, config)) > 0 ? 1 : 0;
+    case 'inspect':
+      return inspect(args[0], config);
+    case 'list':
+      return list();
+    case 'status':
+      return status(config);
+    case 'resume':
+      return resume(args[0], config);
+    case undefined:
+    case 'help':
+    case '--help':
+      console.log(HELP);
+      return command ? 0 : 2;
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: Error) => {
+    process.stderr.write(`feeds: ${err.message}\n${err instanceof UsageError ? HELP + '\n' : ''}`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,170 @@
+import { schedule, type ScheduledTask } from 'node-cron';
+import type { FeedEntry } from '../shared/model/types';
+import type { Storage } from './storage';
+import type { FeedState } from './storage/feeds';
+import type { Logger } from './log';
+import { metrics } from './metrics';
+import { createFetchPool, readFeed, type ReadFeedResult } from './reader';
+import type { Processor, ProcessResult } from './reader/processor';
+
+export interface MonitorOptions {
+  storage: Storage;
+  processor: Processor;
+  feeds: readonly FeedEntry[];
+  logger: Logger;
+  pollCron?: string;
+  fetchConcurrency?: number;
+  fetchTimeoutMs?: number;
+  feedMaxBytes?: number;
+  /** Gap between two requests to one host. Default 1 s; tests shorten it. */
+  perHostGapMs?: number;
+  /** Called as feeds finish in a cycle (the first-cycle progress bar). */
+  onProgress?: (done: number, total: number, feed: FeedState) => void;
+  /** Replaces readFeed (tests of failure handling). */
+  read?: (url: string, state: FeedState, signal: AbortSignal) => Promise<ReadFeedResult>;
+  now?: () => Date;
+}
+
+export interface CycleSummary {
+  feeds: number;
+  ok: number;
+  notModified: number;
+  failed: number;
+  items: number;
+  stored: number;
+  relevant: number;
+  alerts: number;
+  seconds: number;
+}
+
+/**
+ * The polling loop: each cycle reads every due feed through a bounded, per-host-spaced pool,
+ * hands the items to the processor, and records success or failure (with exponential backoff
+ * and pausing) per feed. A failing feed costs only its own slot; cycles never overlap.
+ */
+export function createMonitor(options: MonitorOptions) {
+  const { storage, processor, logger } = options;
+  const now = options.now ?? (() => new Date());
+  const abort = new AbortController();
+  let running: Promise<CycleSummary> | null = null;
+  let task: ScheduledTask | null = null;
+
+  storage.feeds.upsertFromRegistry(options.feeds);
+
+  const read =
+    options.read ??
+    ((url: string, state: FeedState, signal: AbortSignal) =>
+      readFeed(url, {
+        etag: state.etag,
+        lastModified: state.lastModified,
+        timeoutMs: options.fetchTimeoutMs,
+        maxBytes: options.feedMaxBytes,
+        signal,
+      }));
+
+  async function readOne(state: FeedState, summary: CycleSummary): Promise<void> {
+    const started = now().toISOString();
+    try {
+      const res = await read(state.url, state, abort.signal);
+      if (res.notModified) {
+        storage.feeds.recordSuccess(state.url, { etag: res.etag ?? undefined, lastModified: res.lastModified ?? undefined, itemsSeen: state.itemsSeen, at: started });
+        summary.notModified++;
+        metrics.feedFetches.inc({ outcome: 'not_modified' });
+        logger.debug(`${state.outlet}: not modified`);
+        return;
+      }
+      const items = res.feed.items;
+      metrics.itemsFetched.inc({}, items.length);
+      const result: ProcessResult = processor.processItems(
+        { url: state.url, outlet: state.outlet, scope: state.scope, language: state.language, kind: state.kind },
+        items,
+        { firstRead: state.firstReadAt === null },
+      );
+      storage.feeds.recordSuccess(state.url, { etag: res.etag, lastModified: res.lastModified, itemsSeen: items.length, at: started });
+      summary.ok++;
+      summary.items += items.length;
+      summary.stored += result.stored;
+      summary.relevant += result.relevant;
+      summary.alerts += result.alerts;
+      metrics.feedFetches.inc({ outcome: 'ok' });
+      logger.info(
+        `${state.outlet}: ${items.length} items, ${result.stored} new, ${result.relevant} relevant, ${result.alerts} alerts` +
+          (result.backlog ? `, ${result.backlog} relevant backlog items not alerted (first read)` : ''),
+      );
+    } catch (err) {
+      if (abort.signal.aborted) return;
+      summary.failed++;
+      metrics.feedFetches.inc({ outcome: 'error' });
+      const message = (err as Error).message ?? String(err);
+      const failure = storage.feeds.recordFailure(state.url, message, started);
+      logger.warn(
+        `feed failed: ${state.outlet} <${state.url}>: ${message}; failure ${failure.consecutiveFailures} in a row, next try after ${failure.nextDueAt}`,
+      );
+      if (failure.justPaused) {
+        logger.warn(`feed paused after ${failure.consecutiveFailures} failures in a row: ${state.outlet} <${state.url}> (resume with: npm run feeds -- resume ${state.url})`);
+      }
+    }
+  }
+
+  function updateFeedGauges(): void {
+    const s = storage.feeds.status();
+    metrics.feedsFailing.set(s.failing + s.paused);
+    metrics.feedsPaused.set(s.paused);
+    metrics.feedsOk.set(s.total - s.failing - s.paused - s.neverRead);
+    metrics.outboxDepth.set(storage.alerts.pendingCount());
+  }
+
+  async function cycle(): Promise<CycleSummary> {
+    const start = Date.now();
+    const due = storage.feeds.due(now().toISOString());
+    const summary: CycleSummary = { feeds: due.length, ok: 0, notModified: 0, failed: 0, items: 0, stored: 0, relevant: 0, alerts: 0, seconds: 0 };
+    const pool = createFetchPool({ concurrency: options.fetchConcurrency ?? 4, perHostGapMs: options.perHostGapMs ?? 1000 });
+    let done = 0;
+    await Promise.all(
+      due.map((state) =>
+        pool
+          .run(state.url, () => readOne(state, summary))
+          .finally(() => options.onProgress?.(++done, due.length, state)),
+      ),
+    );
+    summary.seconds = (Date.now() - start) / 1000;
+    metrics.cycleSeconds.set(summary.seconds);
+    updateFeedGauges();
+    logger.info(
+      `cycle done in ${summary.seconds.toFixed(1)} s: ${summary.feeds} feeds (${summary.ok} read, ${summary.notModified} unchanged, ${summary.failed} failed), ` +
+        `${summary.items} items, ${summary.stored} new articles, ${summary.relevant} relevant, ${summary.alerts} alerts queued`,
+    );
+    return summary;
+  }
+
+  return {
+    /** Runs one cycle now; if one is running, returns that one instead of starting another. */
+    runCycle(): Promise<CycleSummary> {
+      running ??= cycle().finally(() => {
+        running = null;
+      });
+      return running;
+    },
+
+    /** Schedules cycles with node-cron; a tick that finds a cycle still running is skipped. */
+    start(pollCron: string): void {
+      task = schedule(pollCron, () => {
+        if (running) {
+          logger.info('previous cycle still running; skipping this tick');
+          return;
+        }
+        void this.runCycle();
+      }, { noOverlap: true, name: 'poll-feeds' });
+    },
+
+    /** Stops scheduling, aborts fetches in flight and waits for the current cycle to end. */
+    async stop(): Promise<void> {
+      await task?.stop();
+      task = null;
+      abort.abort();
+      await running?.catch(() => undefined);
+    },
+  };
+}
+
+export type Monitor = ReturnType<typeof createMonitor>;

@@ -1,0 +1,201 @@
+import { classify } from '../../shared/classify/classify';
+import type { Classification, FeedItem, Scope } from '../../shared/model/types';
+import { fold } from '../../shared/text/fold';
+import type { Storage } from '../storage';
+import { metrics } from '../metrics';
+import { fnv1a64 } from './normalize';
+import { StoryIndex } from './story-index';
+import { storySignature } from './story-signature';
+
+/** The feed an item came from, as the processor needs it. */
+export interface SourceFeed {
+  url: string | null;
+  outlet: string;
+  scope: Scope;
+  /** The feed's declared language, used as the classifier's hint for outlet feeds. */
+  language?: string | null;
+  /** Search feeds carry many outlets: each item's own source names its outlet. */
+  kind?: 'outlet' | 'search';
+}
+
+/** An item as the processor takes it: a parsed feed item, optionally with its own source. */
+export type IncomingItem = FeedItem & { source?: { title: string; href: string | null } | null };
+
+/** A minimal article that did not come from a feed (POST /api/articles, imports). */
+export interface ManualArticle {
+  title: string;
+  url?: string | null;
+  text?: string;
+  outlet: string;
+  scope?: Scope;
+  published?: string | null;
+  lang?: string;
+}
+
+export interface ItemOutcome {
+  id: number | null;
+  duplicate: boolean;
+  relevant: boolean;
+  /** Alerts enqueued for this item ('new' or 'follow-up'), one per target. */
+  alerted: number;
+  followUp: boolean;
+  /** Why it was not alerted, when relevant but not alerted. */
+  skipped?: 'backlog' | 'below-min-score' | 'no-target';
+  classification: Classification | null;
+  storyId: number | null;
+}
+
+export interface ProcessResult {
+  seen: number;
+  stored: number;
+  duplicates: number;
+  relevant: number;
+  alerts: number;
+  followUps: number;
+  backlog: number;
+}
+
+export interface ProcessorOptions {
+  storage: Storage;
+  /** Destinations that want an alert for this article ("console", "discord", ...). */
+  targetsFor?: (article: { outlet: string; scope: Scope; title: string }, classification: Classification) => string[];
+  /** First read of a feed: items older than this are stored and counted, not alerted. */
+  backlogHours?: number;
+  /** Score at or above which a relevant item is alerted; default: the classifier's decision. */
+  minScore?: number;
+  now?: () => Date;
+}
+
+/** Most of a long article adds nothing to the decision; the lead carries it. */
+const CLASSIFY_CHARS = 4000;
+
+/**
+ * The processor: from parsed items to stored, classified, de-duplicated articles grouped into
+ * stories, with their alerts in the durable outbox. Each item is one SQLite transaction, so an
+ * article never exists without the alerts it should have, whenever the process dies.
+ */
+export function createProcessor(options: ProcessorOptions) {
+  const { storage } = options;
+  const now = options.now ?? (() => new Date());
+  const backlogMs = (options.backlogHours ?? 24) * 3600_000;
+  const targetsFor = options.targetsFor ?? (() => ['console']);
+  let stories: StoryIndex | null = null;
+
+  /** ALERT_MIN_SCORE, when set, replaces the classifier's own threshold for alerting. */
+  function wantsAlert(c: Classification): boolean {
+    return options.minScore === undefined ? c.relevant : c.score >= options.minScore;
+  }
+
+  function processOne(feed: SourceFeed, item: IncomingItem, firstRead: boolean): ItemOutcome {
+    const at = now();
+    const outlet = feed.kind === 'search' && item.source?.title ? item.source.title.trim() : feed.outlet;
+    const text = (item.summary || item.content || '').trim();
+    const body = item.content && item.content.length > text.length ? item.content : text;
+    // Same outlet, same words: a re-post under a new URL. Other outlets' copies are not
+    // duplicates: they count as coverage and are grouped into one story instead.
+    const contentHash = fnv1a64(`${fold(outlet)}\n${fold(`${item.title} ${text}`).replace(/\s+/g, ' ').trim()}`);
+    const dup = storage.articles.findDuplicate({ guid: item.id, feedUrl: feed.url, url: item.url, contentHash });
+    if (dup) {
+      return { id: dup.id, duplicate: true, relevant: false, alerted: 0, followUp: false, classification: null, storyId: null };
+    }
+    const hint = feed.kind === 'search' ? undefined : feed.language ?? undefined;
+    const classification = classify({ title: item.title, text: body.slice(0, CLASSIFY_CHARS), lang: hint });
+    const published = item.published ?? item.updated ?? null;
+    const signature = storySignature(item.title, text);
+    const datedAt = published ? Date.parse(published) : at.getTime();
+
+    stories ??= new StoryIndex(storage.stories, at);
+    let outcome!: ItemOutcome;
+    storage.transaction(() => {
+      const id = storage.articles.insert({
+        feedUrl: feed.url,
+        outlet,
+        scope: feed.scope,
+        guid: item.id,
+        url: item.url,
+        canonicalUrl: item.url,
+        title: item.title,
+        text: body,
+        published,
+        fetchedAt: at.toISOString(),
+        contentHash,
+        classification,
+      });
+      if (id === null) {
+        outcome = { id: null, duplicate: true, relevant: false, alerted: 0, followUp: false, classification, storyId: null };
+        return;
+      }
+      let storyId = stories!.find(signature, datedAt);
+      if (storyId === null) {
+        storyId = storage.stories.create(item.title, published ?? at.toISOString(), signature);
+        stories!.add(storyId, signature, datedAt);
+      } else {
+        stories!.touch(storyId, datedAt);
+      }
+      storage.stories.attach(id, storyId);
+
+      outcome = { id, duplicate: false, relevant: classification.relevant, alerted: 0, followUp: false, classification, storyId };
+      if (!wantsAlert(classification)) {
+        if (classification.relevant) outcome.skipped = 'below-min-score';
+        return;
+      }
+      // Backlog rule: on a feed's first read, old items are stored and counted, not alerted.
+      // An undated item on a first read counts as backlog too: it may be years old.
+      if (firstRead && (published === null || at.getTime() - Date.parse(published) > backlogMs)) {
+        outcome.skipped = 'backlog';
+        return;
+      }
+      const targets = targetsFor({ outlet, scope: feed.scope, title: item.title }, classification);
+      if (targets.length === 0) outcome.skipped = 'no-target';
+      for (const target of targets) {
+        const kind = storage.alerts.alreadyAlertedStory(storyId, target) ? 'follow-up' : 'new';
+        if (storage.alerts.enqueue({ articleId: id, storyId, kind, target, at: at.toISOString() }) !== null) {
+          outcome.alerted++;
+          if (kind === 'follow-up') outcome.followUp = true;
+        }
+      }
+    });
+    if (!outcome.duplicate) metrics.articlesStored.inc();
+    return outcome;
+  }
+
+  return {
+    /** Processes one item; see ItemOutcome. */
+    processItem: processOne,
+
+    /** Processes a feed's items in order and sums up what happened. */
+    processItems(feed: SourceFeed, items: IncomingItem[], opts: { firstRead: boolean }): ProcessResult {
+      const result: ProcessResult = { seen: 0, stored: 0, duplicates: 0, relevant: 0, alerts: 0, followUps: 0, backlog: 0 };
+      for (const item of items) {
+        result.seen++;
+        const o = processOne(feed, item, opts.firstRead);
+        if (o.duplicate) result.duplicates++;
+        else result.stored++;
+        if (o.relevant) result.relevant++;
+        result.alerts += o.alerted;
+        if (o.followUp) result.followUps++;
+        if (o.skipped === 'backlog') result.backlog++;
+      }
+      return result;
+    },
+
+    /** An article the feeds missed, added by hand: processed like any feed item after the first read. */
+    addManual(a: ManualArticle): ItemOutcome {
+      const url = a.url ?? null;
+      const item: IncomingItem = {
+        id: url ?? `urn:nadzor:manual:${fnv1a64(`${a.outlet}\n${a.title}`)}`,
+        url,
+        title: a.title,
+        summary: a.text ?? '',
+        content: '',
+        published: a.published ?? null,
+        updated: null,
+        author: null,
+        enclosures: [],
+      };
+      return processOne({ url: null, outlet: a.outlet, scope: a.scope ?? 'domestic', language: a.lang }, item, false);
+    },
+  };
+}
+
+export type Processor = ReturnType<typeof createProcessor>;

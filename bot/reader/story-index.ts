@@ -1,0 +1,60 @@
+import type { StoriesRepo } from '../storage';
+import { similarity } from './story-signature';
+
+/** Two items whose signatures are at least this similar are copies of one story. */
+export const SAME_STORY = 0.5;
+/** Stories older than this (by their newest copy) are not joined any more. */
+export const STORY_WINDOW_HOURS = 72;
+
+/**
+ * An in-memory inverted index over the signatures of recent stories, so grouping an item
+ * costs a few look-ups instead of a comparison with every story (a first cycle can bring
+ * tens of thousands of items). Loaded from storage on start; stories added by this process
+ * are indexed as they are created.
+ */
+export class StoryIndex {
+  private readonly byHash = new Map<number, Set<number>>();
+  private readonly signatures = new Map<number, { signature: number[]; lastSeen: number }>();
+
+  constructor(stories: StoriesRepo, now: Date) {
+    const since = new Date(now.getTime() - STORY_WINDOW_HOURS * 3600_000).toISOString();
+    for (const s of stories.findCandidates(since)) this.add(s.id, s.signature, Date.parse(s.lastSeen));
+  }
+
+  add(storyId: number, signature: number[], seenAt: number): void {
+    this.signatures.set(storyId, { signature, lastSeen: seenAt });
+    for (const h of signature) {
+      let set = this.byHash.get(h);
+      if (!set) this.byHash.set(h, (set = new Set()));
+      set.add(storyId);
+    }
+  }
+
+  touch(storyId: number, seenAt: number): void {
+    const s = this.signatures.get(storyId);
+    if (s && seenAt > s.lastSeen) s.lastSeen = seenAt;
+  }
+
+  /** The most similar recent story at or above SAME_STORY, or null. */
+  find(signature: number[], at: number): number | null {
+    const shared = new Map<number, number>();
+    for (const h of signature) {
+      for (const id of this.byHash.get(h) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
+    }
+    let best: number | null = null;
+    let bestScore = SAME_STORY;
+    const oldest = at - STORY_WINDOW_HOURS * 3600_000;
+    for (const [id, count] of shared) {
+      // Cheap bound first: too few shared hashes cannot reach the threshold.
+      if (count < signature.length * SAME_STORY * 0.5) continue;
+      const s = this.signatures.get(id)!;
+      if (s.lastSeen < oldest) continue;
+      const score = similarity(signature, s.signature);
+      if (score >= bestScore) {
+        best = id;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+}
