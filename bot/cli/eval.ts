@@ -2,6 +2,8 @@
  * `npm run eval`: cross-validated quality of the classifier on the labelled corpus, beside a
  * plain keyword query. Every figure comes from models that never saw the item they judge.
  */
+import { classify } from '../../shared/classify/classify';
+import { cyrillicToLatin, latinToCyrillic } from '../../shared/text/transliterate';
 import { crossValidate } from '../training/crossval';
 import { languageGroup, loadCorpus, loadWrittenExamples, type LabelledItem } from '../training/dataset';
 import { KEYWORD_QUERY, keywordQueryMatches } from '../training/keyword-baseline';
@@ -21,6 +23,8 @@ const groups: Array<[string, (r: Row) => boolean]> = [
   ['script Latn', (r) => r.item.script === 'Latn'],
   ['script Cyrl', (r) => r.item.script === 'Cyrl'],
   ['lang sr (sr/hr/bs/cnr)', (r) => languageGroup(r.item.lang) === 'sr'],
+  ['  sr in Latin script', (r) => languageGroup(r.item.lang) === 'sr' && r.item.script === 'Latn'],
+  ['  sr in Cyrillic script', (r) => languageGroup(r.item.lang) === 'sr' && r.item.script === 'Cyrl'],
   ['lang en', (r) => languageGroup(r.item.lang) === 'en'],
   ['lang other', (r) => languageGroup(r.item.lang) === 'other'],
 ];
@@ -55,6 +59,20 @@ for (const label of ['related', 'irrelevant'] as const) {
     `${pad(label, 24)} n=${String(rows.length / seeds.length).padStart(3)}  model ${(fpModel / rows.length).toFixed(3)}   keyword ${(fpKw / rows.length).toFixed(3)}`,
   );
 }
+// Script swap: each Serbian item in the other script (Latin <-> Cyrillic) must get the very
+// same score from the same model; this isolates script handling from what the items say.
+{
+  const serbian = corpus.filter((i) => languageGroup(i.lang) === 'sr');
+  let same = 0;
+  for (const item of serbian) {
+    const swap = item.script === 'Cyrl' ? cyrillicToLatin : latinToCyrillic;
+    const a = classify({ title: item.title, text: item.text });
+    const b = classify({ title: swap(item.title), text: swap(item.text) });
+    if (a.score === b.score && a.relevant === b.relevant) same++;
+  }
+  console.log(`\nScript swap (shipped model): ${same} of ${serbian.length} Serbian items get the identical score in the other script.`);
+}
+
 if (process.env.SHOW_ERRORS) {
   console.log('\nErrors (seed ' + seeds[0] + '):');
   for (const r of allRows[0]) {

@@ -1,8 +1,7 @@
 import type { Classification, ClassifyInput, Topic } from '../model/types';
 import { TOPICS } from '../model/types';
-import { detectScript } from '../text/script';
 import { CONCEPTS } from './concepts';
-import { extractFeatures, type SurfaceMatch } from './features';
+import { conceptFeatureName, extractFeatures, pairFeatureName, titleFeatureName, type SurfaceMatch } from './features';
 import { logit, sigmoid, weightMap, type ModelWeights } from './model';
 import defaultWeights from './weights.json';
 
@@ -29,24 +28,26 @@ function evidenceOf(model: ModelWeights, features: Set<string>, matches: Surface
   for (const m of matches) {
     let e = byConcept.get(m.concept);
     if (!e) {
-      e = { concept: m.concept, contribution: (weights.get('c:' + m.concept) ?? 0), surfaces: [] };
-      if (features.has('t:' + m.concept)) e.contribution += weights.get('t:' + m.concept) ?? 0;
+      const title = titleFeatureName(m.concept)!;
+      e = { concept: m.concept, contribution: weights.get(conceptFeatureName(m.concept)!) ?? 0, surfaces: [] };
+      if (features.has(title)) e.contribution += weights.get(title) ?? 0;
       byConcept.set(m.concept, e);
     }
     const surface = m.surface.toLowerCase();
     if (!e.surfaces.includes(surface) && e.surfaces.length < 3) e.surfaces.push(surface);
   }
-  const concepts = [...byConcept.keys()].sort();
+  const concepts = [...byConcept.values()];
   for (let i = 0; i < concepts.length; i++) {
     for (let j = i + 1; j < concepts.length; j++) {
-      // A pair's weight is shared by its two concepts.
-      const w = weights.get(`p:${concepts[i]}&${concepts[j]}`);
+      const name = pairFeatureName(concepts[i].concept, concepts[j].concept);
+      const w = name === undefined ? undefined : weights.get(name);
       if (w === undefined) continue;
-      byConcept.get(concepts[i])!.contribution += w / 2;
-      byConcept.get(concepts[j])!.contribution += w / 2;
+      // A pair's weight is shared by its two concepts.
+      concepts[i].contribution += w / 2;
+      concepts[j].contribution += w / 2;
     }
   }
-  return [...byConcept.values()].sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution));
+  return concepts.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution));
 }
 
 function describe(e: ConceptEvidence): string {
@@ -60,7 +61,7 @@ function describe(e: ConceptEvidence): string {
  */
 export function classify(input: ClassifyInput, options: ClassifyOptions = {}): Classification {
   const model = options.model ?? DEFAULT_MODEL;
-  const { features, matches, lang } = extractFeatures(input);
+  const { features, matches, lang, script } = extractFeatures(input);
   const score = sigmoid(logit(model, features));
   const threshold = options.minScore ?? model.threshold;
   const relevant = score >= threshold;
@@ -83,6 +84,5 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
   }
   const topics = TOPICS.filter((t) => topicSet.has(t));
 
-  const text = `${input.title ?? ''} ${input.text ?? ''}`;
-  return { relevant, score: Math.round(score * 1000) / 1000, topics, reasons, lang, script: detectScript(text) };
+  return { relevant, score: Math.round(score * 1000) / 1000, topics, reasons, lang, script };
 }

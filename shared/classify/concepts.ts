@@ -44,7 +44,8 @@ export const CONCEPTS: Concept[] = [
       'makedonij', 'macedoni', 'skopj', 'bulgari', 'bugarsk', 'sliven', 'sloveni', 'ljubljan', 'slovensk',
       'morocc', 'maroc', 'marok', 'america', 'amerik', 'united stat', '=usa', 'french', 'franc',
       'german', 'nemack', 'njemack', 'deutsch', 'spain', 'polish', 'poljsk', 'albani',
-      'greece', 'grck', 'austri', 'austrij',
+      'greece', 'grck', 'austri', 'austrij', 'kenij', 'kenya', 'nairobi', 'ugand', 'zimbabv', 'zimbabw', 'ekvador',
+      'ecuador', 'pakistan', 'argentin', 'brazil', 'brasil', 'indij', 'india',
     ],
   },
   {
@@ -121,7 +122,7 @@ export const CONCEPTS: Concept[] = [
     id: 'serbian-usage',
     label: 'Serbian (ekavian) wording',
     terms: [
-      'predsednik', 'bezbedn', 'opstin', 'uslov', 'vreme', 'mesto', 'mesta', 'dece', 'deca', 'saopst', 'sednic',
+      'predsednik', 'poverenik', 'sproveden', 'bezbedn', 'opstin', 'uslov', 'vreme', 'mesto', 'mesta', 'dece', 'deca', 'saopst', 'sednic',
       'poslanik', 'obezbedj', 'primen', 'gradonacelnik', 'ministarstv unutrasnj', 'uprkos', 'nedelj', 'takodje',
     ],
   },
@@ -190,7 +191,8 @@ export const CONCEPTS: Concept[] = [
     topic: 'local-procurement',
     terms: [
       'javn nabav', 'nabavk', 'nabavi', 'nabavlj', 'procur', 'tender', 'opstin', 'municipal', 'lokaln samouprav',
-      'local govern', 'local self', 'gradsk uprav', 'skol', 'school', 'bolnic', 'hospital',
+      'local govern', 'local self', 'gradsk uprav', 'skol', 'school', 'schul', 'kindergart', 'vrtic', 'bolnic',
+      'hospital',
     ],
   },
   {

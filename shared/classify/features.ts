@@ -1,14 +1,18 @@
 import { fold } from '../text/fold';
 import { tokenize } from '../text/tokenize';
 import { stem, type StemLanguage } from '../text/stem';
+import { detectScript, type Script } from '../text/script';
 import { quickLanguage } from '../text/quick-language';
 import { normalizeLanguageCode } from '../text/language-codes';
 import type { ClassifyInput } from '../model/types';
 import { CONCEPTS, PAIRED_CONCEPTS } from './concepts';
-import { ConceptMatcher, type ConceptMatch } from './matcher';
+import { ConceptMatcher, keyOf, type ConceptMatch } from './matcher';
 
 const matcher = new ConceptMatcher(CONCEPTS);
-const PAIRED = new Set(PAIRED_CONCEPTS);
+
+/** "c:<id>" and "t:<id>" feature names of a concept. */
+export const conceptFeatureName = (id: string): string | undefined => conceptFeature.get(id);
+export const titleFeatureName = (id: string): string | undefined => titleFeature.get(id);
 
 /** A concept match with the words as they stood in the original text, for reasons. */
 export interface SurfaceMatch extends ConceptMatch {
@@ -22,6 +26,7 @@ export interface ExtractedFeatures {
   matches: SurfaceMatch[];
   /** The language hint, or the quick guess from function words and letters. */
   lang: string;
+  script: Script | null;
   stemLanguage: StemLanguage;
 }
 
@@ -31,39 +36,56 @@ export interface ExtractedFeatures {
  */
 const conceptFeature = new Map(CONCEPTS.map((c) => [c.id, 'c:' + c.id]));
 const titleFeature = new Map(CONCEPTS.map((c) => [c.id, 't:' + c.id]));
-const pairFeature = new Map<string, string>();
-for (const a of PAIRED_CONCEPTS) {
-  for (const b of PAIRED_CONCEPTS) if (a < b) pairFeature.set(a + '&' + b, `p:${a}&${b}`);
+/** Paired concepts by position in alphabetical order; pair names in a flat n*n table. */
+const PAIRED_SORTED = [...PAIRED_CONCEPTS].sort();
+const pairedIndex = new Map(PAIRED_SORTED.map((c, i) => [c, i]));
+const PAIR_NAMES: string[] = [];
+for (let i = 0; i < PAIRED_SORTED.length; i++) {
+  for (let j = 0; j < PAIRED_SORTED.length; j++) PAIR_NAMES.push(`p:${PAIRED_SORTED[i]}&${PAIRED_SORTED[j]}`);
+}
+
+/** The feature name of the pair (a, b) of paired concepts, in either order, or undefined. */
+export function pairFeatureName(a: string, b: string): string | undefined {
+  const i = pairedIndex.get(a);
+  const j = pairedIndex.get(b);
+  if (i === undefined || j === undefined || i === j) return undefined;
+  return PAIR_NAMES[Math.min(i, j) * PAIRED_SORTED.length + Math.max(i, j)];
+}
+
+/** Everything the classifier needs to know about one word, computed once per distinct word. */
+interface WordInfo {
+  /** Folded form; numbers lose their thousands separators ("8.100" -> "8100"). */
+  folded: string;
+  /** The matcher's index key of the folded form. */
+  key: number;
+  /** "w:<stem>" per stemmer, computed on first use; '' for words too short or numeric. */
+  sr?: string;
+  en?: string;
 }
 
 const BOUND = 200_000;
-const foldedTokens = new Map<string, string>();
-const wordFeatures: Record<StemLanguage, Map<string, string>> = { sr: new Map(), en: new Map() };
+const words = new Map<string, WordInfo>();
 
-/** Folded form of a token; numbers lose their thousands separators ("8.100" -> "8100"). */
-function foldToken(token: string): string {
-  let f = foldedTokens.get(token);
-  if (f === undefined) {
-    f = fold(token);
-    if (/^[\d.,]+$/.test(f)) f = f.replace(/[.,]/g, '');
+function infoOf(token: string): WordInfo {
+  let info = words.get(token);
+  if (info === undefined) {
+    let folded = fold(token);
+    if (/^[\d.,]+$/.test(folded)) folded = folded.replace(/[.,]/g, '');
+    info = { folded, key: keyOf(folded) };
     // Bounded: news vocabulary is large but a monitor must not grow without limit.
-    if (foldedTokens.size > BOUND) foldedTokens.clear();
-    foldedTokens.set(token, f);
+    if (words.size > BOUND) words.clear();
+    words.set(token, info);
   }
-  return f;
+  return info;
 }
 
-/** "w:<stem>" for a folded token, or null for tokens too short or numeric to mean much. */
-function wordFeature(folded: string, lang: StemLanguage): string | null {
-  if (folded.length < 3) return null;
-  const cache = wordFeatures[lang];
-  let f = cache.get(folded);
+function wordFeature(info: WordInfo, lang: StemLanguage): string {
+  let f = info[lang];
   if (f === undefined) {
-    f = /^\d+$/.test(folded) ? '' : 'w:' + stem(folded, lang);
-    if (cache.size > BOUND) cache.clear();
-    cache.set(folded, f);
+    f = info.folded.length < 3 || /^\d+$/.test(info.folded) ? '' : 'w:' + stem(info.folded, lang);
+    info[lang] = f;
   }
-  return f || null;
+  return f;
 }
 
 export function extractFeatures(input: ClassifyInput): ExtractedFeatures {
@@ -71,35 +93,44 @@ export function extractFeatures(input: ClassifyInput): ExtractedFeatures {
   const body = input.text ?? '';
   const titleTokens = tokenize(title);
   const original = titleTokens.concat('\u0000', tokenize(body));
-  const folded = original.map(foldToken);
+  const infos = original.map(infoOf);
+  const folded = infos.map((i) => i.folded);
+  const keys = infos.map((i) => i.key);
   const titleEnd = titleTokens.length;
-  const lang = input.lang ? normalizeLanguageCode(input.lang) : quickLanguage(`${title} ${body}`, folded);
+  const script = detectScript(body ? `${title} ${body}` : title);
+  const lang = input.lang ? normalizeLanguageCode(input.lang) : quickLanguage(`${title} ${body}`, folded, script);
   // Only Serbian and English have stemmers here; the Serbian one suits the neighbours best.
   const stemLanguage: StemLanguage = lang === 'en' ? 'en' : 'sr';
 
   const features = new Set<string>();
   const matches: SurfaceMatch[] = [];
-  const present: string[] = [];
+  const present: number[] = [];
   const perConcept = new Map<string, number>();
-  matcher.each(folded, (concept, start, end) => {
-    const inTitle = end <= titleEnd;
-    const seen = perConcept.get(concept) ?? 0;
-    perConcept.set(concept, seen + 1);
-    if (seen === 0) {
-      features.add(conceptFeature.get(concept)!);
-      if (PAIRED.has(concept)) present.push(concept);
-    }
-    if (inTitle) features.add(titleFeature.get(concept)!);
-    // Reasons show a few occurrences of each concept; more would only cost time.
-    if (seen < 3) matches.push({ concept, start, end, surface: original.slice(start, end).join(' '), inTitle });
-  });
-  present.sort();
+  matcher.each(
+    folded,
+    (concept, start, end) => {
+      const inTitle = end <= titleEnd;
+      const seen = perConcept.get(concept) ?? 0;
+      perConcept.set(concept, seen + 1);
+      if (seen === 0) {
+        features.add(conceptFeature.get(concept)!);
+        const p = pairedIndex.get(concept);
+        if (p !== undefined) present.push(p);
+      }
+      if (inTitle) features.add(titleFeature.get(concept)!);
+      // Reasons show a few occurrences of each concept; more would only cost time.
+      if (seen < 3) matches.push({ concept, start, end, surface: original.slice(start, end).join(' '), inTitle });
+    },
+    keys,
+  );
+  present.sort((a, b) => a - b);
+  const n = PAIRED_SORTED.length;
   for (let i = 0; i < present.length; i++) {
-    for (let j = i + 1; j < present.length; j++) features.add(pairFeature.get(present[i] + '&' + present[j])!);
+    for (let j = i + 1; j < present.length; j++) features.add(PAIR_NAMES[present[i] * n + present[j]]);
   }
-  for (const f of folded) {
-    const w = wordFeature(f, stemLanguage);
+  for (const info of infos) {
+    const w = wordFeature(info, stemLanguage);
     if (w) features.add(w);
   }
-  return { features, matches, lang, stemLanguage };
+  return { features, matches, lang, script, stemLanguage };
 }

@@ -13,7 +13,7 @@ interface CompiledTerm {
 }
 
 /** Index key of a folded word: its first three character codes packed into one number. */
-function keyOf(word: string): number {
+export function keyOf(word: string): number {
   const n = Math.min(word.length, 3);
   let key = n;
   for (let i = 0; i < n; i++) key = key * 65536 + word.charCodeAt(i);
@@ -43,10 +43,13 @@ export class ConceptMatcher {
     }
   }
 
-  /** Calls `found` for every match in `tokens` (folded), in order of position. */
-  each(tokens: string[], found: (concept: string, start: number, end: number) => void): void {
+  /**
+   * Calls `found` for every match in `tokens` (folded), in order of position. `keys` may give
+   * each token's keyOf() precomputed (the classifier caches it per word).
+   */
+  each(tokens: string[], found: (concept: string, start: number, end: number) => void, keys?: number[]): void {
     for (let i = 0; i < tokens.length; i++) {
-      const candidates = this.index.get(keyOf(tokens[i]));
+      const candidates = this.index.get(keys ? keys[i] : keyOf(tokens[i]));
       if (!candidates) continue;
       for (const term of candidates) {
         const words = term.words;

@@ -33,8 +33,7 @@ for (const [lang, words] of Object.entries(FUNCTION_WORDS)) {
  * `foldedTokens` are the text's tokens after `fold` (lower case, Latin, no diacritics);
  * `text` is the original, for the script and the alphabet-specific letters.
  */
-export function quickLanguage(text: string, foldedTokens: string[]): string {
-  const script = detectScript(text);
+export function quickLanguage(text: string, foldedTokens: string[], script = detectScript(text)): string {
   if (script === 'Cyrl') {
     if (/[ђћЂЋ]/.test(text)) return 'sr';
     if (/[ѓќѕЃЌЅ]/.test(text)) return 'mk';
@@ -45,14 +44,23 @@ export function quickLanguage(text: string, foldedTokens: string[]): string {
     if (/[јљњџЈЉЊЏ]/.test(text)) return 'sr';
     return 'und';
   }
-  const hits: Record<string, number> = {};
+  const hits = new Map<string, number>();
   for (const t of foldedTokens) {
     const langs = WORD_LANGS.get(t);
-    if (langs) for (const l of langs) hits[l] = (hits[l] ?? 0) + 1 / langs.length;
+    if (langs) for (const l of langs) hits.set(l, (hits.get(l) ?? 0) + 1 / langs.length);
   }
-  const ranked = Object.entries(hits).sort((a, b) => b[1] - a[1]);
-  const [best, second] = ranked;
-  if (!best || best[1] < 1.5) return 'und';
-  if (second && best[1] < second[1] * 1.3) return 'und';
-  return best[0];
+  let best = 'und';
+  let bestScore = 0;
+  let secondScore = 0;
+  for (const [lang, score] of hits) {
+    if (score > bestScore) {
+      secondScore = bestScore;
+      best = lang;
+      bestScore = score;
+    } else if (score > secondScore) {
+      secondScore = score;
+    }
+  }
+  if (bestScore < 1.5 || bestScore < secondScore * 1.3) return 'und';
+  return best;
 }

@@ -1,0 +1,107 @@
+/**
+ * Politeness for many feeds at once: a bounded number of fetches in flight, at most one
+ * request per host at a time, and a minimum gap between the end of one request to a host
+ * and the start of the next. Outlets often serve a dozen section feeds from one host; this
+ * keeps us from hitting it with all of them in the same second.
+ */
+
+export interface FetchPoolOptions {
+  /** Fetches in flight across all hosts. Default 8. */
+  concurrency?: number;
+  /** Minimum time between a request to a host finishing and the next one starting. Default 1000 ms. */
+  perHostGapMs?: number;
+}
+
+export interface FetchPool {
+  /** Runs `task` when a slot is free and `url`'s host is due; resolves or rejects with the task. */
+  run<T>(url: string, task: () => Promise<T>): Promise<T>;
+  /** Resolves once nothing is queued or running. */
+  onIdle(): Promise<void>;
+  readonly active: number;
+  readonly queued: number;
+}
+
+interface Job {
+  host: string;
+  start: () => void;
+}
+
+/** The key hosts are spaced by: the host name, lower case (any port). */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return url;
+  }
+}
+
+/** Creates a pool; see FetchPoolOptions for the defaults. */
+export function createFetchPool(options: FetchPoolOptions = {}): FetchPool {
+  const concurrency = Math.max(1, options.concurrency ?? 8);
+  const gap = Math.max(0, options.perHostGapMs ?? 1000);
+  const queue: Job[] = [];
+  const busy = new Set<string>();
+  const lastDone = new Map<string, number>();
+  let active = 0;
+  let timer: NodeJS.Timeout | null = null;
+  let idleWaiters: Array<() => void> = [];
+
+  const pump = (): void => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    let wait = Infinity;
+    // Start, in queue order, every job whose host is free and due, while slots remain.
+    for (let i = 0; i < queue.length && active < concurrency; ) {
+      const job = queue[i];
+      const dueIn = (lastDone.get(job.host) ?? -Infinity) + gap - Date.now();
+      if (busy.has(job.host) || dueIn > 0) {
+        if (!busy.has(job.host)) wait = Math.min(wait, dueIn);
+        i++;
+        continue;
+      }
+      queue.splice(i, 1);
+      active++;
+      busy.add(job.host);
+      job.start();
+    }
+    if (wait !== Infinity && active < concurrency) timer = setTimeout(pump, wait);
+    if (active === 0 && queue.length === 0) {
+      const waiters = idleWaiters;
+      idleWaiters = [];
+      waiters.forEach((w) => w());
+    }
+  };
+
+  return {
+    run<T>(url: string, task: () => Promise<T>): Promise<T> {
+      return new Promise<T>((resolve, reject) => {
+        const host = hostOf(url);
+        queue.push({
+          host,
+          start: () => {
+            Promise.resolve()
+              .then(task)
+              .then(resolve, reject)
+              .finally(() => {
+                active--;
+                busy.delete(host);
+                lastDone.set(host, Date.now());
+                pump();
+              });
+          },
+        });
+        pump();
+      });
+    },
+    onIdle(): Promise<void> {
+      if (active === 0 && queue.length === 0) return Promise.resolve();
+      return new Promise((resolve) => idleWaiters.push(resolve));
+    },
+    get active() {
+      return active;
+    },
+    get queued() {
+      return queue.length;
+    },
+  };
+}
