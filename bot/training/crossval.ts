@@ -1,5 +1,5 @@
 import { classify } from '../../shared/classify/classify';
-import { extractFeatures } from '../../shared/classify/features';
+import { allFeatures, extractFeatures } from '../../shared/classify/features';
 import { stratifiedFolds, trainLogistic, type TrainOptions, type TrainingExample } from '../../shared/classify/train';
 import type { Classification } from '../../shared/model/types';
 import type { LabelledItem } from './dataset';
@@ -10,7 +10,7 @@ export interface CrossValidated {
 }
 
 export const toExample = (item: LabelledItem): TrainingExample => ({
-  features: extractFeatures({ title: item.title, text: item.text }).features,
+  features: allFeatures(extractFeatures({ title: item.title, text: item.text })),
   label: item.label === 'relevant' ? 1 : 0,
 });
 

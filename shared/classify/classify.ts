@@ -2,7 +2,7 @@ import type { Classification, ClassifyInput, Topic } from '../model/types';
 import { TOPICS } from '../model/types';
 import { CONCEPTS } from './concepts';
 import { conceptFeatureName, extractFeatures, pairFeatureName, titleFeatureName, type SurfaceMatch } from './features';
-import { logit, sigmoid, weightMap, type ModelWeights } from './model';
+import { logit, sigmoid, weightMap, wordsLogit, type ModelWeights } from './model';
 import defaultWeights from './weights.json';
 
 const CONCEPT_BY_ID = new Map(CONCEPTS.map((c) => [c.id, c]));
@@ -61,8 +61,9 @@ function describe(e: ConceptEvidence): string {
  */
 export function classify(input: ClassifyInput, options: ClassifyOptions = {}): Classification {
   const model = options.model ?? DEFAULT_MODEL;
-  const { features, matches, lang, script } = extractFeatures(input);
-  const score = sigmoid(logit(model, features));
+  const extracted = extractFeatures(input);
+  const { features, matches, lang, script } = extracted;
+  const score = sigmoid(logit(model, features) + wordsLogit(model, extracted.words));
   const threshold = options.minScore ?? model.threshold;
   const relevant = score >= threshold;
 

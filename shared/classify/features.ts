@@ -21,8 +21,10 @@ export interface SurfaceMatch extends ConceptMatch {
 }
 
 export interface ExtractedFeatures {
-  /** Sparse binary features: "c:face", "t:face" (in the title), "p:face&serbia", "w:kamer". */
+  /** Concept features, binary: "c:face", "t:face" (in the title), "p:face&serbia". */
   features: Set<string>;
+  /** The distinct word features ("w:<stem>") of the item, each once. */
+  words: WordFeature[];
   matches: SurfaceMatch[];
   /** The language hint, or the quick guess from function words and letters. */
   lang: string;
@@ -53,17 +55,30 @@ export function pairFeatureName(a: string, b: string): string | undefined {
 }
 
 /** Everything the classifier needs to know about one word, computed once per distinct word. */
-interface WordInfo {
+export interface WordInfo {
   /** Folded form; numbers lose their thousands separators ("8.100" -> "8100"). */
   folded: string;
   /** The matcher's index key of the folded form. */
   key: number;
-  /** "w:<stem>" per stemmer, computed on first use; '' for words too short or numeric. */
-  sr?: string;
-  en?: string;
+  /** Its word feature per stemmer, found on first use; null for words too short or numeric. */
+  sr?: WordFeature | null;
+  en?: WordFeature | null;
+}
+
+/**
+ * One word feature ("w:<stem>"), shared by every word with that stem, so an item counts it
+ * once however many inflected forms it uses, and its weight is cached on it per model.
+ */
+export interface WordFeature {
+  name: string;
+  /** Marks the extraction that last counted this feature. */
+  stamp: number;
+  cachedFor?: object;
+  cachedWeight?: number;
 }
 
 const BOUND = 200_000;
+let extraction = 0;
 const words = new Map<string, WordInfo>();
 
 function infoOf(token: string): WordInfo {
@@ -79,10 +94,22 @@ function infoOf(token: string): WordInfo {
   return info;
 }
 
-function wordFeature(info: WordInfo, lang: StemLanguage): string {
+const wordFeatures = new Map<string, WordFeature>();
+
+/** The word feature of a word for a stemmer, or null for words too short or numeric to mean much. */
+function wordFeatureOf(info: WordInfo, lang: StemLanguage): WordFeature | null {
   let f = info[lang];
   if (f === undefined) {
-    f = info.folded.length < 3 || /^\d+$/.test(info.folded) ? '' : 'w:' + stem(info.folded, lang);
+    if (info.folded.length < 3 || /^\d+$/.test(info.folded)) {
+      f = null;
+    } else {
+      const name = 'w:' + stem(info.folded, lang);
+      f = wordFeatures.get(name);
+      if (!f) {
+        if (wordFeatures.size > BOUND) wordFeatures.clear();
+        wordFeatures.set(name, (f = { name, stamp: 0 }));
+      }
+    }
     info[lang] = f;
   }
   return f;
@@ -97,8 +124,10 @@ export function extractFeatures(input: ClassifyInput): ExtractedFeatures {
   const folded = infos.map((i) => i.folded);
   const keys = infos.map((i) => i.key);
   const titleEnd = titleTokens.length;
-  const script = detectScript(body ? `${title} ${body}` : title);
-  const lang = input.lang ? normalizeLanguageCode(input.lang) : quickLanguage(`${title} ${body}`, folded, script);
+  const script = detectScript(title, body);
+  const lang = input.lang
+    ? normalizeLanguageCode(input.lang)
+    : quickLanguage(script === 'Cyrl' ? `${title} ${body}` : '', folded, script);
   // Only Serbian and English have stemmers here; the Serbian one suits the neighbours best.
   const stemLanguage: StemLanguage = lang === 'en' ? 'en' : 'sr';
 
@@ -128,9 +157,20 @@ export function extractFeatures(input: ClassifyInput): ExtractedFeatures {
   for (let i = 0; i < present.length; i++) {
     for (let j = i + 1; j < present.length; j++) features.add(PAIR_NAMES[present[i] * n + present[j]]);
   }
+  const stamp = ++extraction;
+  const words: WordFeature[] = [];
   for (const info of infos) {
-    const w = wordFeature(info, stemLanguage);
-    if (w) features.add(w);
+    const f = wordFeatureOf(info, stemLanguage);
+    if (f === null || f.stamp === stamp) continue;
+    f.stamp = stamp;
+    words.push(f);
   }
-  return { features, matches, lang, script, stemLanguage };
+  return { features, words, matches, lang, script, stemLanguage };
+}
+
+/** Every feature name of an extraction, words included (training wants them as one set). */
+export function allFeatures(x: ExtractedFeatures): Set<string> {
+  const out = new Set(x.features);
+  for (const w of x.words) out.add(w.name);
+  return out;
 }

@@ -30,3 +30,27 @@ export function logit(model: ModelWeights, features: Iterable<string>): number {
   for (const f of features) z += weights.get(f) ?? 0;
   return z;
 }
+
+/** A word feature as the scorer sees it: its name, and a slot to cache its weight per model. */
+export interface WeightedWord {
+  name: string;
+  cachedFor?: object;
+  cachedWeight?: number;
+}
+
+/**
+ * Sum of word-feature weights, each looked up once per model and then kept on the feature
+ * itself: most words recur from item to item, so this skips most map look-ups.
+ */
+export function wordsLogit(model: ModelWeights, words: WeightedWord[]): number {
+  const weights = weightMap(model);
+  let z = 0;
+  for (const w of words) {
+    if (w.cachedFor !== model) {
+      w.cachedFor = model;
+      w.cachedWeight = weights.get(w.name) ?? 0;
+    }
+    z += w.cachedWeight!;
+  }
+  return z;
+}

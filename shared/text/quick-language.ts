@@ -31,7 +31,8 @@ for (const [lang, words] of Object.entries(FUNCTION_WORDS)) {
 
 /**
  * `foldedTokens` are the text's tokens after `fold` (lower case, Latin, no diacritics);
- * `text` is the original, for the script and the alphabet-specific letters.
+ * `text` is the original, for the script and the alphabet-specific letters (only read when
+ * the script is Cyrillic; a caller that knows the script may pass it).
  */
 export function quickLanguage(text: string, foldedTokens: string[], script = detectScript(text)): string {
   if (script === 'Cyrl') {

@@ -2,16 +2,18 @@
 export type Script = 'Latn' | 'Cyrl';
 
 /**
- * The script of a text, decided by counting its letters. A text with no letters, or one
+ * The script of a text (given whole or in parts), decided by counting its letters. A text with no letters, or one
  * mixed so evenly that neither script has two thirds of the letters, gets null.
  */
-export function detectScript(text: string): Script | null {
+export function detectScript(...texts: string[]): Script | null {
   let cyr = 0;
   let lat = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x400 && c <= 0x52f) cyr++;
-    else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f)) lat++;
+  for (const text of texts) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x400 && c <= 0x52f) cyr++;
+      else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f)) lat++;
+    }
   }
   const total = cyr + lat;
   if (total === 0) return null;
