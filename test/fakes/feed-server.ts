@@ -25,13 +25,15 @@ interface FeedState {
   items: FakeItem[];
   mode: FeedMode;
   language: string;
+  /** Milliseconds to wait before answering (a slow but working server). */
+  delayMs: number;
 }
 
 export interface FeedServer {
   url: string;
   /** URL of the feed at `path` (e.g. "/danas.xml"). */
   feedUrl(path: string): string;
-  setFeed(path: string, feed: { title?: string; items: FakeItem[]; mode?: FeedMode; language?: string }): void;
+  setFeed(path: string, feed: { title?: string; items: FakeItem[]; mode?: FeedMode; language?: string; delayMs?: number }): void;
   addItems(path: string, items: FakeItem[]): void;
   setMode(path: string, mode: FeedMode): void;
   /** Requests received per path. */
@@ -69,11 +71,7 @@ ${body}
 export async function startFeedServer(): Promise<FeedServer> {
   const feeds = new Map<string, FeedState>();
   const hits = new Map<string, number>();
-  const server = http.createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
-    hits.set(path, (hits.get(path) ?? 0) + 1);
-    const feed = feeds.get(path);
-    if (!feed) return void res.writeHead(404).end('no such feed');
+  const answer = (feed: FeedState, req: http.IncomingMessage, res: http.ServerResponse): void => {
     switch (feed.mode) {
       case 'hang':
         return; // never answer: the fetcher's timeout must fire
@@ -89,6 +87,14 @@ export async function startFeedServer(): Promise<FeedServer> {
         return void res.end(xml);
       }
     }
+  };
+  const server = http.createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    hits.set(path, (hits.get(path) ?? 0) + 1);
+    const feed = feeds.get(path);
+    if (!feed) return void res.writeHead(404).end('no such feed');
+    if (feed.delayMs > 0) setTimeout(() => answer(feed, req, res), feed.delayMs);
+    else answer(feed, req, res);
   });
   // Keep-alive off: each feed read is one short connection, like most real servers answer us.
   server.keepAliveTimeout = 1;
@@ -98,7 +104,7 @@ export async function startFeedServer(): Promise<FeedServer> {
     url: base,
     feedUrl: (path) => base + path,
     setFeed(path, f) {
-      feeds.set(path, { title: f.title ?? path, items: [...f.items], mode: f.mode ?? 'ok', language: f.language ?? 'sr' });
+      feeds.set(path, { title: f.title ?? path, items: [...f.items], mode: f.mode ?? 'ok', language: f.language ?? 'sr', delayMs: f.delayMs ?? 0 });
     },
     addItems(path, items) {
       const f = feeds.get(path);

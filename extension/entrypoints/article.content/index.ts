@@ -1,0 +1,137 @@
+/**
+ * The content script on news pages: extract the article, classify it locally, and only when it
+ * is about biometric surveillance in Serbia mount the campaign-context panel and underline the
+ * glossary terms. Nothing leaves the tab unless the reader configured a server, and then only
+ * the topics and title terms (features/related-coverage.ts).
+ */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { classify } from '../../../shared/classify/classify';
+import { shouldRunOn } from '../../features/added-sites';
+import { mountContextPanel, type MountedPanel } from '../../features/context-panel';
+import { highlightGlossary, type Highlights } from '../../features/glossary-highlights';
+import { requestRelatedCoverage } from '../../features/related-coverage';
+import { followSpaNavigation, waitForSettled } from '../../features/spa-navigation';
+import { reportVerdict } from '../../features/toolbar-badge';
+import { DEFAULT_MATCHES } from '../../lib/default-sites';
+import { extractArticle } from '../../lib/extract-article';
+import { isOwnSender, parseContentMessage, type VerdictReport } from '../../lib/messages';
+import { toVerdictReport } from '../../lib/page-verdict';
+import { panelLanguage } from '../../lib/panel-language';
+import {
+  highlightsSetting,
+  languageSetting,
+  panelCollapsedSetting,
+  readSettings,
+  serverUrlSetting,
+} from '../../lib/settings';
+import { titleTerms } from '../../lib/title-terms';
+// The stylesheet goes into the shadow root as text: no CSS file is exposed to web pages as a
+// web-accessible resource, and nothing is fetched, not even from the extension itself.
+import panelCss from './style.css?inline';
+
+export default defineContentScript({
+  // The default sites; EXTENSION_EXTRA_MATCHES adds test hosts (wxt.config.ts), and sites the
+  // reader adds are registered at run time (features/added-sites.ts).
+  matches: DEFAULT_MATCHES,
+  runAt: 'document_idle',
+  cssInjectionMode: 'manual',
+  async main(ctx) {
+    const settings = await readSettings();
+    if (!shouldRunOn(location.hostname, settings.sites)) return;
+    await annotatePages(ctx, settings);
+  },
+});
+
+interface Annotation {
+  panel?: MountedPanel;
+  highlights?: Highlights;
+}
+
+async function annotatePages(ctx: ContentScriptContext, initial: Awaited<ReturnType<typeof readSettings>>): Promise<void> {
+  const settings = { ...initial };
+  let current: Annotation = {};
+  let verdict: VerdictReport | null = null;
+  let run = 0;
+
+  const clear = (): void => {
+    run++;
+    current.panel?.remove();
+    current.highlights?.remove();
+    current = {};
+  };
+
+  const annotate = async (): Promise<void> => {
+    clear();
+    const mine = run;
+    const article = extractArticle(document, location.hostname);
+    const classification = classify({ title: article.title, text: article.text, lang: article.htmlLang || undefined });
+    const uiLang = panelLanguage(settings.language, {
+      htmlLang: article.htmlLang,
+      script: classification.script,
+      textLang: classification.lang,
+    });
+    verdict = toVerdictReport(classification, uiLang);
+    reportVerdict(verdict);
+    if (!classification.relevant) return;
+
+    const highlights = highlightGlossary(article.root, uiLang, { dryRun: !settings.highlights });
+    const panel = await mountContextPanel(
+      ctx,
+      {
+        lang: uiLang,
+        topics: classification.topics,
+        terms: highlights.terms,
+        collapsed: settings.panelCollapsed,
+        related: settings.serverUrl ? { status: 'loading' } : { status: 'off' },
+      },
+      (collapsed) => {
+        settings.panelCollapsed = collapsed;
+        void panelCollapsedSetting.setValue(collapsed);
+      },
+      panelCss,
+    );
+    if (mine !== run) {
+      panel.remove();
+      highlights.remove();
+      return;
+    }
+    current = { panel, highlights };
+
+    if (settings.serverUrl) {
+      const response = await requestRelatedCoverage({
+        topics: classification.topics,
+        terms: titleTerms(article.title, classification.lang),
+        lang: classification.lang === 'en' ? 'en' : 'sr',
+      });
+      if (mine !== run) return;
+      panel.view.setRelated(response.ok ? { status: 'ok', articles: response.articles } : { status: 'error' });
+    }
+  };
+
+  ctx.onInvalidated(clear);
+
+  // The popup asks for the verdict of the page it was opened on.
+  const onMessage = (raw: unknown, sender: { id?: string; tab?: { id?: number } }, sendResponse: (r: VerdictReport | null) => void): false => {
+    if (isOwnSender(sender, browser.runtime.id, 'extension-page') && parseContentMessage(raw)) sendResponse(verdict);
+    return false;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+
+  // Changes made in the options page apply at once.
+  const rerun = (): void => {
+    void readSettings().then((next) => {
+      Object.assign(settings, next);
+      return annotate();
+    });
+  };
+  for (const item of [languageSetting, highlightsSetting, serverUrlSetting]) ctx.onInvalidated(item.watch(rerun));
+
+  followSpaNavigation(ctx, { onLeave: clear, onArrive: annotate });
+
+  // Pages that render their article after load: let the DOM settle briefly first.
+  await waitForSettled(ctx, document.body ?? document.documentElement, { quietMs: 150, maxMs: 1500 });
+  if (ctx.isValid) await annotate();
+}

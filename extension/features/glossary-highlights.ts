@@ -1,0 +1,146 @@
+/**
+ * Glossary terms in the article get a subtle dotted underline and a tooltip (the `title`
+ * attribute) with their definition. The first occurrence of each term is wrapped in a <span>
+ * by splitting its text node; the span sets only text decoration, so no line moves. The
+ * definitions are set as attribute text, never as markup. `remove()` joins the text nodes back
+ * into the page's original node, so a framework holding that node keeps a correct reference.
+ */
+import { localize, type UiLang } from '../../shared/context/localize';
+import type { GlossaryTerm } from '../../shared/context/types';
+import { GlossaryMatcher } from '../lib/glossary-matcher';
+
+export const TERM_ATTRIBUTE = 'data-nadzor-term';
+
+/** Inline style: nothing that takes space, and resets for page rules that target spans. */
+const TERM_STYLE = [
+  'all: unset',
+  'text-decoration-line: underline',
+  'text-decoration-style: dotted',
+  'text-decoration-thickness: 1px',
+  'text-decoration-color: color-mix(in srgb, currentColor 55%, transparent)',
+  'text-underline-offset: 0.18em',
+  'cursor: help',
+].join(';');
+
+/** Elements whose text is never touched: code, form fields, links, our own UI. */
+const SKIP_SELECTOR =
+  'script, style, noscript, template, textarea, input, select, option, button, code, pre, kbd, samp, a, svg, math, ' +
+  `h1, [contenteditable=""], [contenteditable="true"], [${TERM_ATTRIBUTE}], [data-nadzor-panel]`;
+
+export interface Highlights {
+  /** The terms found, in order of first appearance. */
+  terms: GlossaryTerm[];
+  /** Number of spans added. */
+  count: number;
+  /** Undo every change. */
+  remove(): void;
+}
+
+export interface HighlightOptions {
+  /** At most this many highlights (one per term). Default 40. */
+  limit?: number;
+  /** Only find the terms, change nothing (highlights switched off). */
+  dryRun?: boolean;
+}
+
+let sharedMatcher: GlossaryMatcher | undefined;
+
+interface Split {
+  original: Text;
+  /** Spans and text nodes added after `original`, in document order. */
+  added: Node[];
+}
+
+/**
+ * Text.splitText, written out: `node` keeps the text before `offset` (so it stays the page's
+ * own node) and the rest moves to a new node right after it, which is returned.
+ */
+function splitTextAt(node: Text, offset: number): Text {
+  const tail = node.ownerDocument.createTextNode(node.data.slice(offset));
+  node.data = node.data.slice(0, offset);
+  node.parentNode!.insertBefore(tail, node.nextSibling);
+  return tail;
+}
+
+/** Do the `added` nodes still follow `original` directly, in order? */
+function contiguous(original: Node, added: readonly Node[]): boolean {
+  let next = original.nextSibling;
+  for (const n of added) {
+    if (next !== n) return false;
+    next = n.nextSibling;
+  }
+  return true;
+}
+
+/** The tooltip of a term: its name and definition, as plain text. */
+export function termTooltip(term: GlossaryTerm, lang: UiLang): string {
+  return `${localize(term.term, lang)}: ${localize(term.definition, lang)}`;
+}
+
+export function highlightGlossary(root: Element, lang: UiLang, options: HighlightOptions = {}): Highlights {
+  const matcher = (sharedMatcher ??= new GlossaryMatcher());
+  const limit = options.limit ?? 40;
+  const doc = root.ownerDocument;
+  const seen = new Set<string>();
+  const terms: GlossaryTerm[] = [];
+  const splits: Split[] = [];
+
+  // Collect first, change after: the walker must not see our own spans.
+  const nodes: Text[] = [];
+  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const text = n as Text;
+    if (text.data.trim().length < 2) continue;
+    const parent = text.parentElement;
+    if (!parent || parent.closest(SKIP_SELECTOR)) continue;
+    nodes.push(text);
+  }
+
+  for (const node of nodes) {
+    if (terms.length >= limit) break;
+    const matches = matcher.find(node.data).filter((m) => {
+      if (seen.has(m.term.id) || terms.length >= limit) return false;
+      seen.add(m.term.id);
+      terms.push(m.term);
+      return true;
+    });
+    if (matches.length === 0 || options.dryRun) continue;
+    const split: Split = { original: node, added: [] };
+    let current = node;
+    let offset = 0;
+    for (const m of matches) {
+      const middle = splitTextAt(current, m.start - offset);
+      const tail = splitTextAt(middle, m.end - m.start);
+      const span = doc.createElement('span');
+      span.setAttribute(TERM_ATTRIBUTE, m.term.id);
+      span.setAttribute('style', TERM_STYLE);
+      span.title = termTooltip(m.term, lang);
+      middle.parentNode!.insertBefore(span, middle);
+      span.appendChild(middle);
+      split.added.push(span, tail);
+      current = tail;
+      offset = m.end;
+    }
+    splits.push(split);
+  }
+
+  return {
+    terms,
+    count: options.dryRun ? 0 : splits.reduce((n, s) => n + s.added.length / 2, 0),
+    remove() {
+      for (const { original, added } of splits) {
+        const parent = original.parentNode;
+        if (parent && contiguous(original, added)) {
+          original.data += added.map((n) => n.textContent ?? '').join('');
+          for (const n of added) parent.removeChild(n);
+        } else {
+          // The page re-rendered around us: unwrap what is left.
+          for (const n of added) {
+            if (n.nodeType === 1 && n.parentNode) (n as Element).replaceWith(...Array.from(n.childNodes));
+          }
+        }
+      }
+      splits.length = 0;
+    },
+  };
+}

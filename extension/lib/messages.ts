@@ -1,0 +1,111 @@
+/**
+ * Messages between the content script, the background and the popup. Everything that arrives
+ * through runtime messaging is checked here before use: a web page cannot send to the
+ * extension (no externally_connectable), but a compromised renderer or a bug must still not
+ * make the background fetch arbitrary URLs or the popup show unchecked data.
+ */
+import { TOPICS, type Topic } from '../../shared/model/types';
+import type { RelatedArticle } from './api-client';
+
+/** Content script -> background: the verdict for the page, for the toolbar badge. */
+export interface VerdictMessage {
+  type: 'verdict';
+  relevant: boolean;
+  score: number;
+}
+
+/** Content script -> background: related coverage for these topics and title terms. */
+export interface RelatedRequest {
+  type: 'related';
+  topics: Topic[];
+  terms: string[];
+  lang: 'sr' | 'en';
+}
+
+export type BackgroundMessage = VerdictMessage | RelatedRequest;
+
+/** Popup -> content script: what did you decide about this page? */
+export interface GetVerdictMessage {
+  type: 'get-verdict';
+}
+
+export type ContentMessage = GetVerdictMessage;
+
+/** Content script -> popup: the page's verdict. */
+export interface VerdictReport {
+  relevant: boolean;
+  score: number;
+  topics: Topic[];
+  reasons: string[];
+  /** The panel's language on this page. */
+  uiLang: 'en' | 'sr-Latn' | 'sr-Cyrl';
+}
+
+export type RelatedResponse = { ok: true; articles: RelatedArticle[] } | { ok: false; error: string };
+
+const MAX_TERMS = 8;
+const MAX_TERM_LENGTH = 48;
+/** Title terms are words: letters, digits, spaces and hyphens only. */
+const TERM = /^[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N} -]*$/u;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isScore = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1;
+
+/** The topics of `v` if it is an array of known topics (duplicates dropped), else null. */
+export function parseTopics(v: unknown): Topic[] | null {
+  if (!Array.isArray(v) || v.length > TOPICS.length) return null;
+  if (!v.every((t) => typeof t === 'string' && (TOPICS as readonly string[]).includes(t))) return null;
+  return [...new Set(v as Topic[])];
+}
+
+/** Title terms if `v` is a short array of short words, else null. */
+export function parseTerms(v: unknown): string[] | null {
+  if (!Array.isArray(v) || v.length > MAX_TERMS) return null;
+  if (!v.every((t) => typeof t === 'string' && t.length > 0 && t.length <= MAX_TERM_LENGTH && TERM.test(t))) return null;
+  return v as string[];
+}
+
+/** A message for the background, or null if it is not exactly one of the known shapes. */
+export function parseBackgroundMessage(raw: unknown): BackgroundMessage | null {
+  if (!isRecord(raw)) return null;
+  if (raw.type === 'verdict') {
+    if (typeof raw.relevant !== 'boolean' || !isScore(raw.score)) return null;
+    return { type: 'verdict', relevant: raw.relevant, score: raw.score };
+  }
+  if (raw.type === 'related') {
+    const topics = parseTopics(raw.topics);
+    const terms = parseTerms(raw.terms);
+    if (!topics || !terms || (raw.lang !== 'sr' && raw.lang !== 'en')) return null;
+    return { type: 'related', topics, terms, lang: raw.lang };
+  }
+  return null;
+}
+
+/** A message for the content script, or null. */
+export function parseContentMessage(raw: unknown): ContentMessage | null {
+  return isRecord(raw) && raw.type === 'get-verdict' ? { type: 'get-verdict' } : null;
+}
+
+/** A verdict report from a content script, or null. */
+export function parseVerdictReport(raw: unknown): VerdictReport | null {
+  if (!isRecord(raw) || typeof raw.relevant !== 'boolean' || !isScore(raw.score)) return null;
+  const topics = parseTopics(raw.topics);
+  if (!topics) return null;
+  if (!Array.isArray(raw.reasons) || raw.reasons.length > 12) return null;
+  if (!raw.reasons.every((r) => typeof r === 'string' && r.length <= 300)) return null;
+  if (raw.uiLang !== 'en' && raw.uiLang !== 'sr-Latn' && raw.uiLang !== 'sr-Cyrl') return null;
+  return { relevant: raw.relevant, score: raw.score, topics, reasons: raw.reasons as string[], uiLang: raw.uiLang };
+}
+
+/** Minimal view of runtime.MessageSender, so this module needs no browser types. */
+export interface SenderLike {
+  id?: string;
+  tab?: { id?: number };
+  url?: string;
+}
+
+/** Is the message from this extension's own content script (a tab) or page (no tab)? */
+export function isOwnSender(sender: SenderLike, runtimeId: string, from: 'content-script' | 'extension-page'): boolean {
+  if (sender.id !== runtimeId) return false;
+  return from === 'content-script' ? typeof sender.tab?.id === 'number' : sender.tab === undefined;
+}

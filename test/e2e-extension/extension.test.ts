@@ -1,0 +1,333 @@
+/**
+ * The built extension in headless Chromium (Debian's, through playwright-core) on local
+ * fixture pages: the panel appears exactly on the pages about the subject, in the page's
+ * script, with glossary highlights; the page's layout does not move; single-page navigation is
+ * followed; nothing goes over the network without a server, and with one only topics and title
+ * terms do. Screenshots go to test-artifacts/extension/.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildExtensionForTests } from './build-extension';
+import { RELATED_ARTICLE, startFakeApi, startFixtureServer, type FakeApi, type LocalServer } from './servers';
+
+/** The extension APIs used inside `worker.evaluate` (they run in the service worker). */
+declare const chrome: {
+  tabs: { query(q: object): Promise<Array<{ id?: number }>>; sendMessage(tabId: number, message: unknown): Promise<unknown> };
+  action: { getBadgeText(details: { tabId: number }): Promise<string> };
+  storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
+};
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const PAGES = path.join(ROOT, 'test/fixtures/pages');
+const ARTIFACTS = path.join(ROOT, 'test-artifacts/extension');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const VIEWPORT = { width: 1280, height: 900 };
+const PANEL = '[data-nadzor-panel]';
+const TERM = '[data-nadzor-term]';
+
+const BASE_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+if (!existsSync(CHROMIUM)) console.warn(`extension e2e skipped: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
+
+describe.skipIf(!existsSync(CHROMIUM))('browser extension in Chromium', () => {
+  let tmp: string;
+  let fixtures: LocalServer;
+  let api: FakeApi;
+  let context: BrowserContext;
+  let baseline: Browser;
+  let worker: Worker;
+  let extensionId: string;
+  const networkRequests: string[] = [];
+  let page: Page;
+  let problems: string[];
+
+  beforeAll(async () => {
+    tmp = mkdtempSync(path.join(os.tmpdir(), 'nadzor-e2e-'));
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const [extension, fixtureServer, fakeApi] = await Promise.all([
+      buildExtensionForTests(ROOT, path.join(tmp, 'build')),
+      startFixtureServer(PAGES),
+      startFakeApi(),
+    ]);
+    fixtures = fixtureServer;
+    api = fakeApi;
+    context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: VIEWPORT,
+      args: [...BASE_ARGS, `--disable-extensions-except=${extension}`, `--load-extension=${extension}`],
+    });
+    context.on('request', (r) => networkRequests.push(r.url()));
+    worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+    extensionId = new URL(worker.url()).host;
+    // The same pages without the extension, for the layout comparison.
+    baseline = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: BASE_ARGS });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await baseline?.close();
+    await fixtures?.close();
+    await api?.close();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  async function open(name: string): Promise<Page> {
+    page = await context.newPage();
+    problems = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    await page.goto(`${fixtures.origin}/${name}`);
+    return page;
+  }
+
+  afterEach(async () => {
+    await page?.close();
+  });
+
+  /** The content script's verdict for the open article page, asked the way the popup asks. */
+  async function verdict(): Promise<{ relevant: boolean; score: number; topics: string[]; reasons: string[]; uiLang: string; badge: string }> {
+    let found: Awaited<ReturnType<typeof verdict>> | undefined;
+    await expect
+      .poll(
+        async () => {
+          found = await worker.evaluate(async () => {
+            const tabs = await chrome.tabs.query({});
+            for (const tab of tabs) {
+              try {
+                const r = (await chrome.tabs.sendMessage(tab.id!, { type: 'get-verdict' })) as Record<string, unknown> | null;
+                if (r) return { ...(r as { relevant: boolean; score: number; topics: string[]; reasons: string[]; uiLang: string }), badge: await chrome.action.getBadgeText({ tabId: tab.id! }) };
+              } catch {
+                // no content script in this tab
+              }
+            }
+            return undefined;
+          });
+          return found !== undefined;
+        },
+        { timeout: 15_000, interval: 200 },
+      )
+      .toBe(true);
+    return found!;
+  }
+
+  /** Positions of the page's own elements (not ours), rounded to half pixels. */
+  function layoutOf(p: Page): Promise<unknown> {
+    return p.evaluate(() => {
+      const round = (n: number) => Math.round(n * 2) / 2;
+      const els = document.querySelectorAll('header.site, header.site a, article h1, article p, aside.sidebar, aside.sidebar li, footer.site');
+      return {
+        scroll: [document.documentElement.scrollWidth, document.documentElement.scrollHeight],
+        boxes: [...els].map((e) => {
+          const r = e.getBoundingClientRect();
+          return [e.tagName.toLowerCase(), round(r.x), round(r.y), round(r.width), round(r.height)];
+        }),
+      };
+    });
+  }
+
+  async function baselineLayout(name: string): Promise<{ layout: unknown; text: string }> {
+    const ctx = await baseline.newContext({ viewport: VIEWPORT });
+    const p = await ctx.newPage();
+    await p.goto(`${fixtures.origin}/${name}`);
+    const layout = await layoutOf(p);
+    const text = await p.locator('article').innerText();
+    await ctx.close();
+    return { layout, text };
+  }
+
+  const scriptShare = (text: string) => {
+    const cyr = (text.match(/[\u0400-\u04ff]/g) ?? []).length;
+    const lat = (text.match(/[A-Za-z\u00c0-\u024f]/g) ?? []).length;
+    return { cyr, lat };
+  };
+
+  const relevantPages = [
+    { name: 'cyrillic-article.html', lang: 'sr-Cyrl' },
+    { name: 'latin-article.html', lang: 'sr-Latn' },
+    { name: 'english-article.html', lang: 'en' },
+  ];
+
+  it.each(relevantPages)('$name: panel in $lang, highlights, badge, layout unchanged, no errors', async ({ name, lang }) => {
+    const base = await baselineLayout(name);
+    const p = await open(name);
+    await p.locator(PANEL).waitFor({ state: 'attached', timeout: 15_000 });
+    const v = await verdict();
+    expect(v).toMatchObject({ relevant: true, uiLang: lang, badge: '●' });
+    expect(v.score).toBeGreaterThan(0.5);
+    expect(v.topics.length).toBeGreaterThan(0);
+    expect(v.reasons.length).toBeGreaterThan(0);
+
+    // One panel, on <html>, in the page's language and script, visible despite hostile CSS.
+    expect(await p.locator(PANEL).count()).toBe(1);
+    expect(await p.evaluate((sel) => document.querySelector(sel)!.parentElement === document.documentElement, PANEL)).toBe(true);
+    const panel = p.locator(`${PANEL} aside.panel`);
+    expect(await panel.getAttribute('lang')).toBe(lang);
+    await expect.poll(() => panel.isVisible()).toBe(true);
+    const box = (await panel.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(VIEWPORT.width);
+    expect(box.y + box.height).toBeLessThanOrEqual(VIEWPORT.height);
+    const { cyr, lat } = scriptShare(await panel.innerText());
+    if (lang === 'sr-Cyrl') expect(cyr).toBeGreaterThan(lat * 2);
+    else expect(lat).toBeGreaterThan(cyr * 10);
+
+    // The sections, the timeline with the article's events marked.
+    for (const section of ['about', 'timeline', 'figures', 'actions', 'law']) {
+      expect(await p.locator(`${PANEL} [data-section="${section}"]`).count(), section).toBe(1);
+    }
+    const events = await p.locator(`${PANEL} li.event`).count();
+    const marked = await p.locator(`${PANEL} li.event.match`).count();
+    expect(marked).toBeGreaterThan(0);
+    expect(marked).toBeLessThanOrEqual(events);
+    // No server: no related-coverage section.
+    expect(await p.locator(`${PANEL} [data-section="related"]`).isHidden()).toBe(true);
+
+    // Glossary highlights in the article, with a tooltip in the panel's language.
+    const terms = p.locator(`article ${TERM}`);
+    expect(await terms.count()).toBeGreaterThan(2);
+    const title = (await terms.first().getAttribute('title'))!;
+    expect(title.length).toBeGreaterThan(20);
+    const t = scriptShare(title);
+    if (lang === 'sr-Cyrl') expect(t.cyr).toBeGreaterThan(t.lat);
+    else expect(t.lat).toBeGreaterThan(t.cyr);
+
+    // The page: same text, same boxes as without the extension.
+    expect(await p.locator('article').innerText()).toBe(base.text);
+    expect(await layoutOf(p)).toEqual(base.layout);
+
+    await p.screenshot({ path: path.join(ARTIFACTS, name.replace('.html', '.png')) });
+    expect(problems).toEqual([]);
+  });
+
+  it('irrelevant page full of "pravno lice", "kamera" and "Huawei 5G": no panel, no highlights, no badge', async () => {
+    const p = await open('irrelevant.html');
+    const v = await verdict();
+    expect(v.relevant).toBe(false);
+    expect(v.badge).toBe('');
+    await p.waitForTimeout(500);
+    expect(await p.locator(PANEL).count()).toBe(0);
+    expect(await p.locator(TERM).count()).toBe(0);
+    await p.screenshot({ path: path.join(ARTIFACTS, 'irrelevant.png') });
+    expect(problems).toEqual([]);
+  });
+
+  it('follows single-page navigation: panel on the article, gone on the home page', async () => {
+    const p = await open('spa.html');
+    const home = await verdict();
+    expect(home.relevant).toBe(false);
+    expect(await p.locator(PANEL).count()).toBe(0);
+
+    await p.click('#nav-article');
+    await p.locator(PANEL).waitFor({ state: 'attached', timeout: 15_000 });
+    expect(p.url()).toContain('?clanak=kamere');
+    expect(await p.locator(`${PANEL} aside.panel`).getAttribute('lang')).toBe('sr-Latn');
+    await expect.poll(() => p.locator(`article ${TERM}`).count()).toBeGreaterThan(0);
+    await p.screenshot({ path: path.join(ARTIFACTS, 'spa-article.png') });
+
+    await p.click('#nav-home');
+    await p.locator(PANEL).waitFor({ state: 'detached', timeout: 15_000 });
+    expect(await p.locator(TERM).count()).toBe(0);
+    await expect.poll(() => p.locator('article h1').innerText()).toContain('Partizana');
+
+    await p.goBack();
+    await p.locator(PANEL).waitFor({ state: 'attached', timeout: 15_000 });
+    expect(await p.locator('article h1').innerText()).toContain('kamerama');
+    await p.screenshot({ path: path.join(ARTIFACTS, 'spa-back.png') });
+    expect(problems).toEqual([]);
+  });
+
+  it('the panel collapses by keyboard and remembers it on the next page', async () => {
+    let p = await open('english-article.html');
+    const toggle = p.locator(`${PANEL} button.toggle`);
+    await toggle.waitFor({ timeout: 15_000 });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    await toggle.focus();
+    await p.keyboard.press('Enter');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await p.locator(`${PANEL} .body`).isHidden()).toBe(true);
+    await p.screenshot({ path: path.join(ARTIFACTS, 'collapsed.png') });
+    await p.close();
+
+    p = await open('latin-article.html');
+    const again = p.locator(`${PANEL} button.toggle`);
+    await again.waitFor({ timeout: 15_000 });
+    expect(await again.getAttribute('aria-expanded')).toBe('false');
+    await again.focus();
+    await p.keyboard.press('Space');
+    expect(await again.getAttribute('aria-expanded')).toBe('true');
+    // Escape from inside the panel collapses it and puts focus back on the toggle.
+    await p.locator(`${PANEL} summary`).first().focus();
+    await p.keyboard.press('Escape');
+    expect(await again.getAttribute('aria-expanded')).toBe('false');
+    expect(await p.evaluate((sel) => document.querySelector(sel)!.shadowRoot!.activeElement?.className, PANEL)).toBe('toggle');
+    await p.keyboard.press('Enter');
+    expect(await again.getAttribute('aria-expanded')).toBe('true');
+    expect(problems).toEqual([]);
+  });
+
+  it('without a server, nothing left the browser but the fixture pages', () => {
+    expect(api.requests).toEqual([]);
+    const foreign = networkRequests.filter((u) => !u.startsWith(fixtures.origin + '/') && !u.startsWith('data:') && !u.startsWith(`chrome-extension://${extensionId}/`));
+    expect(foreign).toEqual([]);
+  });
+
+  it('with a server: only topics and title terms go to /api/related, and the answer is shown as text', async () => {
+    await worker.evaluate((url) => chrome.storage.local.set({ serverUrl: url }), api.origin);
+    try {
+      const p = await open('latin-article.html');
+      const related = p.locator(`${PANEL} [data-section="related"] ul.related a`);
+      await related.waitFor({ timeout: 15_000 });
+      expect(await related.innerText()).toBe(RELATED_ARTICLE.title);
+      expect(await related.getAttribute('href')).toBe(RELATED_ARTICLE.url);
+      expect(await p.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+      expect(await p.locator(`${PANEL} img, ${PANEL} b`).count()).toBe(0);
+
+      const calls = api.requests.filter((r) => r.path === '/api/related');
+      expect(calls).toHaveLength(1);
+      const [call] = calls;
+      expect(Object.keys(call.query).sort()).toEqual(['lang', 'terms', 'topics']);
+      expect(call.query.lang).toBe('sr');
+      expect(call.query.topics.split(',')).toEqual(expect.arrayContaining(['law', 'face-recognition']));
+      const everything = JSON.stringify(call);
+      expect(everything).not.toContain('latin-article');
+      expect(everything).not.toContain(fixtures.origin);
+      expect(everything).not.toContain('Poverenik');
+      expect(call.headers.cookie).toBeUndefined();
+      expect(call.headers.referer).toBeUndefined();
+      for (const term of call.query.terms.split(',').filter(Boolean)) expect(term).toMatch(/^[a-z0-9 -]+$/);
+      await related.scrollIntoViewIfNeeded();
+      await p.screenshot({ path: path.join(ARTIFACTS, 'related-coverage.png') });
+      expect(problems).toEqual([]);
+    } finally {
+      await worker.evaluate(() => chrome.storage.local.set({ serverUrl: '' }));
+    }
+  });
+
+  it('popup and options pages render without errors', async () => {
+    const p = await open('english-article.html');
+    await p.goto(`chrome-extension://${extensionId}/options.html`);
+    await expect.poll(() => p.locator('#default-sites input[type=checkbox]').count()).toBeGreaterThan(30);
+    expect(await p.locator('#server-url').inputValue()).toBe('');
+    await p.screenshot({ path: path.join(ARTIFACTS, 'options.png'), fullPage: true });
+    await p.goto(`chrome-extension://${extensionId}/popup.html`);
+    await expect.poll(() => p.locator('main').innerText()).toContain('No server configured');
+    await p.setViewportSize({ width: 360, height: 260 });
+    await p.screenshot({ path: path.join(ARTIFACTS, 'popup.png') });
+    expect(problems).toEqual([]);
+  });
+});
