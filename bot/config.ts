@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { validate as validateCron } from 'node-cron';
+import { readNotifyEnv, type NotifyEnv } from './notify/settings';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -29,10 +30,30 @@ export interface Config {
   /** LOG_LEVEL: debug, info, warn or error. Default info. */
   logLevel: LogLevel;
   /**
+   * API_TOKEN: the bearer token for the API's write endpoints (POST /api/articles), or null
+   * (the default) to disable them. At least 12 characters. Not enumerable, like `secrets`, so
+   * logging or serialising the config never prints it.
+   */
+  readonly apiToken: string | null;
+  /** ORGS_FILE: a JSON/YAML list replacing the tracked organisations (bot/orgs), or undefined for the defaults. */
+  orgsFile?: string;
+  /**
+   * EXTENSION_ORIGINS: comma-separated browser-extension origins (chrome-extension://<id>,
+   * moz-extension://<uuid>) allowed to call the API cross-origin, or undefined to allow any
+   * chrome-extension:// and moz-extension:// origin.
+   */
+  extensionOrigins?: string[];
+  /**
    * Every secret value found in the environment (see `secretValues`), for `redact`. Not
    * enumerable, so logging or serialising the config never prints them.
    */
   readonly secrets: readonly string[];
+  /**
+   * Alert delivery: ALERT_LANGUAGE, DISCORD_*, TELEGRAM_*, DIGEST_* (bot/notify/settings.ts;
+   * checked as a whole by createNotifiers). Not enumerable for the same reason as `secrets`:
+   * it holds tokens.
+   */
+  readonly notify: NotifyEnv;
 }
 
 export const DEFAULTS = {
@@ -46,6 +67,12 @@ export const DEFAULTS = {
   feedMaxBytes: 5 * 1024 * 1024,
   logLevel: 'info' as LogLevel,
 } as const;
+
+/** API_TOKEN shorter than this is refused: a guessable token protects nothing. */
+export const API_TOKEN_MIN_LENGTH = 12;
+
+/** One browser-extension origin: scheme plus the extension's id (Chrome) or internal UUID (Firefox). */
+const EXTENSION_ORIGIN = /^(chrome-extension:\/\/[a-p]{32}|moz-extension:\/\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
 /** Invalid settings: every bad variable, by name, with what it should be. Start-up stops on it. */
 export class ConfigError extends Error {
@@ -141,6 +168,24 @@ export function loadConfig(env: Env = process.env): Config {
   const httpHost = raw('HTTP_HOST') ?? DEFAULTS.httpHost;
   if (/\s|\//.test(httpHost)) bad('HTTP_HOST', `must be a host name or IP address, got ${JSON.stringify(httpHost)}`);
 
+  const apiToken = raw('API_TOKEN') ?? null;
+  if (apiToken !== null && (apiToken.length < API_TOKEN_MIN_LENGTH || /\s/.test(apiToken))) {
+    // The value itself is never echoed: it is a secret even when it is a bad one.
+    bad('API_TOKEN', `must be at least ${API_TOKEN_MIN_LENGTH} characters without spaces (e.g. from \`openssl rand -hex 24\`)`);
+  }
+
+  const orgsFile = raw('ORGS_FILE');
+
+  const originsRaw = raw('EXTENSION_ORIGINS');
+  let extensionOrigins: string[] | undefined;
+  if (originsRaw !== undefined) {
+    extensionOrigins = originsRaw.split(',').map((o) => o.trim()).filter((o) => o !== '');
+    const wrong = extensionOrigins.filter((o) => !EXTENSION_ORIGIN.test(o));
+    if (wrong.length || extensionOrigins.length === 0) {
+      bad('EXTENSION_ORIGINS', `must be a comma-separated list of chrome-extension://<id> or moz-extension://<uuid> origins, got ${JSON.stringify(originsRaw)}`);
+    }
+  }
+
   const config = {
     dataDir: resolve(raw('DATA_DIR') ?? DEFAULTS.dataDir),
     pollCron,
@@ -153,8 +198,14 @@ export function loadConfig(env: Env = process.env): Config {
     fetchConcurrency: num('FETCH_CONCURRENCY', DEFAULTS.fetchConcurrency, { min: 1, max: 64, integer: true }),
     feedMaxBytes: num('FEED_MAX_BYTES', DEFAULTS.feedMaxBytes, { min: 1024, integer: true }),
     logLevel,
+    // Optional settings stay absent (undefined) when unset.
+    ...(orgsFile !== undefined ? { orgsFile } : {}),
+    ...(extensionOrigins !== undefined ? { extensionOrigins } : {}),
   };
+  const notify = readNotifyEnv(raw, bad);
   if (problems.length) throw new ConfigError(problems);
   Object.defineProperty(config, 'secrets', { value: Object.freeze(secretValues(env)), enumerable: false });
+  Object.defineProperty(config, 'notify', { value: notify, enumerable: false });
+  Object.defineProperty(config, 'apiToken', { value: apiToken, enumerable: false });
   return config as Config;
 }

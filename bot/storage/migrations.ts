@@ -93,6 +93,99 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX alerts_due ON alerts (target, status, next_attempt_at);
   CREATE INDEX alerts_story ON alerts (story_id, target, kind);
   `,
+  // 2: coverage and search for the API (bot/api).
+  // - articles_coverage: every column the coverage, mentions and related queries read, so they
+  //   run from the index alone and never page in the article text. The date is the expression
+  //   coalesce(published, fetched_at) plus both columns, not the generated dated_at, because
+  //   SQLite does not treat an index on a VIRTUAL column as covering (measured: 40 ms instead
+  //   of 100-150 ms per query over 50,000 articles).
+  // - article_search: full-text index of the folded title and text (fold() from shared/text:
+  //   Latin, lower case, no diacritics), so "q" and organisation names match across scripts.
+  //   fold() is JavaScript, so no trigger can fill it: bot/api/search-index.ts indexes the
+  //   articles above article_search_state.last_article_id, at start and before each search.
+  //   Contentless: it stores only the index, not a second copy of the text.
+  `
+  CREATE INDEX articles_coverage ON articles (
+    relevant, coalesce(published, fetched_at), scope, lang, script, outlet, story_id, topics, published, fetched_at
+  );
+  CREATE VIRTUAL TABLE article_search USING fts5(
+    title, body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
+  );
+  CREATE TABLE article_search_state (
+    id              INTEGER PRIMARY KEY CHECK (id = 1),
+    last_article_id INTEGER NOT NULL
+  ) STRICT;
+  INSERT INTO article_search_state (id, last_article_id) VALUES (1, 0);
+  `,
+  // 3: alert delivery (bot/notify, bot/commands, bot/digest): subscriptions and chat settings,
+  // the record of each send attempt (crash safety), digests as their own outbox, and the feeds
+  // chat admins added or removed.
+  `
+  CREATE TABLE subscriptions (
+    -- The outbox target this row configures: 'discord', 'telegram' (the configured default
+    -- destinations) or 'discord:<channelId>', 'telegram:<chatId>' (chats that subscribed).
+    target     TEXT PRIMARY KEY,
+    platform   TEXT NOT NULL CHECK (platform IN ('discord', 'telegram')),
+    chat_id    TEXT NOT NULL,
+    -- 'off' keeps the row (and so the chat's language) after /unsubscribe.
+    mode       TEXT NOT NULL CHECK (mode IN ('instant', 'daily', 'weekly', 'off')),
+    -- JSON array of topics; empty means every topic.
+    topics     TEXT NOT NULL DEFAULT '[]',
+    language   TEXT NOT NULL CHECK (language IN ('sr-Latn', 'sr-Cyrl', 'en')),
+    min_score  REAL CHECK (min_score IS NULL OR (min_score >= 0 AND min_score <= 1)),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  ) STRICT;
+
+  -- Written before a delivery request leaves and completed once its outcome is recorded, so a
+  -- restart knows which alerts may already be in the chat (see bot/notify/README.md).
+  CREATE TABLE alert_sends (
+    alert_id    INTEGER PRIMARY KEY REFERENCES alerts (id),
+    -- Idempotency key sent with the message (Discord nonce); every retry reuses it.
+    nonce       TEXT NOT NULL,
+    -- 1 when the alert went out inside a burst summary (its remote id is not a message of its own).
+    folded      INTEGER NOT NULL DEFAULT 0,
+    started_at  TEXT NOT NULL,
+    finished_at TEXT
+  ) STRICT;
+
+  -- Daily and weekly digests: a second outbox. The body is built once, so a retry or a resend
+  -- after a crash carries the same numbers.
+  CREATE TABLE digests (
+    id              INTEGER PRIMARY KEY,
+    target          TEXT NOT NULL,
+    period          TEXT NOT NULL CHECK (period IN ('daily', 'weekly')),
+    period_start    TEXT NOT NULL,
+    period_end      TEXT NOT NULL,
+    body            TEXT NOT NULL,
+    status          TEXT NOT NULL DEFAULT 'pending'
+                    CHECK (status IN ('pending', 'sending', 'sent', 'failed')),
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT NOT NULL,
+    last_error      TEXT,
+    send_started_at TEXT,
+    remote_id       TEXT,
+    created_at      TEXT NOT NULL,
+    sent_at         TEXT
+  ) STRICT;
+  CREATE UNIQUE INDEX digests_period ON digests (target, period, period_end);
+  CREATE INDEX digests_due ON digests (target, status, next_attempt_at);
+
+  -- Feeds added or removed from a chat. The registry (defaults or FEEDS_FILE) is re-applied on
+  -- every start; these rows go on top of it, so a chat admin's change survives restarts.
+  CREATE TABLE chat_feeds (
+    url        TEXT PRIMARY KEY,
+    action     TEXT NOT NULL CHECK (action IN ('add', 'remove')),
+    outlet     TEXT NOT NULL,
+    language   TEXT NOT NULL,
+    script     TEXT NOT NULL CHECK (script IN ('Latn', 'Cyrl')),
+    scope      TEXT NOT NULL CHECK (scope IN ('domestic', 'international')),
+    homepage   TEXT NOT NULL,
+    -- Who asked, e.g. 'telegram:<chatId>:<userId>', for the audit trail.
+    changed_by TEXT NOT NULL,
+    changed_at TEXT NOT NULL
+  ) STRICT;
+  `,
 ];
 
 /**

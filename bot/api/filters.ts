@@ -1,0 +1,55 @@
+/**
+ * The article filter every API query shares (articles, stories, coverage, mentions, exports)
+ * and its SQL. Column names are fixed here; every value is a bound parameter.
+ */
+import type { Scope, Script, Topic } from '../../shared/model/types';
+
+/**
+ * The article's date: published, else when we fetched it. Written as the expression rather
+ * than the generated column `dated_at`, so the coverage index (migration 2) covers the query.
+ */
+export const DATED = 'coalesce(a.published, a.fetched_at)';
+
+export interface ArticleQuery {
+  /** Inclusive bounds on the article's date, ISO UTC. */
+  since?: string;
+  until?: string;
+  relevant?: boolean;
+  topic?: Topic;
+  lang?: string;
+  script?: Script;
+  scope?: Scope;
+  outlet?: string;
+  /** An FTS5 expression over the folded index (see searchExpression), not raw user text. */
+  match?: string;
+}
+
+export interface SqlPart {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * `WHERE ...` for a filter over `articles a`. An unset `relevant` becomes `relevant IN (0, 1)`,
+ * which lets SQLite still use the coverage index (its first column) instead of the table.
+ */
+export function whereClause(f: ArticleQuery, extra: SqlPart[] = []): SqlPart {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  const add = (condition: string, ...values: unknown[]) => {
+    parts.push(condition);
+    params.push(...values);
+  };
+  if (f.relevant === undefined) add('a.relevant IN (0, 1)');
+  else add('a.relevant = ?', f.relevant ? 1 : 0);
+  if (f.since !== undefined) add(`${DATED} >= ?`, f.since);
+  if (f.until !== undefined) add(`${DATED} <= ?`, f.until);
+  if (f.topic !== undefined) add('EXISTS (SELECT 1 FROM json_each(a.topics) WHERE value = ?)', f.topic);
+  if (f.lang !== undefined) add('a.lang = ?', f.lang);
+  if (f.script !== undefined) add('a.script = ?', f.script);
+  if (f.scope !== undefined) add('a.scope = ?', f.scope);
+  if (f.outlet !== undefined) add('a.outlet = ?', f.outlet);
+  if (f.match !== undefined) add('a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH ?)', f.match);
+  for (const e of extra) add(e.sql, ...e.params);
+  return { sql: `WHERE ${parts.join(' AND ')}`, params };
+}

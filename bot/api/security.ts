@@ -1,0 +1,53 @@
+/** Who may do what: the bearer token for writes, CORS for the browser extension, response headers. */
+import { createHash, timingSafeEqual } from 'node:crypto';
+
+/**
+ * Whether an Authorization header carries `token` as a bearer token. Both sides are hashed
+ * first, so the comparison takes the same time whatever the input's length or content.
+ */
+export function bearerMatches(header: string | undefined, token: string): boolean {
+  const m = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header ?? '');
+  if (!m) return false;
+  const given = createHash('sha256').update(m[1]).digest();
+  const wanted = createHash('sha256').update(token).digest();
+  return timingSafeEqual(given, wanted);
+}
+
+const ANY_EXTENSION = /^(chrome-extension:\/\/[a-p]{32}|moz-extension:\/\/[0-9a-f-]{36})$/;
+
+/**
+ * The CORS origin check: only browser extensions, never web pages. With `pinned` (the
+ * EXTENSION_ORIGINS setting) only those exact origins; otherwise any Chrome or Firefox
+ * extension origin. Returns the origin to echo, or null for no CORS headers at all.
+ */
+export function allowedOrigin(origin: string, pinned: readonly string[] | undefined): string | null {
+  if (!origin) return null;
+  if (pinned && pinned.length) return pinned.includes(origin) ? origin : null;
+  return ANY_EXTENSION.test(origin) ? origin : null;
+}
+
+/**
+ * The dashboard's Content-Security-Policy: its own script and styles only, data from its own
+ * API, nothing inline, no frames. Feed text shown on the page is inserted as text, and this
+ * policy stops any script that a mistake might let through.
+ */
+export const DASHBOARD_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** For everything that is not the page: nothing may load from a JSON or CSV response. */
+export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
+
+export const COMMON_HEADERS: Record<string, string> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+};
