@@ -1,0 +1,291 @@
+import { metrics } from '../metrics';
+import type { OutboxAlert, Storage } from '../storage/index';
+import type { DigestRecord } from '../storage/deliveries';
+import { DEFAULT_RETRY, retryDelayMs, type RetryPolicy } from './backoff';
+import { buildAlertMessage } from './build-message';
+import { systemClock, type Clock } from './clock';
+import { asDeliveryError, type DeliveryError } from './errors';
+import { DEFAULT_LANGUAGE } from './i18n/language';
+import { redactingLogger, stderrLogger } from './logger';
+import { digestNonce, planDeliveries, type DeliveryUnit } from './plan';
+import { RateLimiter } from './rate-limit';
+import { notifyRepos } from './repos';
+import type { AlertLanguage, AlertMessage, DigestData, LineLogger, Notifier, NotifierDirectory, SendResult } from './types';
+
+export interface DeliveryWorkerOptions {
+  storage: Storage;
+  /** The destinations: a directory (from createNotifiers) or a plain list looked up by name. */
+  notifiers: NotifierDirectory | readonly Notifier[];
+  /** Wall clock; default the system's. Ignored when `clock` is given. */
+  now?: () => Date;
+  /**
+   * Time source and sleep for rate limits and backoff; tests pass a virtual clock. Give
+   * createNotifiers the same one: its limiter (shared with command replies) sleeps on it.
+   */
+  clock?: Clock;
+  /** How often to look for due alerts. Default 2 s. */
+  pollMs?: number;
+  /** Any line logger (bot/log.ts fits); details are folded into each line. */
+  logger?: LineLogger;
+  /** Language for targets of a plain list. Default sr-Latn. */
+  language?: AlertLanguage;
+  /** How long a claim lasts; must outlast the longest rate-limit wait. Default 2 min. */
+  claimMs?: number;
+  /** Alerts claimed per target per round. Default 100. */
+  batchSize?: number;
+  /** A burst is more alerts than the limits admit within this time. Default 5 s. */
+  foldHorizonMs?: number;
+  retry?: RetryPolicy;
+  /** For the backoff's jitter; tests make it deterministic. */
+  random?: () => number;
+}
+
+export interface DeliveryWorker {
+  /** Delivers everything due now (for tests and shutdown): returns when nothing due is left. */
+  drain(): Promise<void>;
+  /** Stops polling and waits for deliveries in progress. */
+  stop(): Promise<void>;
+}
+
+/** What became of one request. */
+type Outcome = { stop: false } | { stop: true; retryAt: string; reason: string };
+
+function directoryOf(notifiers: NotifierDirectory | readonly Notifier[], language: AlertLanguage): NotifierDirectory {
+  if (!Array.isArray(notifiers)) return notifiers as NotifierDirectory;
+  const byName = new Map((notifiers as readonly Notifier[]).map((n) => [n.name, n]));
+  return { get: (target) => byName.get(target), languageFor: () => language };
+}
+
+/**
+ * Starts the delivery worker: it drains the outbox per target, each target on its own so a
+ * slow or failing destination never holds up the others.
+ *
+ * For each batch it claims due alerts, plans requests (planDeliveries: repeats of uncertain
+ * sends first, then singles, then a summary for a burst), and for each request writes a
+ * record before it leaves and the outcome after (crash safety: see README), pacing every
+ * request through the shared rate limiter. Failures: a 429 pauses the destination for its
+ * retry_after and reschedules; network errors and 5xx back off exponentially; a destination
+ * that refuses us as a whole is retried every 30 minutes and logged as an error; a message
+ * refused on its own is marked failed. After a failure the rest of that target's batch is
+ * rescheduled with it, in order. Digests (queued by bot/digest) go through the same path.
+ */
+export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWorker {
+  const { storage } = options;
+  const clock: Clock = options.clock ?? (options.now ? { now: () => options.now!().getTime(), sleep: systemClock.sleep } : systemClock);
+  const logger = redactingLogger(options.logger ?? stderrLogger, []);
+  const directory = directoryOf(options.notifiers, options.language ?? DEFAULT_LANGUAGE);
+  const claimMs = options.claimMs ?? 2 * 60_000;
+  const batchSize = options.batchSize ?? 100;
+  const foldHorizonMs = options.foldHorizonMs ?? 5_000;
+  const retry = options.retry ?? DEFAULT_RETRY;
+  const random = options.random ?? Math.random;
+  const { deliveries } = notifyRepos(storage);
+  const limiter = ('limiter' in directory && directory.limiter) || new RateLimiter(clock);
+  const running = new Map<string, Promise<void>>();
+  const warnedNoNotifier = new Set<string>();
+  // A target whose delivery failed waits as a whole until its retry time, so alerts queued in
+  // the meantime cannot overtake the failed one: at that time they are all due and go out in
+  // queue order. (After a restart this is forgotten; every row is then due and ordered anyway.)
+  const blockedUntil = new Map<string, number>();
+  let stopped = false;
+
+  const nowIso = () => new Date(clock.now()).toISOString();
+  const later = (ms: number) => new Date(clock.now() + ms).toISOString();
+
+  // Claims still open belong to a process that died: make them due now, within Discord's
+  // nonce window, instead of waiting for them to lapse.
+  const released = deliveries.releaseClaims(nowIso());
+  if (released > 0) logger.info('delivery: resuming deliveries interrupted by a restart', { count: released });
+
+  /** What to do after a failed request (alerts or digests alike). */
+  function onFailure(target: string, notifier: Notifier, err: DeliveryError, attempts: number): { retryAt: string | null; stopTarget: boolean } {
+    metrics.alertsFailed.inc({ target });
+    switch (err.kind) {
+      case 'rate-limited': {
+        const ms = err.retryAfterMs ?? 1_000;
+        const keys = notifier.limits.map((w) => w.key);
+        limiter.pause(keys, clock.now() + ms);
+        logger.warn('delivery: rate limited, waiting as asked', { target, retryAfterMs: ms, global: err.global });
+        return { retryAt: later(ms), stopTarget: true };
+      }
+      case 'transient': {
+        const retryAt = later(retryDelayMs(attempts, retry, random));
+        logger.warn('delivery: failed, will retry', { target, error: err.message, retryAt });
+        return { retryAt, stopTarget: true };
+      }
+      case 'unavailable': {
+        const retryAt = later(retry.unavailableMs);
+        logger.error('delivery: destination refuses us (check its token, chat or channel); retrying later', {
+          target,
+          error: err.message,
+          retryAt,
+        });
+        return { retryAt, stopTarget: true };
+      }
+      case 'rejected':
+        logger.error('delivery: message refused by the destination; giving it up', { target, error: err.message });
+        return { retryAt: null, stopTarget: false };
+    }
+  }
+
+  async function deliverUnit(target: string, notifier: Notifier, language: AlertLanguage, unit: DeliveryUnit): Promise<Outcome> {
+    const messages: AlertMessage[] = [];
+    for (const row of unit.rows) {
+      const message = buildAlertMessage(storage, row, language);
+      if (message) messages.push(message);
+      else storage.alerts.markFailed(row.id, 'article no longer stored', null);
+    }
+    if (messages.length === 0) return { stop: false };
+    const ids = messages.map((m) => m.alertId);
+    const pace = () => limiter.acquire(notifier.limits);
+
+    // Before: from here until the outcome is recorded, a restart treats these alerts as
+    // possibly delivered and repeats them with the same nonce.
+    deliveries.beginSend(ids, unit.nonce, unit.kind === 'summary', nowIso());
+    let result: SendResult;
+    try {
+      result =
+        unit.kind === 'single'
+          ? await notifier.send(messages[0], { nonce: unit.nonce, pace })
+          : await notifier.sendSummary({ language, alerts: messages }, { nonce: unit.nonce, pace });
+    } catch (thrown) {
+      const err = asDeliveryError(thrown);
+      const attempts = Math.max(...unit.rows.map((r) => r.attempts));
+      const { retryAt, stopTarget } = onFailure(target, notifier, err, attempts);
+      storage.transaction(() => {
+        for (const id of ids) storage.alerts.markFailed(id, err.message, retryAt);
+        // A 5xx or a timeout may have come after the message was posted: leave the record
+        // open so the retry reuses the nonce. Any other answer means it was not posted.
+        if (err.kind !== 'transient') deliveries.finishSend(ids, nowIso());
+      });
+      return stopTarget && retryAt ? { stop: true, retryAt, reason: `not attempted: ${target} failed (${err.message})` } : { stop: false };
+    }
+    // After: delivered, with the message id a follow-up will edit.
+    const at = nowIso();
+    storage.transaction(() => {
+      for (const id of ids) storage.alerts.markSent(id, result.remoteId, at);
+      deliveries.finishSend(ids, at);
+    });
+    metrics.alertsSent.inc({ target }, ids.length);
+    if (unit.kind === 'summary') logger.info('delivery: burst folded into a summary', { target, alerts: ids.length });
+    return { stop: false };
+  }
+
+  /**
+   * A follow-up whose story's first alert is still queued for this target waits for it, so
+   * the first message exists (to be edited) before the follow-up goes out.
+   */
+  function deferFollowUps(target: string, rows: OutboxAlert[]): OutboxAlert[] {
+    const inBatch = new Set(rows.map((r) => r.id));
+    return rows.filter((row) => {
+      if (row.kind !== 'follow-up' || row.storyId === null) return true;
+      const first = deliveries.firstAlertOfStory(row.storyId, target);
+      if (!first || first.alertId === row.id || first.status === 'sent' || inBatch.has(first.alertId)) return true;
+      const retryAt = new Date(Math.max(clock.now() + 1_000, Date.parse(first.nextAttemptAt) + 1_000)).toISOString();
+      storage.alerts.markFailed(row.id, "waiting for the story's first alert", retryAt);
+      return false;
+    });
+  }
+
+  async function deliverAlerts(target: string, notifier: Notifier, language: AlertLanguage): Promise<void> {
+    const claimed = storage.alerts.claimDue(target, nowIso(), batchSize, claimMs);
+    if (claimed.length === 0) return;
+    const rows = deferFollowUps(target, claimed);
+    const records = new Map(rows.map((r) => [r.id, deliveries.sendRecord(r.id)]));
+    const units = planDeliveries(rows, records, limiter.capacity(notifier.limits, foldHorizonMs));
+    for (let i = 0; i < units.length; i++) {
+      // Stopping mid-batch leaves the rest claimed; the next start releases them.
+      if (stopped) return;
+      const outcome = await deliverUnit(target, notifier, language, units[i]);
+      if (outcome.stop) {
+        blockedUntil.set(target, Date.parse(outcome.retryAt));
+        const rest = units.slice(i + 1).flatMap((u) => u.rows);
+        storage.transaction(() => {
+          for (const row of rest) storage.alerts.markFailed(row.id, outcome.reason, outcome.retryAt);
+        });
+        return;
+      }
+    }
+  }
+
+  async function deliverDigest(target: string, notifier: Notifier, language: AlertLanguage, d: DigestRecord): Promise<boolean> {
+    deliveries.beginDigestSend(d.id, nowIso());
+    try {
+      const digest = JSON.parse(d.body) as DigestData;
+      const result = await notifier.sendDigest({ language, digest }, { nonce: digestNonce(d.id), pace: () => limiter.acquire(notifier.limits) });
+      deliveries.markDigestSent(d.id, result.remoteId, nowIso());
+      return true;
+    } catch (thrown) {
+      const err = asDeliveryError(thrown);
+      const { retryAt, stopTarget } = onFailure(target, notifier, err, d.attempts);
+      deliveries.markDigestFailed(d.id, err.message, retryAt);
+      if (stopTarget && retryAt) blockedUntil.set(target, Date.parse(retryAt));
+      return !stopTarget;
+    }
+  }
+
+  async function deliverDigests(target: string, notifier: Notifier, language: AlertLanguage): Promise<void> {
+    for (const d of deliveries.claimDigests(target, nowIso(), 10, claimMs)) {
+      // Claimed digests left behind are released with the target's next start or claim lapse.
+      if (stopped || (blockedUntil.get(target) ?? 0) > clock.now()) return;
+      if (!(await deliverDigest(target, notifier, language, d))) return;
+    }
+  }
+
+  async function runTarget(target: string, notifier: Notifier): Promise<void> {
+    const language = directory.languageFor(target);
+    try {
+      await deliverAlerts(target, notifier, language);
+      if ((blockedUntil.get(target) ?? 0) <= clock.now()) await deliverDigests(target, notifier, language);
+    } catch (err) {
+      // A bug or a storage error: log it and let the claims lapse, so the rows come back.
+      logger.error('delivery: unexpected error', { target, error: err instanceof Error ? err.message : String(err) });
+    } finally {
+      metrics.outboxDepth.set(storage.alerts.pendingCount());
+    }
+  }
+
+  /** Starts a run for every target with due work that is not already running; returns them. */
+  function tick(): Array<Promise<void>> {
+    if (stopped || !storage.db.open) return [];
+    const started: Array<Promise<void>> = [];
+    for (const target of deliveries.dueTargets(nowIso())) {
+      if (running.has(target) || (blockedUntil.get(target) ?? 0) > clock.now()) continue;
+      const notifier = directory.get(target);
+      if (!notifier) {
+        if (!warnedNoNotifier.has(target)) {
+          warnedNoNotifier.add(target);
+          logger.warn('delivery: alerts queued for a target that is not configured; they wait until it is', { target });
+        }
+        continue;
+      }
+      const run = runTarget(target, notifier).finally(() => running.delete(target));
+      running.set(target, run);
+      started.push(run);
+    }
+    return started;
+  }
+
+  const pollMs = options.pollMs ?? 2_000;
+  const timer = setInterval(() => void tick(), pollMs);
+  timer.unref?.();
+  void tick();
+
+  return {
+    async drain() {
+      // Each round delivers what is due; the loop ends when a round finds nothing to do for a
+      // configured target (rescheduled work is not due now).
+      for (let round = 0; round < 10_000; round++) {
+        await Promise.all([...running.values()]);
+        const started = tick();
+        if (started.length === 0) break;
+        await Promise.all(started);
+      }
+    },
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await Promise.all([...running.values()]);
+    },
+  };
+}

@@ -1,0 +1,103 @@
+import type Database from 'better-sqlite3';
+import type { FeedEntry, Scope, Script } from '../../shared/model/types';
+import { toIso } from './iso';
+
+/** A feed a chat admin added or removed, kept so the change outlives the next registry load. */
+export interface ChatFeedChange extends FeedEntry {
+  action: 'add' | 'remove';
+  /** e.g. 'telegram:<chatId>:<userId>'. */
+  changedBy: string;
+  changedAt: string;
+}
+
+interface ChangeRow {
+  url: string;
+  action: 'add' | 'remove';
+  outlet: string;
+  language: string;
+  script: Script;
+  scope: Scope;
+  homepage: string;
+  changed_by: string;
+  changed_at: string;
+}
+
+export type ChatFeedsRepo = ReturnType<typeof createChatFeedsRepo>;
+
+/**
+ * Feeds changed from a chat (/feeds add, /feeds remove). Each change is applied to the feeds
+ * table at once, so the scheduler sees it on its next tick, and remembered here, because the
+ * registry is re-applied on every start (FeedsRepo.upsertFromRegistry deactivates whatever it
+ * does not list). Wire `applyTo` between loading the registry and upserting it.
+ */
+export function createChatFeedsRepo(db: Database.Database) {
+  const remember = db.prepare(`
+    INSERT INTO chat_feeds (url, action, outlet, language, script, scope, homepage, changed_by, changed_at)
+    VALUES (@url, @action, @outlet, @language, @script, @scope, @homepage, @changedBy, @at)
+    ON CONFLICT (url) DO UPDATE SET
+      action = excluded.action, outlet = excluded.outlet, language = excluded.language,
+      script = excluded.script, scope = excluded.scope, homepage = excluded.homepage,
+      changed_by = excluded.changed_by, changed_at = excluded.changed_at`);
+  // A re-added feed keeps its fetch state (validators, first read) like a registry upsert does.
+  const activate = db.prepare(`
+    INSERT INTO feeds (url, outlet, language, script, scope, kind, homepage, active)
+    VALUES (@url, @outlet, @language, @script, @scope, 'outlet', @homepage, 1)
+    ON CONFLICT (url) DO UPDATE SET active = 1, paused = 0, consecutive_failures = 0, next_due_at = NULL`);
+  const deactivate = db.prepare('UPDATE feeds SET active = 0 WHERE url = ? AND active = 1');
+  const feedRow = db.prepare<[string], Omit<ChangeRow, 'action' | 'changed_by' | 'changed_at'>>(
+    'SELECT url, outlet, language, script, scope, homepage FROM feeds WHERE url = ?',
+  );
+  const all = db.prepare<[], ChangeRow>('SELECT * FROM chat_feeds ORDER BY changed_at, url');
+
+  const fromRow = (r: ChangeRow): ChatFeedChange => ({
+    url: r.url,
+    outlet: r.outlet,
+    language: r.language,
+    script: r.script,
+    scope: r.scope,
+    homepage: r.homepage,
+    action: r.action,
+    changedBy: r.changed_by,
+    changedAt: r.changed_at,
+  });
+
+  return {
+    /** Adds (or re-activates) a feed and remembers the addition. */
+    add(entry: FeedEntry, changedBy: string, at: string): void {
+      db.transaction(() => {
+        activate.run({ ...entry });
+        remember.run({ ...entry, action: 'add', changedBy, at: toIso(at) });
+      }).immediate();
+    },
+
+    /** Stops polling a feed and remembers it; false when no active feed has this URL. */
+    remove(url: string, changedBy: string, at: string): boolean {
+      return db
+        .transaction(() => {
+          const row = feedRow.get(url);
+          if (!row || deactivate.run(url).changes === 0) return false;
+          remember.run({ ...row, action: 'remove', changedBy, at: toIso(at) });
+          return true;
+        })
+        .immediate();
+    },
+
+    list(): ChatFeedChange[] {
+      return all.all().map(fromRow);
+    },
+
+    /** The registry's entries with the chats' changes on top: additions appended, removals dropped. */
+    applyTo(entries: readonly FeedEntry[]): FeedEntry[] {
+      const changes = all.all();
+      const removed = new Set(changes.filter((c) => c.action === 'remove').map((c) => c.url));
+      const out = entries.filter((e) => !removed.has(e.url));
+      const known = new Set(out.map((e) => e.url));
+      for (const c of changes) {
+        if (c.action !== 'add' || known.has(c.url)) continue;
+        const { action: _a, changedBy: _b, changedAt: _c, ...entry } = fromRow(c);
+        out.push({ ...entry, kind: 'outlet' });
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,106 @@
+import type Database from 'better-sqlite3';
+import type { Topic } from '../../shared/model/types';
+import type { AlertLanguage } from '../notify/i18n/language';
+import { toIso } from './iso';
+
+export const SUBSCRIPTION_MODES = ['instant', 'daily', 'weekly', 'off'] as const;
+/** instant: every alert as it comes; daily/weekly: digests only; off: nothing (row kept for the language). */
+export type SubscriptionMode = (typeof SUBSCRIPTION_MODES)[number];
+export type ChatPlatform = 'discord' | 'telegram';
+
+/** What one destination wants, and the language it reads. */
+export interface Subscription {
+  /** The outbox target name, e.g. 'telegram' or 'telegram:-100123'. */
+  target: string;
+  platform: ChatPlatform;
+  chatId: string;
+  mode: SubscriptionMode;
+  /** Empty: every topic. */
+  topics: Topic[];
+  language: AlertLanguage;
+  /** Alerts below this classifier score are skipped; null: the classifier's own `relevant`. */
+  minScore: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type SubscriptionInput = Omit<Subscription, 'createdAt' | 'updatedAt'>;
+
+interface SubscriptionRow {
+  target: string;
+  platform: ChatPlatform;
+  chat_id: string;
+  mode: SubscriptionMode;
+  topics: string;
+  language: AlertLanguage;
+  min_score: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+function fromRow(r: SubscriptionRow): Subscription {
+  return {
+    target: r.target,
+    platform: r.platform,
+    chatId: r.chat_id,
+    mode: r.mode,
+    topics: JSON.parse(r.topics) as Topic[],
+    language: r.language,
+    minScore: r.min_score,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export type SubscriptionsRepo = ReturnType<typeof createSubscriptionsRepo>;
+
+/**
+ * Subscriptions and chat settings, one row per destination. The configured default
+ * destinations ('discord', 'telegram') have no row until a chat changes their settings; the
+ * routing supplies their defaults.
+ */
+export function createSubscriptionsRepo(db: Database.Database) {
+  const upsert = db.prepare(`
+    INSERT INTO subscriptions (target, platform, chat_id, mode, topics, language, min_score, created_at, updated_at)
+    VALUES (@target, @platform, @chatId, @mode, @topics, @language, @minScore, @at, @at)
+    ON CONFLICT (target) DO UPDATE SET
+      platform = excluded.platform, chat_id = excluded.chat_id, mode = excluded.mode,
+      topics = excluded.topics, language = excluded.language, min_score = excluded.min_score,
+      updated_at = excluded.updated_at`);
+  const getOne = db.prepare<[string], SubscriptionRow>('SELECT * FROM subscriptions WHERE target = ?');
+  const all = db.prepare<[], SubscriptionRow>('SELECT * FROM subscriptions ORDER BY target');
+  const byMode = db.prepare<[string], SubscriptionRow>('SELECT * FROM subscriptions WHERE mode = ? ORDER BY target');
+  const setMode = db.prepare('UPDATE subscriptions SET mode = ?, updated_at = ? WHERE target = ?');
+
+  return {
+    get(target: string): Subscription | null {
+      const row = getOne.get(target);
+      return row ? fromRow(row) : null;
+    },
+
+    /** Creates or replaces a destination's settings; keeps its creation time. */
+    upsert(s: SubscriptionInput, at: string): Subscription {
+      upsert.run({
+        target: s.target,
+        platform: s.platform,
+        chatId: s.chatId,
+        mode: s.mode,
+        topics: JSON.stringify([...new Set(s.topics)]),
+        language: s.language,
+        minScore: s.minScore,
+        at: toIso(at),
+      });
+      return fromRow(getOne.get(s.target)!);
+    },
+
+    /** Changes only the mode (e.g. /unsubscribe sets 'off'). False when the target has no row. */
+    setMode(target: string, mode: SubscriptionMode, at: string): boolean {
+      return setMode.run(mode, toIso(at), target).changes > 0;
+    },
+
+    /** Every row, or only those with the given mode. */
+    list(options: { mode?: SubscriptionMode } = {}): Subscription[] {
+      return (options.mode === undefined ? all.all() : byMode.all(options.mode)).map(fromRow);
+    },
+  };
+}
