@@ -4,6 +4,7 @@
  */
 import { classify } from '../../shared/classify/classify';
 import { cyrillicToLatin, latinToCyrillic } from '../../shared/text/transliterate';
+import { detectLanguage } from '../../shared/text/language';
 import { crossValidate } from '../training/crossval';
 import { languageGroup, loadCorpus, loadWrittenExamples, type LabelledItem } from '../training/dataset';
 import { KEYWORD_QUERY, keywordQueryMatches } from '../training/keyword-baseline';
@@ -71,6 +72,23 @@ for (const label of ['related', 'irrelevant'] as const) {
     if (a.score === b.score && a.relevant === b.relevant) same++;
   }
   console.log(`\nScript swap (shipped model): ${same} of ${serbian.length} Serbian items get the identical score in the other script.`);
+}
+
+// Language: the classifier's quick guess and franc against the corpus labels (by group).
+{
+  const group = (l: string) => (languageGroup(l) === 'sr' ? 'sr' : l);
+  const tally = { quick: { right: 0, und: 0, wrong: 0 }, franc: { right: 0, und: 0, wrong: 0 } };
+  for (const item of corpus) {
+    const guesses = { quick: classify({ title: item.title, text: item.text }).lang, franc: detectLanguage(`${item.title} ${item.text}`).lang };
+    for (const k of ['quick', 'franc'] as const) {
+      const g = guesses[k];
+      tally[k][g === 'und' ? 'und' : g === group(item.lang) ? 'right' : 'wrong']++;
+    }
+  }
+  console.log(
+    `Language (Serbo-Croatian as one group): quick guess ${tally.quick.right} right, ${tally.quick.und} undecided, ${tally.quick.wrong} wrong; ` +
+      `franc ${tally.franc.right} right, ${tally.franc.und} undecided, ${tally.franc.wrong} wrong (of ${corpus.length}).`,
+  );
 }
 
 if (process.env.SHOW_ERRORS) {

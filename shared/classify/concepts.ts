@@ -12,8 +12,10 @@ import type { Topic } from '../model/types';
  */
 export interface Concept {
   id: string;
-  /** Shown to users in reasons. */
+  /** Shown to users in reasons (English; the classifier's output language). */
   label: string;
+  /** The same in Serbian Latin, for Serbian interfaces (Cyrillic by transliteration). */
+  labelSr: string;
   /** The facet this concept reports when it matches. */
   topic?: Topic;
   terms: string[];
@@ -23,17 +25,21 @@ export const CONCEPTS: Concept[] = [
   {
     id: 'serbia',
     label: 'Serbia',
+    labelSr: 'Srbija',
     terms: [
       'srbij', 'serbia', 'serbie', 'serbien', 'serbii', 'serbiji', 'srbsk', 'srpsk', 'serbian', 'serbisch',
       'serbe', 'serbo', 'serba', 'srbi', 'srbin', 'beograd', 'belgrad', 'novi sad', 'novom sad', 'novog sad',
       'novosad', '=nis', 'nisu grad', 'grad nis', 'kragujev', 'subotic', 'cacak', 'kraljev', 'zrenjanin', 'pancev',
-      'smederev', 'valjev', 'leskovac', 'vranj', 'sabac', 'vucic', 'dacic', 'vulin', 'stefanovic nebojs',
+      'smederev', 'valjev', 'leskovac', 'vranj', 'sabac', 'slavij', 'zemun', 'vracar', 'zvezdar', 'cukaric',
+      'vozdovac', 'rakovic', 'obrenovac', 'mladenovac', 'surcin', 'lazarevac', 'knez mihailov', 'terazij',
+      'trg republik', 'novom beograd', 'novi beograd', 'vucic', 'dacic', 'vulin', 'stefanovic nebojs',
       'nebojs stefanovic', 'brnabic', 'gasic', 'vucevic', 'sapic', 'vesic', 'vlad srbij', '=servie', 'servisch', 'mup srbij', 'beogradsk', 'skupstin srbij', 'narodn skupstin',
     ],
   },
   {
     id: 'elsewhere',
     label: 'another country',
+    labelSr: 'druga zemlja',
     terms: [
       'hrvatsk', 'croati', 'kroati', 'zagreb', 'crn gor', 'crnoj gor', 'crnu gor', 'montenegr', 'podgoric', 'budv',
       'bosn', 'republik srpsk', 'republic of srpsk', 'republik srpskoj', 'srpskoj', 'banj luk', 'banjaluk',
@@ -51,6 +57,7 @@ export const CONCEPTS: Concept[] = [
   {
     id: 'face',
     label: 'face recognition',
+    labelSr: 'prepoznavanje lica',
     topic: 'face-recognition',
     terms: [
       'prepoznavanj lic', 'prepoznavanja lic', 'prepozna lic', 'prepoznaj lic', 'prepoznavanjem lic',
@@ -64,12 +71,14 @@ export const CONCEPTS: Concept[] = [
   {
     id: 'biometric',
     label: 'biometrics',
+    labelSr: 'biometrija',
     topic: 'face-recognition',
     terms: ['biometri', 'biometry', 'biometrie'],
   },
   {
     id: 'cameras',
     label: 'cameras',
+    labelSr: 'kamere',
     topic: 'cameras',
     terms: [
       'kamer', 'camera', 'camer', 'cctv', 'videonadzor', 'video nadzor', 'video-nadzor', 'video surveil',
@@ -80,6 +89,7 @@ export const CONCEPTS: Concept[] = [
   {
     id: 'surveillance',
     label: 'surveillance',
+    labelSr: 'nadzor',
     terms: [
       'nadzor', 'surveil', 'nadzir', 'uberwach', 'sorveglian', 'inwigil', 'nadziran', 'nadgledan', 'nabljudeni',
       'monitoring gradjan', 'pracenj gradjan', 'masovn nadz',
@@ -88,6 +98,7 @@ export const CONCEPTS: Concept[] = [
   {
     id: 'mass-surveillance',
     label: 'mass surveillance',
+    labelSr: 'masovni nadzor',
     terms: [
       'masovn nadzor', 'masovnog nadzor', 'mass surveil', 'masovni biometrijsk', 'biometrijsk nadzor',
       'biometric surveil', 'biometrijsk masovn', 'biometric mass', 'biometrijskog nadzor', 'pametn kamer',
@@ -97,6 +108,7 @@ export const CONCEPTS: Concept[] = [
   {
     id: 'safe-city',
     label: 'Safe City / Safe Society',
+    labelSr: 'Bezbedan grad / Bezbedno društvo',
     topic: 'huawei-safe-city',
     terms: [
       'safe cit', 'safe and smart cit', 'sicher stadt', 'sicher und intelligent stadt', 'sigurn grad', 'bezbedn grad', 'safe societ', 'bezbedn drustv', 'sigurn drustv',
@@ -106,12 +118,14 @@ export const CONCEPTS: Concept[] = [
   {
     id: 'vendor',
     label: 'Huawei / camera vendors',
+    labelSr: 'Huawei / proizvođači kamera',
     topic: 'huawei-safe-city',
     terms: ['huawei', 'huavej', 'hikvision', 'dahua', 'hajkvizn', 'hikvizion'],
   },
   {
     id: 'plates',
     label: 'licence-plate recognition',
+    labelSr: 'prepoznavanje registarskih tablica',
     topic: 'cameras',
     terms: [
       'registarsk tablic', 'prepoznavanj tablic', 'licence plate', 'license plate', 'number plate', '=anpr',
@@ -121,6 +135,7 @@ export const CONCEPTS: Concept[] = [
   {
     id: 'serbian-usage',
     label: 'Serbian (ekavian) wording',
+    labelSr: 'srpski (ekavski) izraz',
     terms: [
       'predsednik', 'poverenik', 'sproveden', 'bezbedn', 'opstin', 'uslov', 'vreme', 'mesto', 'mesta', 'dece', 'deca', 'saopst', 'sednic',
       'poslanik', 'obezbedj', 'primen', 'gradonacelnik', 'ministarstv unutrasnj', 'uprkos', 'nedelj', 'takodje',
@@ -129,11 +144,13 @@ export const CONCEPTS: Concept[] = [
   {
     id: 'smart-city',
     label: 'smart city',
+    labelSr: 'pametni grad',
     terms: ['smart cit', 'pametn grad', 'smart-cit', 'pametnog grad'],
   },
   {
     id: 'law',
     label: 'the draft Law on Internal Affairs',
+    labelSr: 'Nacrt zakona o unutrašnjim poslovima',
     topic: 'law',
     terms: [
       'zakon o unutrasnj poslov', 'zakon o unutrasnj', 'law on internal affair', 'internal affairs law',
@@ -144,12 +161,14 @@ export const CONCEPTS: Concept[] = [
   {
     id: 'ai-act',
     label: 'the AI Act',
+    labelSr: 'Akt o veštačkoj inteligenciji',
     topic: 'law',
     terms: ['ai act', 'akt o vestack', 'artificial intelligence act', 'zakon o vestack', 'regulativ o vestack'],
   },
   {
     id: 'dpia',
     label: 'the Commissioner / DPIA',
+    labelSr: 'Poverenik / procena uticaja',
     topic: 'dpia-commissioner',
     terms: [
       'poverenik', 'poverenic', 'commissioner', 'procen uticaj', 'impact assess', '=dpia', 'data protection',
@@ -160,6 +179,7 @@ export const CONCEPTS: Concept[] = [
   {
     id: 'foi',
     label: 'freedom-of-information requests',
+    labelSr: 'zahtevi za pristup informacijama',
     topic: 'dpia-commissioner',
     terms: [
       'slobodn pristup', 'informacij od javn', 'freedom of inform', '=foi', 'zahtev za pristup', 'pristup informacij',
@@ -169,6 +189,7 @@ export const CONCEPTS: Concept[] = [
   {
     id: 'campaign',
     label: 'civil-society campaign',
+    labelSr: 'kampanja civilnog društva',
     topic: 'campaign',
     terms: [
       'share fondacij', 'share foundation', 'ser fondacij', 'share fundacij', 'fondacij share', 'hiljad kamer',
@@ -182,12 +203,14 @@ export const CONCEPTS: Concept[] = [
   {
     id: 'protest',
     label: 'protests and activists',
+    labelSr: 'protesti i aktivisti',
     topic: 'protest',
     terms: ['protest', 'demonstr', 'blokad', 'aktivist', 'activist', 'demonstrant', 'prosvjed'],
   },
   {
     id: 'procurement',
     label: 'camera procurement by local governments',
+    labelSr: 'nabavka kamera lokalnih samouprava',
     topic: 'local-procurement',
     terms: [
       'javn nabav', 'nabavk', 'nabavi', 'nabavlj', 'procur', 'tender', 'opstin', 'municipal', 'lokaln samouprav',
@@ -198,6 +221,7 @@ export const CONCEPTS: Concept[] = [
   {
     id: 'police',
     label: 'police and the Ministry of Interior',
+    labelSr: 'policija i MUP',
     terms: [
       'policij', 'policaj', '=mup', 'ministarstv unutrasnj', 'ministry of interior', 'interior ministr', 'ministry of internal',
       'minist unutrasnj', 'polizei', 'police', 'bezbednosn',
@@ -206,6 +230,7 @@ export const CONCEPTS: Concept[] = [
   {
     id: 'spyware',
     label: 'spyware and wiretapping',
+    labelSr: 'špijunski softver i prisluškivanje',
     topic: 'spyware',
     terms: [
       'pegasus', 'spyware', 'spijun', 'spiunazh', 'novispy', 'cellebrite', '=predator', 'prislus', 'wiretap',
@@ -215,6 +240,7 @@ export const CONCEPTS: Concept[] = [
   {
     id: 'numbers',
     label: 'the camera figures (1,000 / 8,100)',
+    labelSr: 'brojevi kamera (1.000 / 8.100)',
     topic: 'cameras',
     terms: ['=1000 kamer', '=8100', '=8000 kamer', '=2000 kamer', '=1000 camer', '=8100 camer', '=1000 lokacij', '=800 lokacij', '=800 locat'],
   },
@@ -222,6 +248,7 @@ export const CONCEPTS: Concept[] = [
   {
     id: 'legal-person',
     label: 'legal-person wording ("pravno/fizičko lice"), not faces',
+    labelSr: 'pravno/fizičko lice, ne lice osobe',
     terms: [
       'pravn lic', 'fizick lic', 'odgovorn lic', 'sluzben lic', 'ovlascen lic', 'trec lic', 'pravnih lic',
       'fizickih lic', 'pravno lic', 'fizicko lic', 'privredn drustv', 'privredn prestup',
@@ -230,6 +257,7 @@ export const CONCEPTS: Concept[] = [
   {
     id: 'documents',
     label: 'identity documents',
+    labelSr: 'lična dokumenta',
     terms: [
       'licn kart', 'licne kart', 'pasos', 'passport', 'id card', 'identity card', 'putn isprav', 'licn dokument',
       'biometrijsk pasos', 'biometric passport', 'novih licnih', 'elektronsk licn', 'identiteta fizick',
@@ -238,6 +266,7 @@ export const CONCEPTS: Concept[] = [
   {
     id: 'border',
     label: 'EU border registration (EES/ETIAS)',
+    labelSr: 'registracija na granici EU (EES/ETIAS)',
     terms: [
       '=ees', 'entry exit', 'entry/exit', 'etias', 'schengen', 'sengen', 'otisak prst', 'otisk prst',
       'fingerprint', 'granic eu', 'granici eu', 'granicam eu', 'border', 'ulazak u eu', 'putnik',
@@ -246,6 +275,7 @@ export const CONCEPTS: Concept[] = [
   {
     id: 'gadget',
     label: 'consumer gadgets',
+    labelSr: 'potrošačka elektronika',
     terms: [
       'smartphon', 'smartfon', 'iphone', 'samsung', 'megapix', 'megapiksel', 'xiaomi', 'selfie', 'objektiv',
       'fotoaparat', 'dashcam', 'face id', 'telefon sa', 'maimang', 'pixel', 'galaxy',
@@ -254,41 +284,49 @@ export const CONCEPTS: Concept[] = [
   {
     id: 'traffic',
     label: 'traffic enforcement',
+    labelSr: 'saobraćajna kontrola',
     terms: ['saobracaj', 'brzin', 'prekrsaj', 'radar', 'speeding', 'traffic', 'vozac', 'driver', 'kazn'],
   },
   {
     id: '5g',
     label: '5G / telecoms',
+    labelSr: '5G / telekomunikacije',
     terms: ['=5g', 'frekvencij', 'spectrum', 'spektar', 'aukcij', 'auction', 'ratel', 'telekom', 'mobiln mrez'],
   },
   {
     id: 'payments',
     label: 'payments and banking',
+    labelSr: 'plaćanje i bankarstvo',
     terms: ['bank', 'placanj', 'payment', '=pay', 'fare', 'racun', 'kartic'],
   },
   {
     id: 'china',
     label: 'China',
+    labelSr: 'Kina',
     terms: ['=kina', '=kine', '=kini', '=kinu', 'kinesk', 'china', 'chines', 'chinesisch', 'si djinping', 'xi jinping', 'peking', 'beijing', 'pojas i put', 'belt and road'],
   },
   {
     id: 'ai',
     label: 'artificial intelligence',
+    labelSr: 'veštačka inteligencija',
     terms: ['vestack inteligencij', 'artificial intellig', '=ai', 'umjetn inteligencij', 'umetn inteligencij', 'kunstlich intellig', 'intelligenc artificiel'],
   },
   {
     id: 'rights',
     label: 'human rights',
+    labelSr: 'ljudska prava',
     terms: ['ljudsk prav', 'human right', 'prav gradjan', 'gradjansk slobod', 'civil libert', 'menschenrecht'],
   },
   {
     id: 'sport',
     label: 'sport',
+    labelSr: 'sport',
     terms: ['fudbal', 'football', 'derbi', 'derby', 'utakmic', 'sudij', 'penal', 'liga', 'kolo', '=var', 'stadion'],
   },
   {
     id: 'photo-art',
     label: 'photography and art',
+    labelSr: 'fotografija i umetnost',
     terms: ['izlozb', 'exhibit', 'galerij', 'fotografij', 'umetnost', 'portret', 'film'],
   },
 ];

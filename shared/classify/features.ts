@@ -127,7 +127,7 @@ export function extractFeatures(input: ClassifyInput): ExtractedFeatures {
   const script = detectScript(title, body);
   const lang = input.lang
     ? normalizeLanguageCode(input.lang)
-    : quickLanguage(script === 'Cyrl' ? `${title} ${body}` : '', folded, script);
+    : quickLanguage(`${title} ${body}`, folded, script);
   // Only Serbian and English have stemmers here; the Serbian one suits the neighbours best.
   const stemLanguage: StemLanguage = lang === 'en' ? 'en' : 'sr';
 

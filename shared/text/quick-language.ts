@@ -8,7 +8,9 @@ import { detectScript } from './script';
  * `detectLanguage` (franc) is the thorough detector for stored articles.
  */
 const FUNCTION_WORDS: Record<string, string[]> = {
-  sr: ['i', 'u', 'je', 'da', 'se', 'na', 'za', 'su', 'od', 'sa', 'koji', 'koja', 'koje', 'sto', 'kao', 'iz', 'ce', 'bi', 'ali', 'ili', 'nije', 'kako', 'prema', 'nakon', 'biti', 'jer', 'vec', 'takodje', 'sve', 'ove', 'ovo', 'kod', 'do', 'po', 'pre', 'posle', 'godine'],
+  sr: ['i', 'u', 'je', 'da', 'se', 'na', 'za', 'su', 'od', 'sa', 'koji', 'koja', 'koje', 'sto', 'kao', 'iz', 'ce', 'bi', 'ali', 'ili', 'nije', 'kako', 'prema', 'nakon', 'biti', 'jer', 'vec', 'takodje', 'sve', 'ove', 'ovo', 'kod', 'do', 'po', 'pre', 'posle', 'godine',
+    // Frequent words of Serbian news that no neighbour here shares.
+    'srbije', 'srbiji', 'srbija', 'beogradu', 'beograda', 'beograd', 'vlada', 'gradjana', 'gradjani', 'nove', 'novi', 'nova', 'kamere', 'lica', 'policija', 'policije', 'ministarstvo', 'predsednik', 'danas', 'godina', 'zakona', 'zakon'],
   en: ['the', 'of', 'and', 'to', 'in', 'is', 'for', 'on', 'with', 'that', 'by', 'as', 'at', 'from', 'are', 'was', 'has', 'have', 'will', 'its', 'an', 'be', 'this', 'which', 'after', 'says'],
   de: ['der', 'die', 'das', 'und', 'ist', 'mit', 'von', 'den', 'dem', 'nicht', 'sich', 'auch', 'ein', 'eine', 'auf', 'fur', 'wird', 'des', 'im', 'zu'],
   fr: ['le', 'la', 'les', 'des', 'et', 'est', 'une', 'du', 'dans', 'pour', 'qui', 'que', 'sur', 'au', 'par', 'pas', 'avec', 'sont', 'ses'],
@@ -31,8 +33,8 @@ for (const [lang, words] of Object.entries(FUNCTION_WORDS)) {
 
 /**
  * `foldedTokens` are the text's tokens after `fold` (lower case, Latin, no diacritics);
- * `text` is the original, for the script and the alphabet-specific letters (only read when
- * the script is Cyrillic; a caller that knows the script may pass it).
+ * `text` is the original, for the script and the alphabet-specific letters (a caller that
+ * knows the script may pass it).
  */
 export function quickLanguage(text: string, foldedTokens: string[], script = detectScript(text)): string {
   if (script === 'Cyrl') {
@@ -62,6 +64,9 @@ export function quickLanguage(text: string, foldedTokens: string[], script = det
       secondScore = score;
     }
   }
-  if (bestScore < 1.5 || bestScore < secondScore * 1.3) return 'und';
+  // Ć and đ belong to the Serbo-Croatian alphabets alone among the languages here.
+  if (/[ćđĆĐ]/.test(text) && (best === 'sr' || bestScore < 1.5)) return 'sr';
+  // Enough function words, clearly ahead of the runner-up; one word alone proves nothing.
+  if (secondScore === 0 ? bestScore < 1 : bestScore < 1.5 || bestScore < secondScore * 1.3) return 'und';
   return best;
 }

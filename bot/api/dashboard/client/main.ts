@@ -9,6 +9,7 @@
 import type uPlot from 'uplot';
 import { barChart, PALETTE, timeChart } from './charts';
 import { byId, el, safeHttpUrl } from './dom';
+import { localizeReason } from '../../../../shared/classify/localize-reason';
 import {
   formatDay,
   formatNumber,
@@ -274,7 +275,7 @@ function renderLatest(s: State, d: Data): void {
         el('div', { class: 'title' }, title),
         el('div', { class: 'meta' }, `${a.outlet} · ${scopeLabel(a.scope, s.lang)} · ${date}`),
         el('div', { class: 'topics' }, ...a.topics.map((tp) => el('span', { class: 'topic' }, topicLabel(tp, s.lang)))),
-        el('div', { class: 'why' }, el('strong', {}, t('latest.why', s.lang)), a.reasons.join('; ')),
+        el('div', { class: 'why' }, el('strong', {}, t('latest.why', s.lang)), a.reasons.map((r) => localizeReason(r, s.lang)).join('; ')),
       );
     }),
   );
