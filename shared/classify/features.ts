@@ -2,11 +2,11 @@ import { fold } from '../text/fold';
 import { tokenize } from '../text/tokenize';
 import { stem, type StemLanguage } from '../text/stem';
 import { detectScript, type Script } from '../text/script';
-import { quickLanguage } from '../text/quick-language';
+import { functionWordLanguages, quickLanguageOf } from '../text/quick-language';
 import { normalizeLanguageCode } from '../text/language-codes';
 import type { ClassifyInput } from '../model/types';
 import { CONCEPTS, PAIRED_CONCEPTS } from './concepts';
-import { ConceptMatcher, keyOf, type ConceptMatch } from './matcher';
+import { ConceptMatcher, type CompiledTerm, type ConceptMatch } from './matcher';
 
 const matcher = new ConceptMatcher(CONCEPTS);
 
@@ -56,10 +56,14 @@ export function pairFeatureName(a: string, b: string): string | undefined {
 
 /** Everything the classifier needs to know about one word, computed once per distinct word. */
 export interface WordInfo {
+  /** The word as written (case and script kept), for reasons. */
+  token: string;
   /** Folded form; numbers lose their thousands separators ("8.100" -> "8100"). */
   folded: string;
-  /** The matcher's index key of the folded form. */
-  key: number;
+  /** The concept terms whose first word this word matches. */
+  starts: readonly CompiledTerm[];
+  /** The languages whose function word it is (quick language guess). */
+  langs: readonly number[] | undefined;
   /** Its word feature per stemmer, found on first use; null for words too short or numeric. */
   sr?: WordFeature | null;
   en?: WordFeature | null;
@@ -86,13 +90,16 @@ function infoOf(token: string): WordInfo {
   if (info === undefined) {
     let folded = fold(token);
     if (/^[\d.,]+$/.test(folded)) folded = folded.replace(/[.,]/g, '');
-    info = { folded, key: keyOf(folded) };
+    info = { token, folded, starts: matcher.startingWith(folded), langs: functionWordLanguages(folded) };
     // Bounded: news vocabulary is large but a monitor must not grow without limit.
     if (words.size > BOUND) words.clear();
     words.set(token, info);
   }
   return info;
 }
+
+/** A placeholder between title and text, so no term matches across the two. */
+const SEPARATOR: WordInfo = { token: '\u0000', folded: '\u0000', starts: [], langs: undefined, sr: null, en: null };
 
 const wordFeatures = new Map<string, WordFeature>();
 
@@ -118,16 +125,28 @@ function wordFeatureOf(info: WordInfo, lang: StemLanguage): WordFeature | null {
 export function extractFeatures(input: ClassifyInput): ExtractedFeatures {
   const title = input.title ?? '';
   const body = input.text ?? '';
+  // One pass over the words: everything per word comes from its cached WordInfo.
   const titleTokens = tokenize(title);
-  const original = titleTokens.concat('\u0000', tokenize(body));
-  const infos = original.map(infoOf);
-  const folded = infos.map((i) => i.folded);
-  const keys = infos.map((i) => i.key);
+  const bodyTokens = tokenize(body);
   const titleEnd = titleTokens.length;
+  const n = titleEnd + 1 + bodyTokens.length;
+  const infos = new Array<WordInfo>(n);
+  for (let i = 0; i < titleEnd; i++) infos[i] = infoOf(titleTokens[i]);
+  infos[titleEnd] = SEPARATOR;
+  for (let i = 0; i < bodyTokens.length; i++) infos[titleEnd + 1 + i] = infoOf(bodyTokens[i]);
+  const folded = new Array<string>(n);
+  const starts = new Array<readonly CompiledTerm[]>(n);
+  const langs = new Array<readonly number[] | undefined>(n);
+  for (let i = 0; i < n; i++) {
+    const info = infos[i];
+    folded[i] = info.folded;
+    starts[i] = info.starts;
+    langs[i] = info.langs;
+  }
   const script = detectScript(title, body);
   const lang = input.lang
     ? normalizeLanguageCode(input.lang)
-    : quickLanguage(`${title} ${body}`, folded, script);
+    : quickLanguageOf([title, body], script, langs);
   // Only Serbian and English have stemmers here; the Serbian one suits the neighbours best.
   const stemLanguage: StemLanguage = lang === 'en' ? 'en' : 'sr';
 
@@ -148,14 +167,18 @@ export function extractFeatures(input: ClassifyInput): ExtractedFeatures {
       }
       if (inTitle) features.add(titleFeature.get(concept)!);
       // Reasons show a few occurrences of each concept; more would only cost time.
-      if (seen < 3) matches.push({ concept, start, end, surface: original.slice(start, end).join(' '), inTitle });
+      if (seen < 3) {
+        let surface = infos[start].token;
+        for (let k = start + 1; k < end; k++) surface += ' ' + infos[k].token;
+        matches.push({ concept, start, end, surface, inTitle });
+      }
     },
-    keys,
+    starts,
   );
   present.sort((a, b) => a - b);
-  const n = PAIRED_SORTED.length;
+  const pairs = PAIRED_SORTED.length;
   for (let i = 0; i < present.length; i++) {
-    for (let j = i + 1; j < present.length; j++) features.add(PAIR_NAMES[present[i] * n + present[j]]);
+    for (let j = i + 1; j < present.length; j++) features.add(PAIR_NAMES[present[i] * pairs + present[j]]);
   }
   const stamp = ++extraction;
   const words: WordFeature[] = [];

@@ -7,10 +7,16 @@ export interface ConceptMatch {
   end: number;
 }
 
-interface CompiledTerm {
+/** A term ready for matching; `words[0]` is already known to match when it is a candidate. */
+export interface CompiledTerm {
   concept: string;
   words: Array<{ text: string; exact: boolean }>;
 }
+
+const wordMatches = (w: { text: string; exact: boolean }, token: string): boolean =>
+  w.exact ? token === w.text : token.startsWith(w.text);
+
+const NONE: readonly CompiledTerm[] = [];
 
 /** Index key of a folded word: its first three character codes packed into one number. */
 export function keyOf(word: string): number {
@@ -44,22 +50,33 @@ export class ConceptMatcher {
   }
 
   /**
-   * Calls `found` for every match in `tokens` (folded), in order of position. `keys` may give
-   * each token's keyOf() precomputed (the classifier caches it per word).
+   * The terms whose first word matches this folded token. It depends on the token alone, so
+   * callers that meet the same words again and again (the classifier) cache it per word.
    */
-  each(tokens: string[], found: (concept: string, start: number, end: number) => void, keys?: number[]): void {
+  startingWith(token: string): readonly CompiledTerm[] {
+    const candidates = this.index.get(keyOf(token));
+    if (!candidates) return NONE;
+    const out = candidates.filter((term) => wordMatches(term.words[0], token));
+    return out.length ? out : NONE;
+  }
+
+  /**
+   * Calls `found` for every match in `tokens` (folded), in order of position. `starts` may give
+   * each token's startingWith() precomputed.
+   */
+  each(
+    tokens: string[],
+    found: (concept: string, start: number, end: number) => void,
+    starts?: ReadonlyArray<readonly CompiledTerm[]>,
+  ): void {
     for (let i = 0; i < tokens.length; i++) {
-      const candidates = this.index.get(keys ? keys[i] : keyOf(tokens[i]));
-      if (!candidates) continue;
-      for (const term of candidates) {
+      const candidates = starts ? starts[i] : this.startingWith(tokens[i]);
+      for (let c = 0; c < candidates.length; c++) {
+        const term = candidates[c];
         const words = term.words;
         if (i + words.length > tokens.length) continue;
         let ok = true;
-        for (let j = 0; j < words.length && ok; j++) {
-          const w = words[j];
-          const t = tokens[i + j];
-          ok = w.exact ? t === w.text : t.startsWith(w.text);
-        }
+        for (let j = 1; j < words.length && ok; j++) ok = wordMatches(words[j], tokens[i + j]);
         if (ok) found(term.concept, i, i + words.length);
       }
     }

@@ -1,4 +1,4 @@
-import { detectScript } from './script';
+import { detectScript, type Script } from './script';
 
 /**
  * A fast, small language guess for the classifier's hot path and the browser extension,
@@ -26,9 +26,16 @@ const FUNCTION_WORDS: Record<string, string[]> = {
   hu: ['a', 'az', 'es', 'hogy', 'nem', 'is', 'egy', 'meg', 'van', 'de', 'mint', 'csak', 'volt', 'pedig'],
 };
 
-const WORD_LANGS = new Map<string, string[]>();
-for (const [lang, words] of Object.entries(FUNCTION_WORDS)) {
-  for (const w of words) WORD_LANGS.set(w, [...(WORD_LANGS.get(w) ?? []), lang]);
+const LANGS = Object.keys(FUNCTION_WORDS);
+/** For each function word, the indices (into LANGS) of the languages that use it. */
+const WORD_LANGS = new Map<string, number[]>();
+LANGS.forEach((lang, i) => {
+  for (const w of FUNCTION_WORDS[lang]) WORD_LANGS.set(w, [...(WORD_LANGS.get(w) ?? []), i]);
+});
+
+/** The languages (as opaque indices) whose function word this folded token is, if any. */
+export function functionWordLanguages(folded: string): readonly number[] | undefined {
+  return WORD_LANGS.get(folded);
 }
 
 /**
@@ -37,36 +44,48 @@ for (const [lang, words] of Object.entries(FUNCTION_WORDS)) {
  * knows the script may pass it).
  */
 export function quickLanguage(text: string, foldedTokens: string[], script = detectScript(text)): string {
+  return quickLanguageOf([text], script, foldedTokens.map(functionWordLanguages));
+}
+
+/**
+ * The same, from the text in parts (title, body: no copy is made) and each token's
+ * `functionWordLanguages` (callers that cache them per word save a look-up per token).
+ */
+export function quickLanguageOf(
+  parts: readonly string[],
+  script: Script | null,
+  tokenLanguages: ReadonlyArray<readonly number[] | undefined>,
+): string {
+  const has = (letters: RegExp) => parts.some((p) => letters.test(p));
   if (script === 'Cyrl') {
-    if (/[ђћЂЋ]/.test(text)) return 'sr';
-    if (/[ѓќѕЃЌЅ]/.test(text)) return 'mk';
-    if (/[ыэЫЭ]/.test(text)) return 'ru';
-    if (/[ъЪ]/.test(text)) return 'bg';
-    if (/[іїєґІЇЄҐ]/.test(text)) return 'uk';
+    if (has(/[ђћЂЋ]/)) return 'sr';
+    if (has(/[ѓќѕЃЌЅ]/)) return 'mk';
+    if (has(/[ыэЫЭ]/)) return 'ru';
+    if (has(/[ъЪ]/)) return 'bg';
+    if (has(/[іїєґІЇЄҐ]/)) return 'uk';
     // Ј, Љ, Њ and Џ are Serbian or Macedonian; Macedonian text nearly always shows ѓ/ќ/ѕ or "и"-less forms.
-    if (/[јљњџЈЉЊЏ]/.test(text)) return 'sr';
+    if (has(/[јљњџЈЉЊЏ]/)) return 'sr';
     return 'und';
   }
-  const hits = new Map<string, number>();
-  for (const t of foldedTokens) {
-    const langs = WORD_LANGS.get(t);
-    if (langs) for (const l of langs) hits.set(l, (hits.get(l) ?? 0) + 1 / langs.length);
+  const hits = new Float64Array(LANGS.length);
+  for (const langs of tokenLanguages) {
+    if (langs) for (const l of langs) hits[l] += 1 / langs.length;
   }
   let best = 'und';
   let bestScore = 0;
   let secondScore = 0;
-  for (const [lang, score] of hits) {
+  hits.forEach((score, i) => {
     if (score > bestScore) {
       secondScore = bestScore;
-      best = lang;
+      best = LANGS[i];
       bestScore = score;
     } else if (score > secondScore) {
       secondScore = score;
     }
-  }
-  // Ć and đ belong to the Serbo-Croatian alphabets alone among the languages here.
-  if (/[ćđĆĐ]/.test(text) && (best === 'sr' || bestScore < 1.5)) return 'sr';
+  });
   // Enough function words, clearly ahead of the runner-up; one word alone proves nothing.
-  if (secondScore === 0 ? bestScore < 1 : bestScore < 1.5 || bestScore < secondScore * 1.3) return 'und';
-  return best;
+  const decided = secondScore === 0 ? bestScore >= 1 : bestScore >= 1.5 && bestScore >= secondScore * 1.3;
+  if (decided) return best;
+  // Ć and đ belong to the Serbo-Croatian alphabets alone among the languages here.
+  return has(/[ćđĆĐ]/) ? 'sr' : 'und';
 }

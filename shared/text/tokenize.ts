@@ -10,49 +10,60 @@
  */
 const OTHER_WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 
-function isWordChar(c: number, ch: string): boolean {
+function isWordChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
   if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
   if (c >= 0x400 && c <= 0x52f) return true; // Cyrillic
   if (c >= 0xc0 && c <= 0x24f) return c !== 0xd7 && c !== 0xf7; // Latin-1 and Latin Extended letters
   if (c >= 0x300 && c <= 0x36f) return true; // combining diacritics
   if (c >= 0xd800 && c <= 0xdfff) return false; // surrogate halves: rare in news; treated as separators
-  return OTHER_WORD_CHAR.test(ch);
+  return OTHER_WORD_CHAR.test(text[i]);
 }
 
-const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+const isDigitAt = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i);
+  return c >= 0x30 && c <= 0x39;
+};
 
-export function tokenize(text: string): string[] {
-  const tokens: string[] = [];
+/**
+ * Calls `visit(start, end)` for each token of `text`, in order, without copying anything:
+ * the classifier looks words up by position and only copies the ones it has never seen.
+ */
+export function scanTokens(text: string, visit: (start: number, end: number) => void): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const c = text.charCodeAt(i);
-    if (!isWordChar(c, text[i])) {
+    if (!isWordChar(text, i)) {
       i++;
       continue;
     }
     let j = i + 1;
-    while (j < n && isWordChar(text.charCodeAt(j), text[j])) j++;
+    while (j < n && isWordChar(text, j)) j++;
     // "8.100" / "1,000": a run of 1-3 digits followed by groups of exactly three digits.
-    if (j - i <= 3 && isDigit(c) && allDigits(text, i, j)) {
+    if (j - i <= 3 && allDigits(text, i, j)) {
       let k = j;
       while (
         k + 3 < n &&
         (text[k] === '.' || text[k] === ',') &&
-        isDigit(text.charCodeAt(k + 1)) && isDigit(text.charCodeAt(k + 2)) && isDigit(text.charCodeAt(k + 3)) &&
-        !(k + 4 < n && isWordChar(text.charCodeAt(k + 4), text[k + 4]))
+        isDigitAt(text, k + 1) && isDigitAt(text, k + 2) && isDigitAt(text, k + 3) &&
+        !(k + 4 < n && isWordChar(text, k + 4))
       ) {
         k += 4;
       }
       j = k;
     }
-    tokens.push(text.slice(i, j));
+    visit(i, j);
     i = j;
   }
+}
+
+export function tokenize(text: string): string[] {
+  const tokens: string[] = [];
+  scanTokens(text, (start, end) => tokens.push(text.slice(start, end)));
   return tokens;
 }
 
 function allDigits(text: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (!isDigit(text.charCodeAt(k))) return false;
+  for (let k = from; k < to; k++) if (!isDigitAt(text, k)) return false;
   return true;
 }
