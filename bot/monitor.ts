@@ -91,6 +91,9 @@ export function createMonitor(options: MonitorOptions) {
         `${state.outlet}: ${items.length} items, ${result.stored} new, ${result.relevant} relevant, ${result.alerts} alerts` +
           (result.backlog ? `, ${result.backlog} relevant backlog items not alerted (first read)` : ''),
       );
+      if (result.failed) {
+        logger.warn(`${state.outlet}: ${result.failed} items could not be processed: ${result.errors.join('; ')}`);
+      }
     } catch (err) {
       if (abort.signal.aborted) return;
       summary.failed++;

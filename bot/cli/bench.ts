@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: throughput figures, printed, never asserted in tests.
  * - classifier: items per second on one core over the labelled corpus, and peak memory;
+ * - pipeline: 500 local feeds of 50 items, one full monitor cycle;
+ * - api: coverage queries and dashboard loads over 50,000 stored articles.
  */
 import { classify } from '../../shared/classify/classify';
 import { loadCorpus } from '../training/dataset';
@@ -32,10 +34,16 @@ function benchClassifier(): void {
   );
 }
 
-benchClassifier();
+// `npm run bench -- pipeline` (or classifier, api) runs one part; no argument runs them all.
+const only = process.argv.slice(2);
+const wanted = (part: string) => only.length === 0 || only.includes(part);
 
-const { runPipelineBench } = await import('../bench/pipeline');
-await runPipelineBench();
-
-const { runApiBench } = await import('../api/bench');
-await runApiBench();
+if (wanted('classifier')) benchClassifier();
+if (wanted('pipeline')) {
+  const { runPipelineBench } = await import('../bench/pipeline');
+  await runPipelineBench();
+}
+if (wanted('api')) {
+  const { runApiBench } = await import('../api/bench');
+  await runApiBench();
+}

@@ -328,19 +328,24 @@ export function canonicalUrl(link: string | null | undefined, base?: string | nu
 // ---------------------------------------------------------------------------------------------
 // Stable ids
 
-const FNV_OFFSET = 0xcbf29ce484222325n;
-const FNV_PRIME = 0x100000001b3n;
-const MASK_64 = 0xffffffffffffffffn;
 const utf8 = new TextEncoder();
 
-/** FNV-1a, 64-bit, over the UTF-8 bytes of `s`, as 16 hex digits. Not cryptographic: an id. */
+/**
+ * FNV-1a, 64-bit, over the UTF-8 bytes of `s`, as 16 hex digits. Not cryptographic: an id.
+ * The 64-bit state is kept as two 32-bit halves (BigInt arithmetic was the processor's
+ * hottest line): multiplying by the FNV prime 2^40 + 0x1b3 is h * 0x1b3 + (h << 40).
+ */
 export function fnv1a64(s: string): string {
-  let h = FNV_OFFSET;
+  let hi = 0xcbf29ce4;
+  let lo = 0x84222325;
   for (const byte of utf8.encode(s)) {
-    h ^= BigInt(byte);
-    h = (h * FNV_PRIME) & MASK_64;
+    lo = (lo ^ byte) >>> 0;
+    const loProduct = lo * 0x1b3; // < 2^41: exact in a double
+    const carry = Math.floor(loProduct / 0x100000000);
+    hi = (Math.imul(hi, 0x1b3) + carry + (lo << 8)) >>> 0;
+    lo = loProduct >>> 0;
   }
-  return h.toString(16).padStart(16, '0');
+  return hi.toString(16).padStart(8, '0') + lo.toString(16).padStart(8, '0');
 }
 
 /**

@@ -109,4 +109,20 @@ describe('processor', () => {
     expect(o).toMatchObject({ duplicate: false, relevant: true, alerted: 1 });
     expect(storage.articles.get(o.id!)?.classification.topics).toContain('face-recognition');
   });
+
+  it('rolls back an item that fails, alone, and goes on with the others', () => {
+    const { storage, processor } = setup();
+    const insert = storage.articles.insert.bind(storage.articles);
+    storage.articles.insert = (a) => {
+      if (a.guid === 'guid-2') throw new Error('disk says no');
+      return insert(a);
+    };
+    const r = processor.processItems(feed, [item(1), boring(2), boring(3, { title: 'Kiša u Nišu' })], { firstRead: false });
+    expect(r).toMatchObject({ seen: 3, stored: 2, failed: 1, alerts: 1 });
+    expect(r.errors[0]).toMatch(/disk says no/);
+    expect(storage.articles.count({})).toBe(2);
+    // The story index was reset: a later copy still finds the stored story.
+    const again = processor.processItem(other, item(7, { url: 'https://rts.example/7' }), false);
+    expect(again.followUp).toBe(true);
+  });
 });

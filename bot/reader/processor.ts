@@ -53,6 +53,9 @@ export interface ProcessResult {
   alerts: number;
   followUps: number;
   backlog: number;
+  /** Items that could not be processed (rolled back alone); the first few errors. */
+  failed: number;
+  errors: string[];
 }
 
 export interface ProcessorOptions {
@@ -163,19 +166,36 @@ export function createProcessor(options: ProcessorOptions) {
     /** Processes one item; see ItemOutcome. */
     processItem: processOne,
 
-    /** Processes a feed's items in order and sums up what happened. */
+    /**
+     * Processes a feed's items in order and sums up what happened. The feed's items are one
+     * transaction (each item a savepoint inside it): a commit per item would cost more than
+     * everything else the processor does. An item that fails is rolled back alone, counted
+     * and reported, and the others go on.
+     */
     processItems(feed: SourceFeed, items: IncomingItem[], opts: { firstRead: boolean }): ProcessResult {
-      const result: ProcessResult = { seen: 0, stored: 0, duplicates: 0, relevant: 0, alerts: 0, followUps: 0, backlog: 0 };
-      for (const item of items) {
-        result.seen++;
-        const o = processOne(feed, item, opts.firstRead);
-        if (o.duplicate) result.duplicates++;
-        else result.stored++;
-        if (o.relevant) result.relevant++;
-        result.alerts += o.alerted;
-        if (o.followUp) result.followUps++;
-        if (o.skipped === 'backlog') result.backlog++;
-      }
+      const result: ProcessResult = { seen: 0, stored: 0, duplicates: 0, relevant: 0, alerts: 0, followUps: 0, backlog: 0, failed: 0, errors: [] };
+      storage.transaction(() => {
+        for (const item of items) {
+          result.seen++;
+          let o: ItemOutcome;
+          try {
+            o = processOne(feed, item, opts.firstRead);
+          } catch (err) {
+            // The item's savepoint is rolled back; the story index may name a story that no
+            // longer exists, so it is reloaded from storage when next needed.
+            stories = null;
+            result.failed++;
+            if (result.errors.length < 5) result.errors.push(`${item.url ?? item.id}: ${(err as Error).message}`);
+            continue;
+          }
+          if (o.duplicate) result.duplicates++;
+          else result.stored++;
+          if (o.relevant) result.relevant++;
+          result.alerts += o.alerted;
+          if (o.followUp) result.followUps++;
+          if (o.skipped === 'backlog') result.backlog++;
+        }
+      });
       return result;
     },
 

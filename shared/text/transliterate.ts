@@ -25,8 +25,12 @@ export const SERBIAN_CYRILLIC_LETTERS = Object.keys(CYR_TO_LAT);
 const isUpper = (ch: string | undefined): boolean =>
   ch !== undefined && ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 
+const ANY_CYRILLIC = /[\u0400-\u04ff]/;
+
 /** Serbian Cyrillic to Latin. Characters that are not Serbian Cyrillic pass through. */
 export function cyrillicToLatin(text: string): string {
+  // Most text the bot sees is Latin already: nothing to do, nothing to copy.
+  if (!ANY_CYRILLIC.test(text)) return text;
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
