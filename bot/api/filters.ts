@@ -1,8 +1,9 @@
 /**
  * The article filter every API query shares (articles, stories, coverage, mentions, exports)
- * and its SQL. Column names are fixed here; every value is a bound parameter.
+ * and its SQL. Column names are fixed here; every value is a bound parameter. Unlike storage's
+ * own filter SQL, it is written so that the coverage index (migration 2) covers the queries.
  */
-import type { Scope, Script, Topic } from '../../shared/model/types';
+import type { ArticleFilter } from '../storage/articles';
 
 /**
  * The article's date: published, else when we fetched it. Written as the expression rather
@@ -10,16 +11,8 @@ import type { Scope, Script, Topic } from '../../shared/model/types';
  */
 export const DATED = 'coalesce(a.published, a.fetched_at)';
 
-export interface ArticleQuery {
-  /** Inclusive bounds on the article's date, ISO UTC. */
-  since?: string;
-  until?: string;
-  relevant?: boolean;
-  topic?: Topic;
-  lang?: string;
-  script?: Script;
-  scope?: Scope;
-  outlet?: string;
+/** Storage's article filter (dates are inclusive ISO UTC bounds) plus full-text search. */
+export interface ArticleQuery extends Omit<ArticleFilter, 'storyId'> {
   /** An FTS5 expression over the folded index (see searchExpression), not raw user text. */
   match?: string;
 }

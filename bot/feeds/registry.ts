@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { extname, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { FeedEntry } from '../../shared/model/types';
+import { isHttpUrl, readListFile } from '../list-file';
 
 /** A feeds list (FEEDS_FILE or the packaged defaults) that cannot be used; start-up stops on it. */
 export class FeedsFileError extends Error {
@@ -22,14 +21,6 @@ const KINDS = ['outlet', 'search'];
 // A primary language subtag with optional subtags: 'sr', 'en', 'sr-Latn'.
 const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
-function isHttpUrl(value: string): boolean {
-  try {
-    const u = new URL(value);
-    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
-  } catch {
-    return false;
-  }
-}
 
 const quoteList = (values: readonly string[]) => values.map((v) => `"${v}"`).join(' or ');
 
@@ -109,34 +100,9 @@ export function validateFeeds(data: unknown, source: string): FeedEntry[] {
   return data as FeedEntry[];
 }
 
-/** Parses by extension; anything else is tried as JSON, then as YAML (a JSON superset). */
-function parseFeedsText(text: string, path: string): unknown {
-  const ext = extname(path).toLowerCase();
-  if (ext === '.json') return JSON.parse(text);
-  if (ext === '.yaml' || ext === '.yml') return parseYaml(text);
-  try {
-    return JSON.parse(text);
-  } catch {
-    return parseYaml(text);
-  }
-}
-
 /** Reads, parses and validates a feeds file; errors start with `FEEDS_FILE <path>:`. */
 export function readFeedsFile(path: string): FeedEntry[] {
-  const absolute = resolve(path);
-  const source = `FEEDS_FILE ${absolute}`;
-  let text: string;
-  try {
-    text = readFileSync(absolute, 'utf8');
-  } catch (err) {
-    throw new FeedsFileError([`${source}: cannot read it: ${(err as Error).message}`]);
-  }
-  let data: unknown;
-  try {
-    data = parseFeedsText(text, absolute);
-  } catch (err) {
-    throw new FeedsFileError([`${source}: not valid JSON or YAML: ${(err as Error).message}`]);
-  }
+  const { data, source } = readListFile(path, 'FEEDS_FILE', (problems) => new FeedsFileError(problems));
   return validateFeeds(data, source);
 }
 

@@ -8,6 +8,7 @@ import type { FeedEntry, Scope, Script } from '../../shared/model/types';
 import { fold } from '../../shared/text/fold';
 import { detectScript } from '../../shared/text/script';
 import { parseXmlTree, type XmlElement } from '../reader/xml-tree';
+import { isHttpUrl } from '../list-file';
 
 export interface OpmlDefaults {
   scope?: Scope;
@@ -39,14 +40,6 @@ function scopeFrom(hints: string[]): Scope | undefined {
   return undefined;
 }
 
-function isHttpUrl(value: string): boolean {
-  try {
-    const u = new URL(value);
-    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
-  } catch {
-    return false;
-  }
-}
 
 /** Reads an OPML document into feed entries (not yet validated against the registry rules). */
 export function parseOpml(text: string, defaults: OpmlDefaults = {}): OpmlResult {

@@ -5,9 +5,8 @@
  * FEEDS_FILE: every problem is reported at start, by entry and field.
  */
 import { readFileSync } from 'node:fs';
-import { extname, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { parseName } from './match';
+import { readListFile } from '../list-file';
 
 export const ORG_KINDS = ['civil-society', 'state', 'company', 'international', 'media', 'person'] as const;
 export type OrgKind = (typeof ORG_KINDS)[number];
@@ -119,29 +118,7 @@ export function validateOrgs(data: unknown, source: string): TrackedOrg[] {
 
 /** Reads, parses (JSON or YAML, by extension, else JSON then YAML) and validates an ORGS_FILE. */
 export function readOrgsFile(path: string): TrackedOrg[] {
-  const absolute = resolve(path);
-  const source = `ORGS_FILE ${absolute}`;
-  let text: string;
-  try {
-    text = readFileSync(absolute, 'utf8');
-  } catch (err) {
-    throw new OrgsFileError([`${source}: cannot read it: ${(err as Error).message}`]);
-  }
-  let data: unknown;
-  try {
-    const ext = extname(absolute).toLowerCase();
-    if (ext === '.json') data = JSON.parse(text);
-    else if (ext === '.yaml' || ext === '.yml') data = parseYaml(text);
-    else {
-      try {
-        data = JSON.parse(text);
-      } catch {
-        data = parseYaml(text);
-      }
-    }
-  } catch (err) {
-    throw new OrgsFileError([`${source}: not valid JSON or YAML: ${(err as Error).message}`]);
-  }
+  const { data, source } = readListFile(path, 'ORGS_FILE', (problems) => new OrgsFileError(problems));
   return validateOrgs(data, source);
 }
 
