@@ -50,6 +50,8 @@ export function createMonitor(options: MonitorOptions) {
   let task: ScheduledTask | null = null;
 
   storage.feeds.upsertFromRegistry(options.feeds);
+  // Feeds a chat added may only be fetched from public addresses (operators' feeds may be local).
+  const chatAdded = new Set(options.feeds.filter((f) => f.origin === 'chat').map((f) => f.url));
 
   const read =
     options.read ??
@@ -60,6 +62,7 @@ export function createMonitor(options: MonitorOptions) {
         timeoutMs: options.fetchTimeoutMs,
         maxBytes: options.feedMaxBytes,
         signal,
+        publicOnly: chatAdded.has(url),
       }));
 
   async function readOne(state: FeedState, summary: CycleSummary): Promise<void> {

@@ -115,4 +115,13 @@ describe('monitor', () => {
     const next = await m.runCycle();
     expect(next.feeds).toBe(1);
   });
+
+  it('fetches a feed added from a chat only from public addresses', async () => {
+    server.setFeed('/chat.xml', { items: [item(1, RELEVANT_ITEMS[0])] });
+    const m = start([{ ...entry('/chat.xml', 'From chat'), origin: 'chat' }]);
+    const summary = await m.runCycle();
+    expect(summary).toMatchObject({ failed: 1, stored: 0 });
+    expect(server.hits('/chat.xml')).toBe(0);
+    expect(storage.feeds.list()[0].lastError).toMatch(/not a public address/);
+  });
 });

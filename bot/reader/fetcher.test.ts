@@ -292,3 +292,24 @@ describe('readFeed', () => {
     expect(err.kind).toBe('file');
   });
 });
+
+describe('fetchFeed: publicOnly (feeds added from a chat)', () => {
+  it('refuses a loopback address given as an IP, before connecting', async () => {
+    const before = server.requests.length;
+    const err = await fetchFeed(`${server.url}/etag`, { publicOnly: true }).catch((e: FetchError) => e);
+    expect(err).toBeInstanceOf(FetchError);
+    expect((err as FetchError).kind).toBe('forbidden-address');
+    expect(server.requests.length).toBe(before);
+  });
+
+  it('refuses a name that resolves to loopback (checked at connect time, not only when added)', async () => {
+    const url = `${server.url.replace('127.0.0.1', 'localhost')}/etag`;
+    const err = await fetchFeed(url, { publicOnly: true }).catch((e: FetchError) => e);
+    expect((err as FetchError).kind).toBe('forbidden-address');
+  });
+
+  it('leaves operator feeds alone: the same URL without publicOnly is fetched', async () => {
+    const res = await fetchFeed(`${server.url}/etag`);
+    expect(res.status).toBe(200);
+  });
+});

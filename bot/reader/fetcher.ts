@@ -18,6 +18,9 @@
 import http from 'node:http';
 import https from 'node:https';
 import zlib from 'node:zlib';
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { isIP, type LookupFunction } from 'node:net';
+import { isPublicAddress } from './public-address';
 import type { Transform } from 'node:stream';
 import { decodeFeedBytes } from './encoding';
 
@@ -28,9 +31,11 @@ export const DEFAULT_USER_AGENT = 'NadzorWatch/0.1 (+https://github.com/nadzor-w
  * decompressed); too-many-redirects; http: a non-2xx, non-304 status (see `status`);
  * network: DNS, refused, reset or cut connections; decode: corrupt or unsupported
  * Content-Encoding; invalid-url: not http(s), or a redirect to such; aborted: the caller's
- * signal; file: a local file (readFeed) that cannot be read.
+ * signal; file: a local file (readFeed) that cannot be read; forbidden-address: with
+ * `publicOnly`, the host is or resolves to a loopback, private or link-local address.
  */
 export type FetchErrorKind =
+  | 'forbidden-address'
   | 'timeout'
   | 'too-large'
   | 'too-many-redirects'
@@ -79,6 +84,11 @@ export interface FetchOptions {
   headers?: Record<string, string>;
   /** Cancels the fetch (e.g. on shutdown); the error kind is then 'aborted'. */
   signal?: AbortSignal;
+  /**
+   * Connect only to public addresses, checked on every connection including redirects (feeds
+   * added from a chat: their name may resolve somewhere else than when they were added).
+   */
+  publicOnly?: boolean;
 }
 
 interface Common {
@@ -153,8 +163,31 @@ function decompressor(encoding: string, first: Buffer): Transform | null {
   }
 }
 
+/**
+ * A DNS lookup for `publicOnly` fetches: refuses a name any of whose addresses is not public,
+ * so the connection can never land on one.
+ */
+const publicLookup: LookupFunction = (hostname, options, callback) => {
+  dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
+    if (err) return callback(err, '', 0);
+    const list = addresses as LookupAddress[];
+    const blocked = list.find((a) => !isPublicAddress(a.address));
+    if (blocked || list.length === 0) {
+      const e = Object.assign(new Error(`${hostname} resolves to a non-public address ${blocked?.address ?? '(none)'}`), { code: 'EFORBIDDEN' });
+      return callback(e, '', 0);
+    }
+    if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, list);
+    callback(null, list[0].address, list[0].family);
+  });
+};
+
 /** One GET, no redirects followed. Resolves with the body for 2xx, or status/location otherwise. */
 function requestOnce(url: URL, s: Settings, deadline: number): Promise<RawResponse> {
+  // An IP literal is never looked up, so publicOnly checks it here, before any connection.
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (s.publicOnly && isIP(host) && !isPublicAddress(host)) {
+    return Promise.reject(new FetchError('forbidden-address', `${host} is not a public address`, url.href));
+  }
   return new Promise<RawResponse>((resolve, reject) => {
     const href = url.href;
     const headers: Record<string, string> = {
@@ -193,9 +226,12 @@ function requestOnce(url: URL, s: Settings, deadline: number): Promise<RawRespon
 
     const mod = url.protocol === 'https:' ? https : http;
     // agent: false: one connection per fetch, nothing pooled that could outlive a timeout.
-    const req = mod.request(url, { method: 'GET', headers, agent: false });
+    const req = mod.request(url, { method: 'GET', headers, agent: false, ...(s.publicOnly ? { lookup: publicLookup } : {}) });
 
-    req.on('error', (err) => fail(new FetchError('network', `request failed: ${err.message}`, href, { cause: err })));
+    req.on('error', (err) => {
+      const forbidden = (err as NodeJS.ErrnoException).code === 'EFORBIDDEN';
+      fail(new FetchError(forbidden ? 'forbidden-address' : 'network', `request failed: ${err.message}`, href, { cause: err }));
+    });
     req.on('response', (response) => {
       res = response;
       const status = response.statusCode ?? 0;

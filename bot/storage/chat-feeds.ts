@@ -95,7 +95,7 @@ export function createChatFeedsRepo(db: Database.Database) {
       for (const c of changes) {
         if (c.action !== 'add' || known.has(c.url)) continue;
         const { action: _a, changedBy: _b, changedAt: _c, ...entry } = fromRow(c);
-        out.push({ ...entry, kind: 'outlet' });
+        out.push({ ...entry, kind: 'outlet', origin: 'chat' });
       }
       return out;
     },

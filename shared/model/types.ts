@@ -62,6 +62,11 @@ export interface FeedEntry {
   homepage: string;
   /** 'outlet' when absent. */
   kind?: FeedKind;
+  /**
+   * Where the entry comes from: the operator's list (default) or a chat's /feeds add. Set by
+   * the bot, never read from FEEDS_FILE; chat-added feeds are fetched from public addresses only.
+   */
+  origin?: 'registry' | 'chat';
 }
 
 /** A feed item after parsing and normalising: plain text, UTC ISO dates, canonical URL. */
