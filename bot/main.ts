@@ -8,6 +8,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { startApp, type App } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { FeedsFileError, loadFeeds } from './feeds/registry';
+import { OrgsFileError } from './orgs';
 import { createLogger, type Logger } from './log';
 
 /**
@@ -76,7 +77,18 @@ async function main(): Promise<void> {
   }
 
   const progress = firstCycleProgress(logger, (q) => (quiet = q));
-  const app: App = await startApp({ config, feeds, logger, onProgress: progress.onProgress });
+  let app: App;
+  try {
+    app = await startApp({ config, feeds, logger, onProgress: progress.onProgress });
+  } catch (err) {
+    // Settings that only make sense together (Discord, Telegram) and ORGS_FILE are checked
+    // while the parts start: the same clear message and exit code as any other bad setting.
+    if (err instanceof ConfigError || err instanceof OrgsFileError) {
+      logger.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
   logger.info(
     `Nadzor Watch: ${feeds.length} feeds${config.feedsFile ? ` from ${config.feedsFile}` : ' (defaults)'}, ` +
       `data in ${config.dataDir}, polling "${config.pollCron}", dashboard ${app.apiUrl}/`,

@@ -70,4 +70,12 @@ describe('npm start', () => {
     expect(r.output).toMatch(/POLL_CRON/);
     expect(r.output).toMatch(/ALERT_MIN_SCORE/);
   });
+
+  it('stops at start-up on Discord or Telegram settings that do not fit together', { timeout: 60_000 }, async () => {
+    const r = await run({ DISCORD_WEBHOOK_URL: 'https://example.com/not-a-webhook', TELEGRAM_BOT_TOKEN: '123456:ABCdefGhIJKlmnoPQRstuVWxyz' }, null);
+    expect(r.code).toBe(2);
+    expect(r.output).toMatch(/DISCORD_WEBHOOK_URL/);
+    expect(r.output).toMatch(/TELEGRAM_CHAT_ID/);
+    expect(r.output).not.toMatch(/ABCdefGhIJKlmnoPQRstuVWxyz/); // tokens never reach a log
+  });
 });
