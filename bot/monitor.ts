@@ -140,6 +140,9 @@ export function createMonitor(options: MonitorOptions) {
       `cycle done in ${summary.seconds.toFixed(1)} s: ${summary.feeds} feeds (${summary.ok} read, ${summary.notModified} unchanged, ${summary.failed} failed), ` +
         `${summary.items} items, ${summary.stored} new articles, ${summary.relevant} relevant, ${summary.alerts} alerts queued`,
     );
+    if (summary.feeds > 1 && summary.failed === summary.feeds) {
+      logger.warn('every feed failed this cycle: is this machine offline (DNS, proxy, firewall)? Feeds back off and are retried; nothing is lost.');
+    }
     return summary;
   }
 

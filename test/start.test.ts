@@ -47,12 +47,14 @@ describe('npm start', () => {
   it('says which feeds failed when they cannot be reached, and keeps running', { timeout: 90_000 }, async () => {
     const feeds = [
       { outlet: 'Nowhere', url: 'http://127.0.0.1:9/feed.xml', language: 'sr', script: 'Latn', scope: 'domestic', homepage: 'http://127.0.0.1/' },
+      { outlet: 'Nowhere else', url: 'http://127.0.0.1:9/other.xml', language: 'en', script: 'Latn', scope: 'international', homepage: 'http://127.0.0.1/' },
     ];
     writeFileSync(join(dir, 'unreachable.json'), JSON.stringify(feeds));
     const r = await run({ FEEDS_FILE: join(dir, 'unreachable.json') }, /cycle done/);
     expect(r.stillRunning).toBe(true);
     expect(r.output).toMatch(/feed failed: Nowhere <http:\/\/127\.0\.0\.1:9\/feed\.xml>/);
-    expect(r.output).toMatch(/1 failed/);
+    expect(r.output).toMatch(/2 failed/);
+    expect(r.output).toMatch(/every feed failed this cycle: is this machine offline/);
     expect(r.code).toBe(0); // SIGTERM: a clean stop
   });
 
