@@ -58,6 +58,18 @@ describe('POST /api/articles', () => {
     expect(storage.articles.count()).toBe(13);
   });
 
+  it('slows down token guessing: after 10 wrong tokens, 429 with Retry-After, right token or not', async () => {
+    let clock = new Date('2025-04-01T12:00:00.000Z').getTime();
+    const { app, storage } = seededApp({ deps: { now: () => new Date(clock) } });
+    for (let i = 0; i < 10; i++) expect((await post(app, article, { Authorization: `Bearer wrong-${i}-token` })).status).toBe(401);
+    const blocked = await post(app, article);
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('Retry-After'))).toBeGreaterThan(0);
+    clock += 61_000; // the window has passed since the last failure
+    expect((await post(app, article)).status).toBe(201);
+    expect(storage.articles.count()).toBe(13);
+  });
+
   it('is disabled when API_TOKEN is unset, whatever the request says', async () => {
     const { app } = seededApp({ config: { apiToken: null } });
     const res = await post(app, article, { Authorization: 'Bearer ' });

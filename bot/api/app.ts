@@ -20,7 +20,7 @@ import { mentions } from './mentions';
 import { ParamError, Params, parseInstant, SCOPES } from './params';
 import { related } from './related';
 import { syncSearchIndex } from './search-index';
-import { allowedOrigin, API_CSP, bearerMatches, COMMON_HEADERS, DASHBOARD_CSP } from './security';
+import { allowedOrigin, API_CSP, bearerMatches, COMMON_HEADERS, createAuthThrottle, DASHBOARD_CSP } from './security';
 import { listStories } from './stories';
 
 /** What POST /api/articles hands to the processor: an article the feeds missed. */
@@ -102,6 +102,7 @@ export function createApp(deps: ApiDeps): App {
   const orgs = deps.orgs ?? loadOrgs({ ORGS_FILE: config.orgsFile });
   const log = deps.logger ?? consoleLogger(config.secrets);
   const now = deps.now ?? (() => new Date());
+  const authThrottle = createAuthThrottle({ now: () => now().getTime() });
   const app = new Hono();
 
   app.use('*', async (c, next) => {
@@ -279,7 +280,15 @@ export function createApp(deps: ApiDeps): App {
       if (!config.apiToken) {
         return c.json({ error: 'write endpoints are disabled: set API_TOKEN to enable them' }, 403);
       }
+      // The client's address when served by @hono/node-server; one key for all otherwise.
+      const client = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? 'local';
+      const wait = authThrottle.blockedFor(client);
+      if (wait > 0) {
+        c.header('Retry-After', String(wait));
+        return c.json({ error: `too many wrong tokens: try again in ${wait} s` }, 429);
+      }
       if (!bearerMatches(c.req.header('Authorization'), config.apiToken)) {
+        authThrottle.recordFailure(client);
         c.header('WWW-Authenticate', 'Bearer realm="nadzor-watch"');
         return c.json({ error: 'missing or wrong bearer token' }, 401);
       }

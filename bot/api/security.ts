@@ -51,3 +51,38 @@ export const COMMON_HEADERS: Record<string, string> = {
   'X-Frame-Options': 'DENY',
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
+
+/**
+ * Guessing the write token: after `maxFailures` wrong tokens from one client within
+ * `windowMs`, that client gets 429 on every write, right token or not, until the window has
+ * passed since its last failure. Kept in memory: a restart forgets, which is fine for a
+ * throttle whose job is to make guessing slow.
+ */
+export function createAuthThrottle(options: { maxFailures?: number; windowMs?: number; now?: () => number } = {}) {
+  const maxFailures = options.maxFailures ?? 10;
+  const windowMs = options.windowMs ?? 60_000;
+  const now = options.now ?? Date.now;
+  const failures = new Map<string, number[]>();
+  const recent = (client: string): number[] => {
+    const cutoff = now() - windowMs;
+    const list = (failures.get(client) ?? []).filter((t) => t > cutoff);
+    if (list.length) failures.set(client, list);
+    else failures.delete(client);
+    return list;
+  };
+  return {
+    /** Seconds until `client` may try again, or 0 when it may try now. */
+    blockedFor(client: string): number {
+      const list = recent(client);
+      if (list.length < maxFailures) return 0;
+      return Math.max(1, Math.ceil((list[list.length - 1] + windowMs - now()) / 1000));
+    },
+    recordFailure(client: string): void {
+      const list = recent(client);
+      list.push(now());
+      failures.set(client, list);
+      // Bounded: a flood of distinct clients must not grow the map without limit.
+      if (failures.size > 10_000) failures.delete(failures.keys().next().value as string);
+    },
+  };
+}
