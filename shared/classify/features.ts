@@ -29,7 +29,6 @@ export interface ExtractedFeatures {
   /** The language hint, or the quick guess from function words and letters. */
   lang: string;
   script: Script | null;
-  stemLanguage: StemLanguage;
 }
 
 /*
@@ -188,7 +187,7 @@ export function extractFeatures(input: ClassifyInput): ExtractedFeatures {
     f.stamp = stamp;
     words.push(f);
   }
-  return { features, words, matches, lang, script, stemLanguage };
+  return { features, words, matches, lang, script };
 }
 
 /** Every feature name of an extraction, words included (training wants them as one set). */

@@ -81,11 +81,4 @@ export class ConceptMatcher {
       }
     }
   }
-
-  /** All matches in `tokens` (folded). Overlapping matches of different concepts are all kept. */
-  match(tokens: string[]): ConceptMatch[] {
-    const out: ConceptMatch[] = [];
-    this.each(tokens, (concept, start, end) => out.push({ concept, start, end }));
-    return out;
-  }
 }

@@ -25,11 +25,8 @@ const isDigitAt = (text: string, i: number): boolean => {
   return c >= 0x30 && c <= 0x39;
 };
 
-/**
- * Calls `visit(start, end)` for each token of `text`, in order, without copying anything:
- * the classifier looks words up by position and only copies the ones it has never seen.
- */
-export function scanTokens(text: string, visit: (start: number, end: number) => void): void {
+export function tokenize(text: string): string[] {
+  const tokens: string[] = [];
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -52,14 +49,9 @@ export function scanTokens(text: string, visit: (start: number, end: number) => 
       }
       j = k;
     }
-    visit(i, j);
+    tokens.push(text.slice(i, j));
     i = j;
   }
-}
-
-export function tokenize(text: string): string[] {
-  const tokens: string[] = [];
-  scanTokens(text, (start, end) => tokens.push(text.slice(start, end)));
   return tokens;
 }
 
