@@ -1,6 +1,6 @@
-import type Database from 'better-sqlite3';
 import type { Alert, AlertKind } from '../../shared/model/types';
 import { toIso } from './iso';
+import type { SqlDb } from './sql';
 
 /**
  * 'sending' is the outbox's own state between claim and outcome; the shared `Alert` type does
@@ -66,38 +66,33 @@ function fromRow(r: AlertRow): OutboxAlert {
 
 export type AlertsRepo = ReturnType<typeof createAlertsRepo>;
 
+const INSERT = `
+  INSERT INTO alerts (article_id, story_id, kind, target, status, next_attempt_at, created_at)
+  VALUES (?, ?, ?, ?, 'pending', ?, ?)
+  ON CONFLICT (article_id, target) DO NOTHING
+  RETURNING id`;
+/**
+ * One statement, so two workers can never claim the same row. On PostgreSQL the inner SELECT
+ * locks what it takes and skips rows another instance is claiming at that moment, so
+ * concurrent claims neither wait on each other nor overlap.
+ */
+function claimSql(table: 'alerts' | 'digests', db: SqlDb): string {
+  return `
+  UPDATE ${table} SET status = 'sending', attempts = attempts + 1, next_attempt_at = ?
+  WHERE id IN (
+    SELECT id FROM ${table}
+    WHERE target = ? AND status IN ('pending', 'sending') AND next_attempt_at <= ?
+    ORDER BY next_attempt_at, id LIMIT ?${db.dialect === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : ''})
+  RETURNING *`;
+}
+export { claimSql };
+
 /**
  * The outbox. An alert row is written in the same transaction as its article, so after any
  * crash either both exist or neither; the delivery worker drains it with claim/mark.
  */
-export function createAlertsRepo(db: Database.Database) {
-  const insert = db.prepare(`
-    INSERT INTO alerts (article_id, story_id, kind, target, status, next_attempt_at, created_at)
-    VALUES (@articleId, @storyId, @kind, @target, 'pending', @notBefore, @at)
-    ON CONFLICT (article_id, target) DO NOTHING`);
-  // One statement, so two workers can never claim the same row.
-  const claim = db.prepare<[string, string, string, number], AlertRow>(`
-    UPDATE alerts SET status = 'sending', attempts = attempts + 1, next_attempt_at = ?
-    WHERE id IN (
-      SELECT id FROM alerts
-      WHERE target = ? AND status IN ('pending', 'sending') AND next_attempt_at <= ?
-      ORDER BY next_attempt_at, id LIMIT ?)
-    RETURNING *`);
-  const sent = db.prepare(`
-    UPDATE alerts SET status = 'sent', remote_id = ?, sent_at = ?, last_error = NULL WHERE id = ?`);
-  const failed = db.prepare(`
-    UPDATE alerts SET status = @status, last_error = @error, next_attempt_at = coalesce(@retryAt, next_attempt_at)
-    WHERE id = @id`);
-  const pending = db.prepare<[], { n: number }>(
-    "SELECT count(*) AS n FROM alerts WHERE status IN ('pending', 'sending')",
-  );
-  const pendingFor = db.prepare<[string], { n: number }>(
-    "SELECT count(*) AS n FROM alerts WHERE status IN ('pending', 'sending') AND target = ?",
-  );
-  const storyAlerted = db.prepare<[number, string], { one: number }>(`
-    SELECT 1 AS one FROM alerts
-    WHERE story_id = ? AND target = ? AND kind = 'new' AND status <> 'failed' LIMIT 1`);
-  const getOne = db.prepare<[number], AlertRow>('SELECT * FROM alerts WHERE id = ?');
+export function createAlertsRepo(db: SqlDb) {
+  const claim = claimSql('alerts', db);
 
   function mustChange(changes: number, id: number): void {
     if (changes === 0) throw new Error(`unknown alert: ${id}`);
@@ -108,55 +103,61 @@ export function createAlertsRepo(db: Database.Database) {
      * Queues an alert. Call it inside the transaction that inserts the article. Returns the new
      * id, or null when this article already has an alert for this target (re-processing is safe).
      */
-    enqueue(a: NewAlert): number | null {
+    async enqueue(a: NewAlert): Promise<number | null> {
       const at = toIso(a.at);
-      const info = insert.run({
-        articleId: a.articleId,
-        storyId: a.storyId,
-        kind: a.kind,
-        target: a.target,
+      const row = await db.get<{ id: number }>(INSERT, [
+        a.articleId,
+        a.storyId,
+        a.kind,
+        a.target,
+        a.notBefore === undefined ? at : toIso(a.notBefore),
         at,
-        notBefore: a.notBefore === undefined ? at : toIso(a.notBefore),
-      });
-      return info.changes === 0 ? null : Number(info.lastInsertRowid);
+      ]);
+      return row === undefined ? null : Number(row.id);
     },
 
     /**
      * Takes up to `limit` due alerts for one target, oldest first, and marks them 'sending'
      * until `now + claimMs`. Includes rows whose earlier claim lapsed (a crash mid-send).
      */
-    claimDue(target: string, now: string, limit: number, claimMs: number = DEFAULT_CLAIM_MS): OutboxAlert[] {
+    async claimDue(target: string, now: string, limit: number, claimMs: number = DEFAULT_CLAIM_MS): Promise<OutboxAlert[]> {
       const nowIso = toIso(now);
       const until = new Date(Date.parse(nowIso) + claimMs).toISOString();
       // RETURNING gives no order guarantee, so restore the queue order here.
-      return claim
-        .all(until, target, nowIso, Math.max(0, Math.floor(limit)))
+      return (await db.all<AlertRow>(claim, [until, target, nowIso, Math.max(0, Math.floor(limit))]))
         .map(fromRow)
         .sort((x, y) => x.id - y.id);
     },
 
     /** The target accepted the alert; `remoteId` is its message id, for later edits. */
-    markSent(id: number, remoteId: string | null, at: string): void {
-      mustChange(sent.run(remoteId, toIso(at), id).changes, id);
+    async markSent(id: number, remoteId: string | null, at: string): Promise<void> {
+      const info = await db.run("UPDATE alerts SET status = 'sent', remote_id = ?, sent_at = ?, last_error = NULL WHERE id = ?", [
+        remoteId,
+        toIso(at),
+        id,
+      ]);
+      mustChange(info.changes, id);
     },
 
     /**
      * The attempt failed. With `retryAt` the alert goes back to 'pending' until then; with null
      * the target refused it for good (e.g. a deleted channel) and it stays 'failed'.
      */
-    markFailed(id: number, error: string, retryAt: string | null): void {
-      const info = failed.run({
-        id,
-        status: retryAt === null ? 'failed' : 'pending',
-        error,
-        retryAt: retryAt === null ? null : toIso(retryAt),
-      });
+    async markFailed(id: number, error: string, retryAt: string | null): Promise<void> {
+      const info = await db.run(
+        'UPDATE alerts SET status = ?, last_error = ?, next_attempt_at = coalesce(?, next_attempt_at) WHERE id = ?',
+        [retryAt === null ? 'failed' : 'pending', error, retryAt === null ? null : toIso(retryAt), id],
+      );
       mustChange(info.changes, id);
     },
 
     /** Alerts not yet delivered (pending or in flight), for one target or all. */
-    pendingCount(target?: string): number {
-      return (target === undefined ? pending.get() : pendingFor.get(target))!.n;
+    async pendingCount(target?: string): Promise<number> {
+      const row =
+        target === undefined
+          ? await db.get<{ n: number }>("SELECT count(*) AS n FROM alerts WHERE status IN ('pending', 'sending')")
+          : await db.get<{ n: number }>("SELECT count(*) AS n FROM alerts WHERE status IN ('pending', 'sending') AND target = ?", [target]);
+      return row!.n;
     },
 
     /**
@@ -164,12 +165,16 @@ export function createAlertsRepo(db: Database.Database) {
      * copy becomes a follow-up. A 'new' alert that failed for good does not count: the story's
      * next article should announce it instead.
      */
-    alreadyAlertedStory(storyId: number, target: string): boolean {
-      return storyAlerted.get(storyId, target) !== undefined;
+    async alreadyAlertedStory(storyId: number, target: string): Promise<boolean> {
+      const row = await db.get(
+        "SELECT 1 AS one FROM alerts WHERE story_id = ? AND target = ? AND kind = 'new' AND status <> 'failed' LIMIT 1",
+        [storyId, target],
+      );
+      return row !== undefined;
     },
 
-    get(id: number): OutboxAlert | null {
-      const row = getOne.get(id);
+    async get(id: number): Promise<OutboxAlert | null> {
+      const row = await db.get<AlertRow>('SELECT * FROM alerts WHERE id = ?', [id]);
       return row ? fromRow(row) : null;
     },
   };

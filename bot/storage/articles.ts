@@ -1,6 +1,6 @@
-import type Database from 'better-sqlite3';
 import type { Article, Classification, Scope, Script, Topic } from '../../shared/model/types';
 import { toIso } from './iso';
+import type { Dialect, SqlDb } from './sql';
 
 /** What the processor hands to storage for one new article. */
 export interface NewArticle {
@@ -113,8 +113,18 @@ function fromRow(r: ArticleRow): StoredArticle {
 
 const MAX_PAGE = 500;
 
+/**
+ * The condition "the article's JSON topics contain ?" in each dialect. PostgreSQL keeps the
+ * JSON as text too (one schema for both), so it is cast for the test.
+ */
+export function topicCondition(dialect: Dialect, alias = 'a'): string {
+  return dialect === 'postgres'
+    ? `EXISTS (SELECT 1 FROM json_array_elements_text(${alias}.topics::json) AS t(value) WHERE t.value = ?)`
+    : `EXISTS (SELECT 1 FROM json_each(${alias}.topics) WHERE value = ?)`;
+}
+
 /** WHERE clause and parameters for a filter; column names are fixed here, values are bound. */
-function where(f: ArticleFilter): { sql: string; params: unknown[] } {
+function where(f: ArticleFilter, dialect: Dialect): { sql: string; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
   const add = (condition: string, value: unknown) => {
@@ -124,7 +134,7 @@ function where(f: ArticleFilter): { sql: string; params: unknown[] } {
   if (f.since !== undefined) add('a.dated_at >= ?', toIso(f.since));
   if (f.until !== undefined) add('a.dated_at <= ?', toIso(f.until));
   if (f.relevant !== undefined) add('a.relevant = ?', f.relevant ? 1 : 0);
-  if (f.topic !== undefined) add('EXISTS (SELECT 1 FROM json_each(a.topics) WHERE value = ?)', f.topic);
+  if (f.topic !== undefined) add(topicCondition(dialect), f.topic);
   if (f.lang !== undefined) add('a.lang = ?', f.lang);
   if (f.script !== undefined) add('a.script = ?', f.script);
   if (f.scope !== undefined) add('a.scope = ?', f.scope);
@@ -135,35 +145,32 @@ function where(f: ArticleFilter): { sql: string; params: unknown[] } {
 
 export type ArticlesRepo = ReturnType<typeof createArticlesRepo>;
 
-/** Stored articles with their classification; the unique indexes make re-reads harmless. */
-export function createArticlesRepo(db: Database.Database) {
-  const insert = db.prepare(`
-    INSERT INTO articles (feed_url, outlet, scope, guid, url, canonical_url, title, text, published,
-      fetched_at, content_hash, story_id, relevant, score, topics, reasons, lang, script)
-    VALUES (@feedUrl, @outlet, @scope, @guid, @url, @canonicalUrl, @title, @text, @published,
-      @fetchedAt, @contentHash, @storyId, @relevant, @score, @topics, @reasons, @lang, @script)
-    ON CONFLICT DO NOTHING`);
-  const byGuid = db.prepare<[string, string], { id: number }>(
-    'SELECT id FROM articles WHERE feed_url = ? AND guid = ?',
-  );
-  const byAnyUrl = db.prepare<[string, string], { id: number }>(
-    'SELECT id FROM articles WHERE canonical_url = ? OR url = ? ORDER BY id LIMIT 1',
-  );
-  const byHash = db.prepare<[string], { id: number }>('SELECT id FROM articles WHERE content_hash = ?');
-  const getOne = db.prepare<[number], ArticleRow>('SELECT * FROM articles WHERE id = ?');
+const INSERT = `
+  INSERT INTO articles (feed_url, outlet, scope, guid, url, canonical_url, title, text, published,
+    fetched_at, content_hash, story_id, relevant, score, topics, reasons, lang, script)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT DO NOTHING
+  RETURNING id`;
+const BY_GUID = 'SELECT id FROM articles WHERE feed_url = ? AND guid = ?';
+const BY_ANY_URL = 'SELECT id FROM articles WHERE canonical_url = ? OR url = ? ORDER BY id LIMIT 1';
+const BY_HASH = 'SELECT id FROM articles WHERE content_hash = ?';
+const GET_ONE = 'SELECT * FROM articles WHERE id = ?';
 
-  function get(id: number): StoredArticle | null {
-    const row = getOne.get(id);
+/** Stored articles with their classification; the unique indexes make re-reads harmless. */
+export function createArticlesRepo(db: SqlDb) {
+  async function get(id: number): Promise<StoredArticle | null> {
+    const row = await db.get<ArticleRow>(GET_ONE, [id]);
     return row ? fromRow(row) : null;
   }
 
-  function search(q: ArticlePage = {}): StoredArticle[] {
-    const w = where(q);
+  async function search(q: ArticlePage = {}): Promise<StoredArticle[]> {
+    const w = where(q, db.dialect);
     const limit = Math.max(0, Math.min(MAX_PAGE, Math.floor(q.limit ?? 50)));
     const offset = Math.max(0, Math.floor(q.offset ?? 0));
-    const rows = db
-      .prepare(`SELECT a.* FROM articles a ${w.sql} ORDER BY a.dated_at DESC, a.id DESC LIMIT ? OFFSET ?`)
-      .all(...w.params, limit, offset) as ArticleRow[];
+    const rows = await db.all<ArticleRow>(
+      `SELECT a.* FROM articles a ${w.sql} ORDER BY a.dated_at DESC, a.id DESC LIMIT ? OFFSET ?`,
+      [...w.params, limit, offset],
+    );
     return rows.map(fromRow);
   }
 
@@ -172,17 +179,17 @@ export function createArticlesRepo(db: Database.Database) {
      * Which stored article this item repeats, if any. Checks the feed's own guid first (the
      * common re-read), then the URL against both stored URLs, then the content hash.
      */
-    findDuplicate(k: DuplicateKeys): Duplicate | null {
+    async findDuplicate(k: DuplicateKeys): Promise<Duplicate | null> {
       if (k.feedUrl && k.guid) {
-        const row = byGuid.get(k.feedUrl, k.guid);
+        const row = await db.get<{ id: number }>(BY_GUID, [k.feedUrl, k.guid]);
         if (row) return { id: row.id, by: 'guid' };
       }
       if (k.url) {
-        const row = byAnyUrl.get(k.url, k.url);
+        const row = await db.get<{ id: number }>(BY_ANY_URL, [k.url, k.url]);
         if (row) return { id: row.id, by: 'url' };
       }
       if (k.contentHash) {
-        const row = byHash.get(k.contentHash);
+        const row = await db.get<{ id: number }>(BY_HASH, [k.contentHash]);
         if (row) return { id: row.id, by: 'content' };
       }
       return null;
@@ -192,41 +199,41 @@ export function createArticlesRepo(db: Database.Database) {
      * Stores an article and returns its id, or null when a unique index says it is already
      * stored (a race with findDuplicate costs nothing). Other constraint failures still throw.
      */
-    insert(a: NewArticle): number | null {
+    async insert(a: NewArticle): Promise<number | null> {
       const c = a.classification;
-      const info = insert.run({
-        feedUrl: a.feedUrl,
-        outlet: a.outlet,
-        scope: a.scope,
-        guid: a.guid,
-        url: a.url,
-        canonicalUrl: a.canonicalUrl,
-        title: a.title,
-        text: a.text,
-        published: a.published === null ? null : toIso(a.published),
-        fetchedAt: toIso(a.fetchedAt),
-        contentHash: a.contentHash,
-        storyId: a.storyId ?? null,
-        relevant: c.relevant ? 1 : 0,
-        score: c.score,
-        topics: JSON.stringify(c.topics),
-        reasons: JSON.stringify(c.reasons),
-        lang: c.lang,
-        script: c.script,
-      });
-      return info.changes === 0 ? null : Number(info.lastInsertRowid);
+      const row = await db.get<{ id: number }>(INSERT, [
+        a.feedUrl,
+        a.outlet,
+        a.scope,
+        a.guid,
+        a.url,
+        a.canonicalUrl,
+        a.title,
+        a.text,
+        a.published === null ? null : toIso(a.published),
+        toIso(a.fetchedAt),
+        a.contentHash,
+        a.storyId ?? null,
+        c.relevant ? 1 : 0,
+        c.score,
+        JSON.stringify(c.topics),
+        JSON.stringify(c.reasons),
+        c.lang,
+        c.script,
+      ]);
+      return row === undefined ? null : Number(row.id);
     },
 
     get,
 
     /** The article stored under this URL, matched against both the feed URL and the canonical one. */
-    byUrl(url: string): StoredArticle | null {
-      const hit = byAnyUrl.get(url, url);
+    async byUrl(url: string): Promise<StoredArticle | null> {
+      const hit = await db.get<{ id: number }>(BY_ANY_URL, [url, url]);
       return hit ? get(hit.id) : null;
     },
 
     /** The newest `n` articles by date (published, else fetched). */
-    latest(n: number, options: { relevant?: boolean } = {}): StoredArticle[] {
+    latest(n: number, options: { relevant?: boolean } = {}): Promise<StoredArticle[]> {
       return search({ relevant: options.relevant, limit: n });
     },
 
@@ -234,24 +241,26 @@ export function createArticlesRepo(db: Database.Database) {
     search,
 
     /** How many articles match, for paging totals. */
-    count(f: ArticleFilter = {}): number {
-      const w = where(f);
-      const row = db.prepare(`SELECT count(*) AS n FROM articles a ${w.sql}`).get(...w.params) as { n: number };
-      return row.n;
+    async count(f: ArticleFilter = {}): Promise<number> {
+      const w = where(f, db.dialect);
+      const row = await db.get<{ n: number }>(`SELECT count(*) AS n FROM articles a ${w.sql}`, w.params);
+      return row!.n;
     },
 
     /** Article counts grouped by one field, largest first; 'topic' counts an article once per topic. */
-    countBy(field: CountField, f: ArticleFilter = {}): Array<{ key: string | null; count: number }> {
+    async countBy(field: CountField, f: ArticleFilter = {}): Promise<Array<{ key: string | null; count: number }>> {
       // The field is spliced into SQL, so check it at run time too (API callers pass strings).
       if (!COUNT_FIELDS.includes(field)) throw new RangeError(`cannot count articles by ${String(field)}`);
-      const w = where(f);
+      const w = where(f, db.dialect);
+      const topics =
+        db.dialect === 'postgres' ? 'articles a, json_array_elements_text(a.topics::json) AS t(value)' : 'articles a, json_each(a.topics) t';
       const sql =
         field === 'topic'
-          ? `SELECT t.value AS key, count(*) AS count FROM articles a, json_each(a.topics) t ${w.sql}
+          ? `SELECT t.value AS key, count(*) AS count FROM ${topics} ${w.sql}
              GROUP BY t.value ORDER BY count DESC, key`
           : `SELECT a.${field} AS key, count(*) AS count FROM articles a ${w.sql}
              GROUP BY a.${field} ORDER BY count DESC, key`;
-      return db.prepare(sql).all(...w.params) as Array<{ key: string | null; count: number }>;
+      return db.all<{ key: string | null; count: number }>(sql, w.params);
     },
   };
 }

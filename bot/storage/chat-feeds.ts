@@ -1,6 +1,6 @@
-import type Database from 'better-sqlite3';
 import type { FeedEntry, Scope, Script } from '../../shared/model/types';
 import { toIso } from './iso';
+import type { SqlDb } from './sql';
 
 /** A feed a chat admin added or removed, kept so the change outlives the next registry load. */
 export interface ChatFeedChange extends FeedEntry {
@@ -30,24 +30,20 @@ export type ChatFeedsRepo = ReturnType<typeof createChatFeedsRepo>;
  * registry is re-applied on every start (FeedsRepo.upsertFromRegistry deactivates whatever it
  * does not list). Wire `applyTo` between loading the registry and upserting it.
  */
-export function createChatFeedsRepo(db: Database.Database) {
-  const remember = db.prepare(`
+export function createChatFeedsRepo(db: SqlDb) {
+  const REMEMBER = `
     INSERT INTO chat_feeds (url, action, outlet, language, script, scope, homepage, changed_by, changed_at)
-    VALUES (@url, @action, @outlet, @language, @script, @scope, @homepage, @changedBy, @at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (url) DO UPDATE SET
       action = excluded.action, outlet = excluded.outlet, language = excluded.language,
       script = excluded.script, scope = excluded.scope, homepage = excluded.homepage,
-      changed_by = excluded.changed_by, changed_at = excluded.changed_at`);
+      changed_by = excluded.changed_by, changed_at = excluded.changed_at`;
   // A re-added feed keeps its fetch state (validators, first read) like a registry upsert does.
-  const activate = db.prepare(`
+  const ACTIVATE = `
     INSERT INTO feeds (url, outlet, language, script, scope, kind, homepage, active)
-    VALUES (@url, @outlet, @language, @script, @scope, 'outlet', @homepage, 1)
-    ON CONFLICT (url) DO UPDATE SET active = 1, paused = 0, consecutive_failures = 0, next_due_at = NULL`);
-  const deactivate = db.prepare('UPDATE feeds SET active = 0 WHERE url = ? AND active = 1');
-  const feedRow = db.prepare<[string], Omit<ChangeRow, 'action' | 'changed_by' | 'changed_at'>>(
-    'SELECT url, outlet, language, script, scope, homepage FROM feeds WHERE url = ?',
-  );
-  const all = db.prepare<[], ChangeRow>('SELECT * FROM chat_feeds ORDER BY changed_at, url');
+    VALUES (?, ?, ?, ?, ?, 'outlet', ?, 1)
+    ON CONFLICT (url) DO UPDATE SET active = 1, paused = 0, consecutive_failures = 0, next_due_at = NULL`;
+  const ALL = 'SELECT * FROM chat_feeds ORDER BY changed_at, url';
 
   const fromRow = (r: ChangeRow): ChatFeedChange => ({
     url: r.url,
@@ -60,35 +56,37 @@ export function createChatFeedsRepo(db: Database.Database) {
     changedBy: r.changed_by,
     changedAt: r.changed_at,
   });
+  type FeedFields = Omit<ChangeRow, 'action' | 'changed_by' | 'changed_at'>;
+  const remember = (e: FeedFields, action: 'add' | 'remove', changedBy: string, at: string) =>
+    db.run(REMEMBER, [e.url, action, e.outlet, e.language, e.script, e.scope, e.homepage, changedBy, toIso(at)]);
 
   return {
     /** Adds (or re-activates) a feed and remembers the addition. */
-    add(entry: FeedEntry, changedBy: string, at: string): void {
-      db.transaction(() => {
-        activate.run({ ...entry });
-        remember.run({ ...entry, action: 'add', changedBy, at: toIso(at) });
-      }).immediate();
+    async add(entry: FeedEntry, changedBy: string, at: string): Promise<void> {
+      await db.transaction(async () => {
+        await db.run(ACTIVATE, [entry.url, entry.outlet, entry.language, entry.script, entry.scope, entry.homepage]);
+        await remember(entry, 'add', changedBy, at);
+      });
     },
 
     /** Stops polling a feed and remembers it; false when no active feed has this URL. */
-    remove(url: string, changedBy: string, at: string): boolean {
-      return db
-        .transaction(() => {
-          const row = feedRow.get(url);
-          if (!row || deactivate.run(url).changes === 0) return false;
-          remember.run({ ...row, action: 'remove', changedBy, at: toIso(at) });
-          return true;
-        })
-        .immediate();
+    async remove(url: string, changedBy: string, at: string): Promise<boolean> {
+      return db.transaction(async () => {
+        const row = await db.get<FeedFields>('SELECT url, outlet, language, script, scope, homepage FROM feeds WHERE url = ?', [url]);
+        if (!row) return false;
+        if ((await db.run('UPDATE feeds SET active = 0 WHERE url = ? AND active = 1', [url])).changes === 0) return false;
+        await remember(row, 'remove', changedBy, at);
+        return true;
+      });
     },
 
-    list(): ChatFeedChange[] {
-      return all.all().map(fromRow);
+    async list(): Promise<ChatFeedChange[]> {
+      return (await db.all<ChangeRow>(ALL)).map(fromRow);
     },
 
     /** The registry's entries with the chats' changes on top: additions appended, removals dropped. */
-    applyTo(entries: readonly FeedEntry[]): FeedEntry[] {
-      const changes = all.all();
+    async applyTo(entries: readonly FeedEntry[]): Promise<FeedEntry[]> {
+      const changes = await db.all<ChangeRow>(ALL);
       const removed = new Set(changes.filter((c) => c.action === 'remove').map((c) => c.url));
       const out = entries.filter((e) => !removed.has(e.url));
       const known = new Set(out.map((e) => e.url));

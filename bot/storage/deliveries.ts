@@ -1,6 +1,6 @@
-import type Database from 'better-sqlite3';
-import { DEFAULT_CLAIM_MS, type OutboxStatus } from './alerts';
+import { claimSql, DEFAULT_CLAIM_MS, type OutboxStatus } from './alerts';
 import { toIso } from './iso';
+import type { SqlDb } from './sql';
 
 /** What the delivery worker wrote before (and after) one attempt at sending an alert. */
 export interface SendRecord {
@@ -99,62 +99,36 @@ function digestFromRow(r: DigestRow): DigestRecord {
 
 export type DeliveriesRepo = ReturnType<typeof createDeliveriesRepo>;
 
+const BEGIN = `
+  INSERT INTO alert_sends (alert_id, nonce, folded, started_at, finished_at)
+  VALUES (?, ?, ?, ?, NULL)
+  ON CONFLICT (alert_id) DO UPDATE SET
+    nonce = excluded.nonce, folded = excluded.folded, started_at = excluded.started_at, finished_at = NULL`;
+const FIRST_OF_STORY = `
+  SELECT a.id, a.article_id, a.status, a.remote_id, s.folded, a.next_attempt_at
+  FROM alerts a LEFT JOIN alert_sends s ON s.alert_id = a.id
+  WHERE a.story_id = ? AND a.target = ? AND a.kind = 'new' AND a.status <> 'failed'
+  ORDER BY a.id LIMIT 1`;
+const DUE_TARGETS = `
+  SELECT target FROM alerts WHERE status IN ('pending', 'sending') AND next_attempt_at <= ?
+  UNION
+  SELECT target FROM digests WHERE status IN ('pending', 'sending') AND next_attempt_at <= ?
+  ORDER BY target`;
+const INSERT_DIGEST = `
+  INSERT INTO digests (target, period, period_start, period_end, body, next_attempt_at, created_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT (target, period, period_end) DO NOTHING
+  RETURNING id`;
+
 /**
  * The delivery worker's own bookkeeping beside the alerts outbox: a record of every send
  * attempt (written before the request, completed after), the digests outbox, and the queries
- * that span both. The worker is the only writer; it assumes one worker per database.
+ * that span both. On SQLite one worker per database; on PostgreSQL several instances' workers
+ * share it through the claims (each row is claimed by one of them at a time).
  */
-export function createDeliveriesRepo(db: Database.Database) {
-  const begin = db.prepare(`
-    INSERT INTO alert_sends (alert_id, nonce, folded, started_at, finished_at)
-    VALUES (@alertId, @nonce, @folded, @at, NULL)
-    ON CONFLICT (alert_id) DO UPDATE SET
-      nonce = excluded.nonce, folded = excluded.folded, started_at = excluded.started_at, finished_at = NULL`);
-  const finish = db.prepare('UPDATE alert_sends SET finished_at = ? WHERE alert_id = ?');
-  const record = db.prepare<[number], SendRow>('SELECT * FROM alert_sends WHERE alert_id = ?');
-  const firstOfStory = db.prepare<[number, string], {
-    id: number;
-    article_id: number;
-    status: OutboxStatus;
-    remote_id: string | null;
-    folded: number | null;
-    next_attempt_at: string;
-  }>(`
-    SELECT a.id, a.article_id, a.status, a.remote_id, s.folded, a.next_attempt_at
-    FROM alerts a LEFT JOIN alert_sends s ON s.alert_id = a.id
-    WHERE a.story_id = ? AND a.target = ? AND a.kind = 'new' AND a.status <> 'failed'
-    ORDER BY a.id LIMIT 1`);
-  const dueTargets = db.prepare<[string, string], { target: string }>(`
-    SELECT target FROM alerts WHERE status IN ('pending', 'sending') AND next_attempt_at <= ?
-    UNION
-    SELECT target FROM digests WHERE status IN ('pending', 'sending') AND next_attempt_at <= ?
-    ORDER BY target`);
-  const releaseAlerts = db.prepare("UPDATE alerts SET next_attempt_at = ? WHERE status = 'sending'");
-  const releaseDigests = db.prepare("UPDATE digests SET next_attempt_at = ? WHERE status = 'sending'");
-
-  const insertDigest = db.prepare(`
-    INSERT INTO digests (target, period, period_start, period_end, body, next_attempt_at, created_at)
-    VALUES (@target, @period, @periodStart, @periodEnd, @body, @at, @at)
-    ON CONFLICT (target, period, period_end) DO NOTHING`);
+export function createDeliveriesRepo(db: SqlDb) {
   // The same single-statement claim as the alerts outbox, so nothing is handed out twice.
-  const claimDigests = db.prepare<[string, string, string, number], DigestRow>(`
-    UPDATE digests SET status = 'sending', attempts = attempts + 1, next_attempt_at = ?
-    WHERE id IN (
-      SELECT id FROM digests
-      WHERE target = ? AND status IN ('pending', 'sending') AND next_attempt_at <= ?
-      ORDER BY next_attempt_at, id LIMIT ?)
-    RETURNING *`);
-  const digestStarted = db.prepare('UPDATE digests SET send_started_at = ? WHERE id = ?');
-  const digestSent = db.prepare(`
-    UPDATE digests SET status = 'sent', remote_id = ?, sent_at = ?, last_error = NULL WHERE id = ?`);
-  const digestFailed = db.prepare(`
-    UPDATE digests SET status = @status, last_error = @error,
-      next_attempt_at = coalesce(@retryAt, next_attempt_at), send_started_at = NULL
-    WHERE id = @id`);
-  const getDigest = db.prepare<[number], DigestRow>('SELECT * FROM digests WHERE id = ?');
-  const pendingDigests = db.prepare<[], { n: number }>(
-    "SELECT count(*) AS n FROM digests WHERE status IN ('pending', 'sending')",
-  );
+  const claimDigests = claimSql('digests', db);
 
   function mustChange(changes: number, what: string): void {
     if (changes === 0) throw new Error(`unknown ${what}`);
@@ -165,30 +139,37 @@ export function createDeliveriesRepo(db: Database.Database) {
      * Records that a request carrying these alerts is about to leave (the "before" record).
      * Call it, and let it commit, before the request.
      */
-    beginSend(alertIds: readonly number[], nonce: string, folded: boolean, at: string): void {
+    async beginSend(alertIds: readonly number[], nonce: string, folded: boolean, at: string): Promise<void> {
       const atIso = toIso(at);
-      db.transaction(() => {
-        for (const alertId of alertIds) begin.run({ alertId, nonce, folded: folded ? 1 : 0, at: atIso });
-      })();
+      await db.transaction(async () => {
+        for (const alertId of alertIds) await db.run(BEGIN, [alertId, nonce, folded ? 1 : 0, atIso]);
+      });
     },
 
     /** The outcome is known (delivered, or refused): the "after" record. */
-    finishSend(alertIds: readonly number[], at: string): void {
+    async finishSend(alertIds: readonly number[], at: string): Promise<void> {
       const atIso = toIso(at);
-      db.transaction(() => {
-        for (const id of alertIds) finish.run(atIso, id);
-      })();
+      await db.transaction(async () => {
+        for (const id of alertIds) await db.run('UPDATE alert_sends SET finished_at = ? WHERE alert_id = ?', [atIso, id]);
+      });
     },
 
-    sendRecord(alertId: number): SendRecord | null {
-      const r = record.get(alertId);
+    async sendRecord(alertId: number): Promise<SendRecord | null> {
+      const r = await db.get<SendRow>('SELECT * FROM alert_sends WHERE alert_id = ?', [alertId]);
       if (!r) return null;
       return { alertId: r.alert_id, nonce: r.nonce, folded: r.folded === 1, startedAt: r.started_at, finishedAt: r.finished_at };
     },
 
-    /** The story's announcing alert for this target (queued, in flight or sent), if any. */
-    firstAlertOfStory(storyId: number, target: string): StoryFirstAlert | null {
-      const r = firstOfStory.get(storyId, target);
+    /** The story's first 'new' alert for a target that did not fail for good, with its send record. */
+    async firstAlertOfStory(storyId: number, target: string): Promise<StoryFirstAlert | null> {
+      const r = await db.get<{
+        id: number;
+        article_id: number;
+        status: OutboxStatus;
+        remote_id: string | null;
+        folded: number | null;
+        next_attempt_at: string;
+      }>(FIRST_OF_STORY, [storyId, target]);
       if (!r) return null;
       return {
         alertId: r.id,
@@ -201,71 +182,75 @@ export function createDeliveriesRepo(db: Database.Database) {
     },
 
     /** Targets with alerts or digests due at `now`. */
-    dueTargets(now: string): string[] {
+    async dueTargets(now: string): Promise<string[]> {
       const nowIso = toIso(now);
-      return dueTargets.all(nowIso, nowIso).map((r) => r.target);
+      return (await db.all<{ target: string }>(DUE_TARGETS, [nowIso, nowIso])).map((r) => r.target);
     },
 
     /**
      * Makes every in-flight claim due at once. Called when the worker starts: claims left over
      * then belong to a process that died, and waiting for them to lapse would only delay the
-     * resend past Discord's nonce window. Returns how many rows it released.
+     * resend past Discord's nonce window. Returns how many rows it released. Only for a single
+     * process per database (SQLite): with several instances on one PostgreSQL, another
+     * instance's live claims must be left to expire instead.
      */
-    releaseClaims(now: string): number {
+    async releaseClaims(now: string): Promise<number> {
       const nowIso = toIso(now);
-      return db.transaction(() => releaseAlerts.run(nowIso).changes + releaseDigests.run(nowIso).changes)();
+      return db.transaction(async () => {
+        const a = await db.run("UPDATE alerts SET next_attempt_at = ? WHERE status = 'sending'", [nowIso]);
+        const d = await db.run("UPDATE digests SET next_attempt_at = ? WHERE status = 'sending'", [nowIso]);
+        return a.changes + d.changes;
+      });
     },
 
-    /** Queues a digest; null when this target already has one for this period. */
-    enqueueDigest(d: NewDigest): number | null {
-      const info = insertDigest.run({
-        target: d.target,
-        period: d.period,
-        periodStart: toIso(d.periodStart),
-        periodEnd: toIso(d.periodEnd),
-        body: d.body,
-        at: toIso(d.at),
-      });
-      return info.changes === 0 ? null : Number(info.lastInsertRowid);
+    /** Queues a digest; null when this target already has one for the period. */
+    async enqueueDigest(d: NewDigest): Promise<number | null> {
+      const at = toIso(d.at);
+      const row = await db.get<{ id: number }>(INSERT_DIGEST, [d.target, d.period, toIso(d.periodStart), toIso(d.periodEnd), d.body, at, at]);
+      return row === undefined ? null : Number(row.id);
     },
 
     /** Like AlertsRepo.claimDue, for digests. */
-    claimDigests(target: string, now: string, limit: number, claimMs: number = DEFAULT_CLAIM_MS): DigestRecord[] {
+    async claimDigests(target: string, now: string, limit: number, claimMs: number = DEFAULT_CLAIM_MS): Promise<DigestRecord[]> {
       const nowIso = toIso(now);
       const until = new Date(Date.parse(nowIso) + claimMs).toISOString();
-      return claimDigests
-        .all(until, target, nowIso, Math.max(0, Math.floor(limit)))
+      return (await db.all<DigestRow>(claimDigests, [until, target, nowIso, Math.max(0, Math.floor(limit))]))
         .map(digestFromRow)
         .sort((x, y) => x.id - y.id);
     },
 
     /** The "before" record for a digest. */
-    beginDigestSend(id: number, at: string): void {
-      mustChange(digestStarted.run(toIso(at), id).changes, `digest: ${id}`);
+    async beginDigestSend(id: number, at: string): Promise<void> {
+      mustChange((await db.run('UPDATE digests SET send_started_at = ? WHERE id = ?', [toIso(at), id])).changes, `digest: ${id}`);
     },
 
-    markDigestSent(id: number, remoteId: string | null, at: string): void {
-      mustChange(digestSent.run(remoteId, toIso(at), id).changes, `digest: ${id}`);
-    },
-
-    /** As AlertsRepo.markFailed: back to pending at `retryAt`, or failed for good with null. */
-    markDigestFailed(id: number, error: string, retryAt: string | null): void {
-      const info = digestFailed.run({
+    async markDigestSent(id: number, remoteId: string | null, at: string): Promise<void> {
+      const info = await db.run("UPDATE digests SET status = 'sent', remote_id = ?, sent_at = ?, last_error = NULL WHERE id = ?", [
+        remoteId,
+        toIso(at),
         id,
-        status: retryAt === null ? 'failed' : 'pending',
-        error,
-        retryAt: retryAt === null ? null : toIso(retryAt),
-      });
+      ]);
       mustChange(info.changes, `digest: ${id}`);
     },
 
-    getDigest(id: number): DigestRecord | null {
-      const r = getDigest.get(id);
+    /** As AlertsRepo.markFailed: back to pending at `retryAt`, or failed for good with null. */
+    async markDigestFailed(id: number, error: string, retryAt: string | null): Promise<void> {
+      const info = await db.run(
+        `UPDATE digests SET status = ?, last_error = ?,
+           next_attempt_at = coalesce(?, next_attempt_at), send_started_at = NULL
+         WHERE id = ?`,
+        [retryAt === null ? 'failed' : 'pending', error, retryAt === null ? null : toIso(retryAt), id],
+      );
+      mustChange(info.changes, `digest: ${id}`);
+    },
+
+    async getDigest(id: number): Promise<DigestRecord | null> {
+      const r = await db.get<DigestRow>('SELECT * FROM digests WHERE id = ?', [id]);
       return r ? digestFromRow(r) : null;
     },
 
-    pendingDigests(): number {
-      return pendingDigests.get()!.n;
+    async pendingDigests(): Promise<number> {
+      return (await db.get<{ n: number }>("SELECT count(*) AS n FROM digests WHERE status IN ('pending', 'sending')"))!.n;
     },
   };
 }

@@ -1,6 +1,6 @@
-import type Database from 'better-sqlite3';
 import type { FeedEntry, FeedKind, Scope, Script } from '../../shared/model/types';
 import { toIso } from './iso';
+import type { SqlDb } from './sql';
 
 /** A registry entry plus what the reader has learned about the feed so far. */
 export interface FeedState {
@@ -120,45 +120,41 @@ function fromRow(r: FeedRow): FeedState {
 
 export type FeedsRepo = ReturnType<typeof createFeedsRepo>;
 
-/** Feed state per URL: registry data, conditional-GET validators, health and backoff. */
-export function createFeedsRepo(db: Database.Database, policy: BackoffPolicy = DEFAULT_BACKOFF) {
-  const upsert = db.prepare(`
-    INSERT INTO feeds (url, outlet, language, script, scope, kind, homepage, active)
-    VALUES (@url, @outlet, @language, @script, @scope, @kind, @homepage, 1)
-    ON CONFLICT (url) DO UPDATE SET
-      outlet = excluded.outlet, language = excluded.language, script = excluded.script,
-      scope = excluded.scope, kind = excluded.kind, homepage = excluded.homepage, active = 1`);
-  const deactivateAll = db.prepare('UPDATE feeds SET active = 0');
-  const getOne = db.prepare<[string], FeedRow>('SELECT * FROM feeds WHERE url = ?');
-  const success = db.prepare(`
-    UPDATE feeds SET
-      etag = CASE WHEN @keepEtag THEN etag ELSE @etag END,
-      last_modified = CASE WHEN @keepLastModified THEN last_modified ELSE @lastModified END,
-      last_fetched_at = @at, last_ok_at = @at, first_read_at = coalesce(first_read_at, @at),
-      consecutive_failures = 0, last_error = NULL, next_due_at = NULL, items_seen = @itemsSeen
-    WHERE url = @url`);
-  const failure = db.prepare(`
-    UPDATE feeds SET
-      last_fetched_at = @at, consecutive_failures = @failures, last_error = @error,
-      next_due_at = @nextDueAt, paused = @paused
-    WHERE url = @url`);
-  const setPaused = db.prepare(`
-    UPDATE feeds SET paused = @paused, consecutive_failures = 0, next_due_at = NULL WHERE url = @url`);
-  const due = db.prepare<[string], FeedRow>(`
-    SELECT * FROM feeds
-    WHERE active = 1 AND paused = 0 AND (next_due_at IS NULL OR next_due_at <= ?)
-    ORDER BY coalesce(last_fetched_at, '') , url`);
-  const listActive = db.prepare<[], FeedRow>('SELECT * FROM feeds WHERE active = 1 ORDER BY outlet, url');
-  const listAll = db.prepare<[], FeedRow>('SELECT * FROM feeds ORDER BY outlet, url');
-  const summary = db.prepare<[], FeedsStatus>(`
-    SELECT count(*) AS total,
-           coalesce(sum(first_read_at IS NULL), 0) AS neverRead,
-           coalesce(sum(consecutive_failures > 0 AND paused = 0), 0) AS failing,
-           coalesce(sum(paused), 0) AS paused
-    FROM feeds WHERE active = 1`);
+const UPSERT = `
+  INSERT INTO feeds (url, outlet, language, script, scope, kind, homepage, active)
+  VALUES (?, ?, ?, ?, ?, ?, ?, 1)
+  ON CONFLICT (url) DO UPDATE SET
+    outlet = excluded.outlet, language = excluded.language, script = excluded.script,
+    scope = excluded.scope, kind = excluded.kind, homepage = excluded.homepage, active = 1`;
+const GET_ONE = 'SELECT * FROM feeds WHERE url = ?';
+const SUCCESS = `
+  UPDATE feeds SET
+    etag = CASE WHEN ? = 1 THEN etag ELSE ? END,
+    last_modified = CASE WHEN ? = 1 THEN last_modified ELSE ? END,
+    last_fetched_at = ?, last_ok_at = ?, first_read_at = coalesce(first_read_at, ?),
+    consecutive_failures = 0, last_error = NULL, next_due_at = NULL, items_seen = ?, leased_until = NULL
+  WHERE url = ?`;
+const FAILURE = `
+  UPDATE feeds SET
+    last_fetched_at = ?, consecutive_failures = ?, last_error = ?, next_due_at = ?, paused = ?, leased_until = NULL
+  WHERE url = ?`;
+const DUE_WHERE = 'active = 1 AND paused = 0 AND (next_due_at IS NULL OR next_due_at <= ?)';
+const DUE_ORDER = "ORDER BY coalesce(last_fetched_at, ''), url";
+const SUMMARY = `
+  SELECT count(*) AS total,
+         coalesce(sum(CASE WHEN first_read_at IS NULL THEN 1 ELSE 0 END), 0) AS "neverRead",
+         coalesce(sum(CASE WHEN consecutive_failures > 0 AND paused = 0 THEN 1 ELSE 0 END), 0) AS failing,
+         coalesce(sum(paused), 0) AS paused
+  FROM feeds WHERE active = 1`;
 
-  function mustExist(url: string): FeedRow {
-    const row = getOne.get(url);
+/** Feed state per URL: registry data, conditional-GET validators, health and backoff. */
+export function createFeedsRepo(db: SqlDb, policy: BackoffPolicy = DEFAULT_BACKOFF) {
+  // SQLite's feeds table has no lease column: one process per file reads every due feed.
+  const success = db.dialect === 'postgres' ? SUCCESS : SUCCESS.replace(', leased_until = NULL', '');
+  const failure = db.dialect === 'postgres' ? FAILURE : FAILURE.replace(', leased_until = NULL', '');
+
+  async function mustExist(url: string): Promise<FeedRow> {
+    const row = await db.get<FeedRow>(GET_ONE, [url]);
     if (!row) throw new Error(`unknown feed: ${url}`);
     return row;
   }
@@ -169,34 +165,29 @@ export function createFeedsRepo(db: Database.Database, policy: BackoffPolicy = D
      * outlet/language/script/scope/homepage while keeping their fetch state, and feeds no longer
      * listed are deactivated (kept, since their articles refer to them).
      */
-    upsertFromRegistry(entries: readonly FeedEntry[]): void {
-      db.transaction(() => {
-        deactivateAll.run();
+    async upsertFromRegistry(entries: readonly FeedEntry[]): Promise<void> {
+      await db.transaction(async () => {
+        await db.run('UPDATE feeds SET active = 0');
         for (const e of entries) {
-          upsert.run({
-            url: e.url,
-            outlet: e.outlet,
-            language: e.language,
-            script: e.script,
-            scope: e.scope,
-            kind: e.kind ?? 'outlet',
-            homepage: e.homepage,
-          });
+          await db.run(UPSERT, [e.url, e.outlet, e.language, e.script, e.scope, e.kind ?? 'outlet', e.homepage]);
         }
-      }).immediate();
+      });
     },
 
     /** A fetch that answered (200 or 304): clears the failure streak and the backoff. */
-    recordSuccess(url: string, s: FeedSuccess): void {
-      const info = success.run({
+    async recordSuccess(url: string, s: FeedSuccess): Promise<void> {
+      const at = toIso(s.at);
+      const info = await db.run(success, [
+        s.etag === undefined ? 1 : 0,
+        s.etag ?? null,
+        s.lastModified === undefined ? 1 : 0,
+        s.lastModified ?? null,
+        at,
+        at,
+        at,
+        s.itemsSeen,
         url,
-        keepEtag: s.etag === undefined ? 1 : 0,
-        etag: s.etag ?? null,
-        keepLastModified: s.lastModified === undefined ? 1 : 0,
-        lastModified: s.lastModified ?? null,
-        itemsSeen: s.itemsSeen,
-        at: toIso(s.at),
-      });
+      ]);
       if (info.changes === 0) throw new Error(`unknown feed: ${url}`);
     },
 
@@ -204,40 +195,72 @@ export function createFeedsRepo(db: Database.Database, policy: BackoffPolicy = D
      * A failed fetch: the next attempt waits base * 2^(n-1), capped; after `pauseAfter` failures
      * in a row the feed is paused so one dead outlet stops costing requests and log lines.
      */
-    recordFailure(url: string, error: string, at: string): FeedFailure {
-      return db.transaction((): FeedFailure => {
-        const row = mustExist(url);
+    async recordFailure(url: string, error: string, at: string): Promise<FeedFailure> {
+      return db.transaction(async (): Promise<FeedFailure> => {
+        const row = await mustExist(url);
         const failures = row.consecutive_failures + 1;
         const atIso = toIso(at);
         const nextDueAt = new Date(Date.parse(atIso) + backoffDelayMs(failures, policy)).toISOString();
         const paused = row.paused === 1 || failures >= policy.pauseAfter;
-        failure.run({ url, at: atIso, failures, error, nextDueAt, paused: paused ? 1 : 0 });
+        await db.run(failure, [atIso, failures, error, nextDueAt, paused ? 1 : 0, url]);
         return { consecutiveFailures: failures, nextDueAt, paused, justPaused: paused && row.paused === 0 };
-      }).immediate();
+      });
     },
 
     /** Unpauses a feed and forgets its failure streak, so it is due at the next tick. */
-    resume(url: string): void {
-      if (setPaused.run({ url, paused: 0 }).changes === 0) throw new Error(`unknown feed: ${url}`);
+    async resume(url: string): Promise<void> {
+      const info = await db.run('UPDATE feeds SET paused = 0, consecutive_failures = 0, next_due_at = NULL WHERE url = ?', [url]);
+      if (info.changes === 0) throw new Error(`unknown feed: ${url}`);
     },
 
     /** Active, unpaused feeds whose backoff has expired, least recently fetched first. */
-    due(now: string): FeedState[] {
-      return due.all(toIso(now)).map(fromRow);
+    async due(now: string): Promise<FeedState[]> {
+      return (await db.all<FeedRow>(`SELECT * FROM feeds WHERE ${DUE_WHERE} ${DUE_ORDER}`, [toIso(now)])).map(fromRow);
     },
 
-    get(url: string): FeedState | null {
-      const row = getOne.get(url);
+    /**
+     * Due feeds for this instance when several share one PostgreSQL: takes up to `limit` due
+     * feeds that no other instance holds, and holds them until `now + leaseMs` (recordSuccess
+     * and recordFailure end the lease). `FOR UPDATE SKIP LOCKED` lets instances asking at the
+     * same moment take disjoint sets without waiting on each other; the lease keeps a feed
+     * taken while it is being read, and lets another instance take it if this one dies.
+     * On SQLite (one process per file) it is `due` with the limit.
+     */
+    async leaseDue(now: string, leaseMs: number, limit = 100_000): Promise<FeedState[]> {
+      const nowIso = toIso(now);
+      if (db.dialect === 'sqlite') {
+        return (await db.all<FeedRow>(`SELECT * FROM feeds WHERE ${DUE_WHERE} ${DUE_ORDER} LIMIT ?`, [nowIso, limit])).map(fromRow);
+      }
+      const until = new Date(Date.parse(nowIso) + leaseMs).toISOString();
+      const rows = await db.all<FeedRow>(
+        `UPDATE feeds SET leased_until = ? WHERE url IN (
+           SELECT url FROM feeds
+           WHERE ${DUE_WHERE} AND (leased_until IS NULL OR leased_until <= ?)
+           ${DUE_ORDER} LIMIT ? FOR UPDATE SKIP LOCKED)
+         RETURNING *`,
+        [until, nowIso, nowIso, limit],
+      );
+      return rows.map(fromRow).sort((a, b) => (a.lastFetchedAt ?? '').localeCompare(b.lastFetchedAt ?? '') || a.url.localeCompare(b.url));
+    },
+
+    /** Gives a leased feed back without reading it (shutdown before its turn). */
+    async releaseLease(url: string): Promise<void> {
+      if (db.dialect === 'postgres') await db.run('UPDATE feeds SET leased_until = NULL WHERE url = ?', [url]);
+    },
+
+    async get(url: string): Promise<FeedState | null> {
+      const row = await db.get<FeedRow>(GET_ONE, [url]);
       return row ? fromRow(row) : null;
     },
 
-    list(options: { includeInactive?: boolean } = {}): FeedState[] {
-      return (options.includeInactive ? listAll : listActive).all().map(fromRow);
+    async list(options: { includeInactive?: boolean } = {}): Promise<FeedState[]> {
+      const sql = options.includeInactive ? 'SELECT * FROM feeds ORDER BY outlet, url' : 'SELECT * FROM feeds WHERE active = 1 ORDER BY outlet, url';
+      return (await db.all<FeedRow>(sql)).map(fromRow);
     },
 
     /** Counts over the active feeds, for the status command and the dashboard. */
-    status(): FeedsStatus {
-      return summary.get() as FeedsStatus;
+    async status(): Promise<FeedsStatus> {
+      return (await db.get<FeedsStatus>(SUMMARY))!;
     },
   };
 }

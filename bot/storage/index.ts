@@ -5,15 +5,19 @@ import { createAlertsRepo, type AlertsRepo } from './alerts';
 import { createArticlesRepo, type ArticlesRepo } from './articles';
 import { createFeedsRepo, DEFAULT_BACKOFF, type BackoffPolicy, type FeedsRepo } from './feeds';
 import { migrate } from './migrations';
+import { migratePostgres } from './migrations-postgres';
+import { postgresDb, sqliteDb, type Dialect, type SqlDb } from './sql';
 import { createStoriesRepo, type StoriesRepo } from './stories';
 
 export type * from './alerts';
 export type * from './articles';
 export type * from './feeds';
 export type * from './stories';
+export type { Dialect, SqlDb } from './sql';
 export { backoffDelayMs, DEFAULT_BACKOFF } from './feeds';
 export { DEFAULT_CLAIM_MS } from './alerts';
 export { MIGRATIONS } from './migrations';
+export { PG_MIGRATIONS } from './migrations-postgres';
 
 /** The file inside DATA_DIR. */
 export const DB_FILE = 'nadzor.db';
@@ -21,19 +25,21 @@ export const DB_FILE = 'nadzor.db';
 /** One open database with a repository per entity. */
 export interface Storage {
   /** The connection, for coverage queries that span entities. */
-  readonly db: Database.Database;
+  readonly db: SqlDb;
+  readonly dialect: Dialect;
+  /** The SQLite file, or the PostgreSQL URL without its password. */
   readonly path: string;
   readonly feeds: FeedsRepo;
   readonly articles: ArticlesRepo;
   readonly stories: StoriesRepo;
   readonly alerts: AlertsRepo;
   /**
-   * Runs `fn` in one write transaction (BEGIN IMMEDIATE) and returns its result; a throw rolls
-   * everything back. Nested calls become savepoints. `fn` must be synchronous: better-sqlite3
-   * rejects a function that returns a promise.
+   * Runs `fn` in one write transaction and returns its result; a throw rolls everything back.
+   * Nested calls become savepoints. Every storage call made inside `fn` (across awaits) is
+   * part of it (see sql.ts).
    */
-  transaction<T>(fn: () => T): T;
-  close(): void;
+  transaction<T>(fn: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
 }
 
 export interface StorageOptions {
@@ -41,6 +47,20 @@ export interface StorageOptions {
   backoff?: BackoffPolicy;
   /** How long to wait for another connection's write lock before SQLITE_BUSY. Default 5 s. */
   busyTimeoutMs?: number;
+}
+
+function storageOver(db: SqlDb, path: string, options: StorageOptions): Storage {
+  return {
+    db,
+    dialect: db.dialect,
+    path,
+    feeds: createFeedsRepo(db, options.backoff ?? DEFAULT_BACKOFF),
+    articles: createArticlesRepo(db),
+    stories: createStoriesRepo(db),
+    alerts: createAlertsRepo(db),
+    transaction: (fn) => db.transaction(fn),
+    close: () => db.close(),
+  };
 }
 
 /**
@@ -67,14 +87,57 @@ export function openStorage(dataDir: string, options: StorageOptions = {}): Stor
     db.close();
     throw err;
   }
-  return {
-    db,
-    path,
-    feeds: createFeedsRepo(db, options.backoff ?? DEFAULT_BACKOFF),
-    articles: createArticlesRepo(db),
-    stories: createStoriesRepo(db),
-    alerts: createAlertsRepo(db),
-    transaction: <T>(fn: () => T): T => db.transaction(fn).immediate(),
-    close: () => db.close(),
+  return storageOver(sqliteDb(db), path, options);
+}
+
+/** The URL without its password, for logs and `storage.path`. */
+export function redactDatabaseUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://(unparsable URL)';
+  }
+}
+
+export interface PostgresOptions extends StorageOptions {
+  /** Connections in the pool. Default 10. */
+  poolSize?: number;
+}
+
+/**
+ * Connects to PostgreSQL (`DATABASE_URL`) and brings its schema up to date (PG_MIGRATIONS;
+ * instances starting together migrate once). `pg` is loaded only here, so the SQLite default
+ * never pays for it. BIGINT and NUMERIC come back as JavaScript numbers: every id and count
+ * here is far below 2^53, and the repositories expect numbers as SQLite gives them.
+ */
+export async function openPostgresStorage(url: string, options: PostgresOptions = {}): Promise<Storage> {
+  const { default: pg } = await import('pg');
+  const types = {
+    getTypeParser(oid: number, format?: 'text' | 'binary') {
+      if (oid === 20 || oid === 1700) return (v: string) => (v === null ? null : Number(v));
+      return pg.types.getTypeParser(oid, format as 'text');
+    },
   };
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types: types as never });
+  // An idle client that loses its connection (server restart) must not crash the process.
+  pool.on('error', () => undefined);
+  const db = postgresDb(pool);
+  try {
+    await migratePostgres(db);
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+  return storageOver(db, redactDatabaseUrl(url), options);
+}
+
+/**
+ * The configured backend: PostgreSQL when `databaseUrl` is set (postgres:// or postgresql://),
+ * else SQLite in `dataDir`.
+ */
+export async function connectStorage(config: { dataDir: string; databaseUrl?: string | null }, options: PostgresOptions = {}): Promise<Storage> {
+  if (config.databaseUrl) return openPostgresStorage(config.databaseUrl, options);
+  return openStorage(config.dataDir, options);
 }

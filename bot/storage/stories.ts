@@ -1,6 +1,6 @@
-import type Database from 'better-sqlite3';
 import type { Story } from '../../shared/model/types';
 import { toIso } from './iso';
+import type { SqlDb } from './sql';
 
 /** The matcher's fingerprint of a story, e.g. the hashes of its title shingles. Stored as JSON. */
 export type StorySignature = number[];
@@ -24,64 +24,62 @@ interface StoryRow {
 
 export type StoriesRepo = ReturnType<typeof createStoriesRepo>;
 
+// A story stays a candidate while copies keep arriving, so last_seen follows its newest article.
+const TOUCH = `
+  UPDATE stories SET last_seen = CASE WHEN d.dated_at > last_seen THEN d.dated_at ELSE last_seen END
+  FROM (SELECT dated_at FROM articles WHERE id = ?) AS d
+  WHERE id = ?`;
+const MEMBERS = 'SELECT id, outlet FROM articles WHERE story_id = ? ORDER BY dated_at, id';
+
 /**
  * Stories: copies of one report across outlets and scripts. Membership is `articles.story_id`;
  * the similarity itself is computed by the caller, storage only keeps each story's signature.
  */
-export function createStoriesRepo(db: Database.Database) {
-  const insert = db.prepare(
-    'INSERT INTO stories (title, first_seen, last_seen, signature) VALUES (?, ?, ?, ?)',
-  );
-  const setStory = db.prepare('UPDATE articles SET story_id = ? WHERE id = ?');
-  // A story stays a candidate while copies keep arriving, so last_seen follows its newest article.
-  const touch = db.prepare(`
-    UPDATE stories SET last_seen = max(last_seen, (SELECT dated_at FROM articles WHERE id = @articleId))
-    WHERE id = @storyId`);
-  const getOne = db.prepare<[number], StoryRow>('SELECT * FROM stories WHERE id = ?');
-  const members = db.prepare<[number], { id: number; outlet: string }>(
-    'SELECT id, outlet FROM articles WHERE story_id = ? ORDER BY dated_at, id',
-  );
-  const candidates = db.prepare<[string], StoryRow>(
-    'SELECT * FROM stories WHERE last_seen >= ? ORDER BY last_seen DESC, id DESC',
-  );
-
+export function createStoriesRepo(db: SqlDb) {
   /** Outlets in the order they first reported the story, each once. */
-  function outletsOf(storyId: number): string[] {
-    return [...new Set(members.all(storyId).map((m) => m.outlet))];
+  async function outletsOf(storyId: number): Promise<string[]> {
+    return [...new Set((await db.all<{ outlet: string }>(MEMBERS, [storyId])).map((m) => m.outlet))];
   }
 
   return {
     /** A new story, first seen at `firstSeen`; returns its id. */
-    create(title: string, firstSeen: string, signature: StorySignature): number {
+    async create(title: string, firstSeen: string, signature: StorySignature): Promise<number> {
       const at = toIso(firstSeen);
-      return Number(insert.run(title, at, at, JSON.stringify(signature)).lastInsertRowid);
+      const row = await db.get<{ id: number }>(
+        'INSERT INTO stories (title, first_seen, last_seen, signature) VALUES (?, ?, ?, ?) RETURNING id',
+        [title, at, at, JSON.stringify(signature)],
+      );
+      return Number(row!.id);
     },
 
     /** Makes the article a member of the story (moving it if it was in another). */
-    attach(articleId: number, storyId: number): void {
-      db.transaction(() => {
-        if (setStory.run(storyId, articleId).changes === 0) throw new Error(`unknown article: ${articleId}`);
-        touch.run({ articleId, storyId });
-      })();
+    async attach(articleId: number, storyId: number): Promise<void> {
+      await db.transaction(async () => {
+        const set = await db.run('UPDATE articles SET story_id = ? WHERE id = ?', [storyId, articleId]);
+        if (set.changes === 0) throw new Error(`unknown article: ${articleId}`);
+        await db.run(TOUCH, [articleId, storyId]);
+      });
     },
 
-    get(id: number): Story | null {
-      const row = getOne.get(id);
+    async get(id: number): Promise<Story | null> {
+      const row = await db.get<StoryRow>('SELECT * FROM stories WHERE id = ?', [id]);
       if (!row) return null;
+      const members = await db.all<{ id: number; outlet: string }>(MEMBERS, [id]);
       return {
         id: row.id,
         title: row.title,
         firstSeen: row.first_seen,
-        articleIds: members.all(id).map((m) => m.id),
-        outlets: outletsOf(id),
+        articleIds: members.map((m) => m.id),
+        outlets: [...new Set(members.map((m) => m.outlet))],
       };
     },
 
     outletsOf,
 
     /** Stories with an article dated at or after `sinceIso`, newest first. */
-    findCandidates(sinceIso: string): StoryCandidate[] {
-      return candidates.all(toIso(sinceIso)).map((r) => ({
+    async findCandidates(sinceIso: string): Promise<StoryCandidate[]> {
+      const rows = await db.all<StoryRow>('SELECT * FROM stories WHERE last_seen >= ? ORDER BY last_seen DESC, id DESC', [toIso(sinceIso)]);
+      return rows.map((r) => ({
         id: r.id,
         title: r.title,
         firstSeen: r.first_seen,

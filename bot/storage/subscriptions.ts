@@ -1,7 +1,7 @@
-import type Database from 'better-sqlite3';
 import type { Topic } from '../../shared/model/types';
 import type { AlertLanguage } from '../notify/i18n/language';
 import { toIso } from './iso';
+import type { SqlDb } from './sql';
 
 export const SUBSCRIPTION_MODES = ['instant', 'daily', 'weekly', 'off'] as const;
 /** instant: every alert as it comes; daily/weekly: digests only; off: nothing (row kept for the language). */
@@ -59,48 +59,41 @@ export type SubscriptionsRepo = ReturnType<typeof createSubscriptionsRepo>;
  * destinations ('discord', 'telegram') have no row until a chat changes their settings; the
  * routing supplies their defaults.
  */
-export function createSubscriptionsRepo(db: Database.Database) {
-  const upsert = db.prepare(`
+export function createSubscriptionsRepo(db: SqlDb) {
+  const UPSERT = `
     INSERT INTO subscriptions (target, platform, chat_id, mode, topics, language, min_score, created_at, updated_at)
-    VALUES (@target, @platform, @chatId, @mode, @topics, @language, @minScore, @at, @at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (target) DO UPDATE SET
       platform = excluded.platform, chat_id = excluded.chat_id, mode = excluded.mode,
       topics = excluded.topics, language = excluded.language, min_score = excluded.min_score,
-      updated_at = excluded.updated_at`);
-  const getOne = db.prepare<[string], SubscriptionRow>('SELECT * FROM subscriptions WHERE target = ?');
-  const all = db.prepare<[], SubscriptionRow>('SELECT * FROM subscriptions ORDER BY target');
-  const byMode = db.prepare<[string], SubscriptionRow>('SELECT * FROM subscriptions WHERE mode = ? ORDER BY target');
-  const setMode = db.prepare('UPDATE subscriptions SET mode = ?, updated_at = ? WHERE target = ?');
+      updated_at = excluded.updated_at`;
+  const GET_ONE = 'SELECT * FROM subscriptions WHERE target = ?';
 
   return {
-    get(target: string): Subscription | null {
-      const row = getOne.get(target);
+    async get(target: string): Promise<Subscription | null> {
+      const row = await db.get<SubscriptionRow>(GET_ONE, [target]);
       return row ? fromRow(row) : null;
     },
 
     /** Creates or replaces a destination's settings; keeps its creation time. */
-    upsert(s: SubscriptionInput, at: string): Subscription {
-      upsert.run({
-        target: s.target,
-        platform: s.platform,
-        chatId: s.chatId,
-        mode: s.mode,
-        topics: JSON.stringify([...new Set(s.topics)]),
-        language: s.language,
-        minScore: s.minScore,
-        at: toIso(at),
-      });
-      return fromRow(getOne.get(s.target)!);
+    async upsert(s: SubscriptionInput, at: string): Promise<Subscription> {
+      const atIso = toIso(at);
+      await db.run(UPSERT, [s.target, s.platform, s.chatId, s.mode, JSON.stringify([...new Set(s.topics)]), s.language, s.minScore, atIso, atIso]);
+      return fromRow((await db.get<SubscriptionRow>(GET_ONE, [s.target]))!);
     },
 
     /** Changes only the mode (e.g. /unsubscribe sets 'off'). False when the target has no row. */
-    setMode(target: string, mode: SubscriptionMode, at: string): boolean {
-      return setMode.run(mode, toIso(at), target).changes > 0;
+    async setMode(target: string, mode: SubscriptionMode, at: string): Promise<boolean> {
+      return (await db.run('UPDATE subscriptions SET mode = ?, updated_at = ? WHERE target = ?', [mode, toIso(at), target])).changes > 0;
     },
 
     /** Every row, or only those with the given mode. */
-    list(options: { mode?: SubscriptionMode } = {}): Subscription[] {
-      return (options.mode === undefined ? all.all() : byMode.all(options.mode)).map(fromRow);
+    async list(options: { mode?: SubscriptionMode } = {}): Promise<Subscription[]> {
+      const rows =
+        options.mode === undefined
+          ? await db.all<SubscriptionRow>('SELECT * FROM subscriptions ORDER BY target')
+          : await db.all<SubscriptionRow>('SELECT * FROM subscriptions WHERE mode = ? ORDER BY target', [options.mode]);
+      return rows.map(fromRow);
     },
   };
 }
