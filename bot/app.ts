@@ -8,7 +8,7 @@ import type { Config } from './config';
 import type { Logger } from './log';
 import { createMonitor, type Monitor } from './monitor';
 import { createProcessor, type Processor } from './reader/processor';
-import { openStorage, type Storage } from './storage';
+import { connectStorage, type Storage } from './storage';
 import { applyChatFeedChanges, createNotifiers } from './notify';
 import { startDeliveryWorker } from './notify/worker';
 import { startDigestSchedule } from './digest/schedule';
@@ -37,7 +37,7 @@ export interface AppOptions {
 
 export async function startApp(options: AppOptions): Promise<App> {
   const { config, logger } = options;
-  const storage = openStorage(config.dataDir);
+  const storage = await connectStorage(config);
   const stops: Array<() => Promise<void> | void> = [() => storage.close()];
   const stopAll = async () => {
     for (const stop of stops.reverse()) {
@@ -66,7 +66,7 @@ export async function startApp(options: AppOptions): Promise<App> {
       storage,
       processor,
       // Feeds added or removed from a chat (/feeds) on top of the registry.
-      feeds: applyChatFeedChanges(storage, options.feeds),
+      feeds: await applyChatFeedChanges(storage, options.feeds),
       logger,
       fetchConcurrency: config.fetchConcurrency,
       fetchTimeoutMs: config.fetchTimeoutMs,
@@ -80,7 +80,7 @@ export async function startApp(options: AppOptions): Promise<App> {
       config,
       logger,
       addArticle: async (input) => {
-        const o = processor.addManual(input);
+        const o = await processor.addManual(input);
         return { id: o.id ?? 0, duplicate: o.duplicate, relevant: o.relevant, alerted: o.alerted > 0 };
       },
     });

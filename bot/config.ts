@@ -9,6 +9,12 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export interface Config {
   /** DATA_DIR, resolved to an absolute path. Default `./data`. Holds `nadzor.db`. */
   dataDir: string;
+  /**
+   * DATABASE_URL: postgres://user:password@host:port/db to store everything in PostgreSQL
+   * (several instances may then share it), or null (the default) for SQLite in DATA_DIR.
+   * Not enumerable (it may hold a password), and its password is one of `secrets`.
+   */
+  readonly databaseUrl: string | null;
   /** POLL_CRON: when to poll due feeds. Default every 10 minutes; a 6-field form adds seconds. */
   pollCron: string;
   /** ALERT_BACKLOG_HOURS (>= 0): on a feed's first read, items older than this are stored, not alerted. Default 24. */
@@ -176,6 +182,21 @@ export function loadConfig(env: Env = process.env): Config {
 
   const orgsFile = raw('ORGS_FILE');
 
+  const databaseUrl = raw('DATABASE_URL') ?? null;
+  let databasePassword: string | null = null;
+  if (databaseUrl !== null) {
+    let ok = false;
+    try {
+      const u = new URL(databaseUrl);
+      ok = (u.protocol === 'postgres:' || u.protocol === 'postgresql:') && u.hostname !== '' && u.pathname.length > 1;
+      if (u.password) databasePassword = decodeURIComponent(u.password);
+    } catch {
+      ok = false;
+    }
+    // The value is not echoed: it may carry a password.
+    if (!ok) bad('DATABASE_URL', 'must be a PostgreSQL URL such as postgres://nadzor:PASSWORD@127.0.0.1:5432/nadzor');
+  }
+
   const originsRaw = raw('EXTENSION_ORIGINS');
   let extensionOrigins: string[] | undefined;
   if (originsRaw !== undefined) {
@@ -204,7 +225,13 @@ export function loadConfig(env: Env = process.env): Config {
   };
   const notify = readNotifyEnv(raw, bad);
   if (problems.length) throw new ConfigError(problems);
-  Object.defineProperty(config, 'secrets', { value: Object.freeze(secretValues(env)), enumerable: false });
+  const secrets = secretValues(env);
+  if (databasePassword && databasePassword.length >= MIN_SECRET_LENGTH && !secrets.includes(databasePassword)) {
+    secrets.push(databasePassword);
+    secrets.sort((a, b) => b.length - a.length);
+  }
+  Object.defineProperty(config, 'secrets', { value: Object.freeze(secrets), enumerable: false });
+  Object.defineProperty(config, 'databaseUrl', { value: databaseUrl, enumerable: false });
   Object.defineProperty(config, 'notify', { value: notify, enumerable: false });
   Object.defineProperty(config, 'apiToken', { value: apiToken, enumerable: false });
   return config as Config;

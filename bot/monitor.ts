@@ -23,7 +23,19 @@ export interface MonitorOptions {
   /** Replaces readFeed (tests of failure handling). */
   read?: (url: string, state: FeedState, signal: AbortSignal) => Promise<ReadFeedResult>;
   now?: () => Date;
+  /**
+   * Several instances on one PostgreSQL: a feed fetched less than this long ago is not due,
+   * so instances whose cycles start a few seconds apart do not read it once each. Default
+   * 5 minutes on PostgreSQL; unused on SQLite (one process per file).
+   */
+  minRefetchMs?: number;
+  /** How long a leased feed stays this instance's (PostgreSQL). Default 10 minutes. */
+  leaseMs?: number;
 }
+
+/** See MonitorOptions.minRefetchMs and leaseMs. */
+export const DEFAULT_MIN_REFETCH_MS = 5 * 60_000;
+export const DEFAULT_LEASE_MS = 10 * 60_000;
 
 export interface CycleSummary {
   feeds: number;
@@ -49,7 +61,9 @@ export function createMonitor(options: MonitorOptions) {
   let running: Promise<CycleSummary> | null = null;
   let task: ScheduledTask | null = null;
 
-  storage.feeds.upsertFromRegistry(options.feeds);
+  // Cycles wait for the registry to be in storage; a failure here fails the first cycle.
+  const registered = storage.feeds.upsertFromRegistry(options.feeds);
+  registered.catch(() => undefined);
   // Feeds a chat added may only be fetched from public addresses (operators' feeds may be local).
   const chatAdded = new Set(options.feeds.filter((f) => f.origin === 'chat').map((f) => f.url));
 
@@ -70,7 +84,7 @@ export function createMonitor(options: MonitorOptions) {
     try {
       const res = await read(state.url, state, abort.signal);
       if (res.notModified) {
-        storage.feeds.recordSuccess(state.url, { etag: res.etag ?? undefined, lastModified: res.lastModified ?? undefined, itemsSeen: state.itemsSeen, at: started });
+        await storage.feeds.recordSuccess(state.url, { etag: res.etag ?? undefined, lastModified: res.lastModified ?? undefined, itemsSeen: state.itemsSeen, at: started });
         summary.notModified++;
         metrics.feedFetches.inc({ outcome: 'not_modified' });
         logger.debug(`${state.outlet}: not modified`);
@@ -78,12 +92,12 @@ export function createMonitor(options: MonitorOptions) {
       }
       const items = res.feed.items;
       metrics.itemsFetched.inc({}, items.length);
-      const result: ProcessResult = processor.processItems(
+      const result: ProcessResult = await processor.processItems(
         { url: state.url, outlet: state.outlet, scope: state.scope, language: state.language, kind: state.kind },
         items,
         { firstRead: state.firstReadAt === null },
       );
-      storage.feeds.recordSuccess(state.url, { etag: res.etag, lastModified: res.lastModified, itemsSeen: items.length, at: started });
+      await storage.feeds.recordSuccess(state.url, { etag: res.etag, lastModified: res.lastModified, itemsSeen: items.length, at: started });
       summary.ok++;
       summary.items += items.length;
       summary.stored += result.stored;
@@ -98,11 +112,14 @@ export function createMonitor(options: MonitorOptions) {
         logger.warn(`${state.outlet}: ${result.failed} items could not be processed: ${result.errors.join('; ')}`);
       }
     } catch (err) {
-      if (abort.signal.aborted) return;
+      if (abort.signal.aborted) {
+        await storage.feeds.releaseLease(state.url).catch(() => undefined);
+        return;
+      }
       summary.failed++;
       metrics.feedFetches.inc({ outcome: 'error' });
       const message = (err as Error).message ?? String(err);
-      const failure = storage.feeds.recordFailure(state.url, message, started);
+      const failure = await storage.feeds.recordFailure(state.url, message, started);
       logger.warn(
         `feed failed: ${state.outlet} <${state.url}>: ${message}; failure ${failure.consecutiveFailures} in a row, next try after ${failure.nextDueAt}`,
       );
@@ -112,30 +129,50 @@ export function createMonitor(options: MonitorOptions) {
     }
   }
 
-  function updateFeedGauges(): void {
-    const s = storage.feeds.status();
+  async function updateFeedGauges(): Promise<void> {
+    const s = await storage.feeds.status();
     metrics.feedsFailing.set(s.failing + s.paused);
     metrics.feedsPaused.set(s.paused);
     metrics.feedsOk.set(s.total - s.failing - s.paused - s.neverRead);
-    metrics.outboxDepth.set(storage.alerts.pendingCount());
+    metrics.outboxDepth.set(await storage.alerts.pendingCount());
   }
 
   async function cycle(): Promise<CycleSummary> {
     const start = Date.now();
-    const due = storage.feeds.due(now().toISOString());
-    const summary: CycleSummary = { feeds: due.length, ok: 0, notModified: 0, failed: 0, items: 0, stored: 0, relevant: 0, alerts: 0, seconds: 0 };
-    const pool = createFetchPool({ concurrency: options.fetchConcurrency ?? 4, perHostGapMs: options.perHostGapMs ?? 1000 });
+    await registered;
+    const concurrency = options.fetchConcurrency ?? 4;
+    const lease = { leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS, minRefetchMs: options.minRefetchMs ?? DEFAULT_MIN_REFETCH_MS };
+    const summary: CycleSummary = { feeds: 0, ok: 0, notModified: 0, failed: 0, items: 0, stored: 0, relevant: 0, alerts: 0, seconds: 0 };
+    const pool = createFetchPool({ concurrency, perHostGapMs: options.perHostGapMs ?? 1000 });
     let done = 0;
-    await Promise.all(
-      due.map((state) =>
-        pool
-          .run(state.url, () => readOne(state, summary))
-          .finally(() => options.onProgress?.(++done, due.length, state)),
-      ),
-    );
+    const readAll = (due: FeedState[]) =>
+      Promise.all(
+        due.map((state) =>
+          pool
+            .run(state.url, () => readOne(state, summary))
+            .finally(() => options.onProgress?.(++done, summary.feeds, state)),
+        ),
+      );
+    if (storage.dialect === 'sqlite') {
+      // One process per file: every due feed is this process's.
+      const due = await storage.feeds.leaseDue(now().toISOString(), lease);
+      summary.feeds = due.length;
+      await readAll(due);
+    } else {
+      // Several instances share the due feeds: each takes a few batches' worth at a time, so
+      // a fast instance takes more and a dead one holds only its last batch (until the lease
+      // lapses).
+      for (;;) {
+        if (abort.signal.aborted) break;
+        const due = await storage.feeds.leaseDue(now().toISOString(), { ...lease, limit: concurrency * 4 });
+        if (due.length === 0) break;
+        summary.feeds += due.length;
+        await readAll(due);
+      }
+    }
     summary.seconds = (Date.now() - start) / 1000;
     metrics.cycleSeconds.set(summary.seconds);
-    updateFeedGauges();
+    await updateFeedGauges();
     logger.info(
       `cycle done in ${summary.seconds.toFixed(1)} s: ${summary.feeds} feeds (${summary.ok} read, ${summary.notModified} unchanged, ${summary.failed} failed), ` +
         `${summary.items} items, ${summary.stored} new articles, ${summary.relevant} relevant, ${summary.alerts} alerts queued`,

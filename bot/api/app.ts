@@ -129,17 +129,17 @@ export function createApp(deps: ApiDeps): App {
   app.notFound((c) => c.json({ error: 'not found' }, 404));
 
   /** Brings the search index up to date before a query that reads it (cheap when it is). */
-  const withIndex = (f: ArticleQuery) => {
-    if (f.match !== undefined) syncSearchIndex(db);
+  const withIndex = async (f: ArticleQuery) => {
+    if (f.match !== undefined) await syncSearchIndex(db);
   };
 
   const params = (c: Context) => Params.of(c.req.url);
 
   // ---- health and metrics -------------------------------------------------------------------
 
-  app.get('/healthz', (c) => {
+  app.get('/healthz', async (c) => {
     try {
-      db.prepare('SELECT 1').get();
+      await db.get('SELECT 1 AS one');
       return c.json({ status: 'ok' });
     } catch (err) {
       log.error(`health check failed: ${(err as Error).message}`);
@@ -147,31 +147,31 @@ export function createApp(deps: ApiDeps): App {
     }
   });
 
-  app.get('/metrics', (c) => {
-    refreshStorageGauges(db);
+  app.get('/metrics', async (c) => {
+    await refreshStorageGauges(db);
     return c.body(renderMetrics(), 200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' });
   });
 
   // ---- reads --------------------------------------------------------------------------------
 
-  app.get('/api/articles', (c) => {
+  app.get('/api/articles', async (c) => {
     const p = params(c);
     const f = p.articleQuery();
     const limit = p.int('limit', 50, 1, 500);
     const offset = p.int('offset', 0, 0, 10_000_000);
     p.done();
-    withIndex(f);
-    return c.json(listArticles(db, f, limit, offset));
+    await withIndex(f);
+    return c.json(await listArticles(db, f, limit, offset));
   });
 
-  app.get('/api/stories', (c) => {
+  app.get('/api/stories', async (c) => {
     const p = params(c);
     const f = p.articleQuery();
     const limit = p.int('limit', 20, 1, 100);
     const offset = p.int('offset', 0, 0, 10_000_000);
     p.done();
-    withIndex(f);
-    return c.json(listStories(db, f, limit, offset));
+    await withIndex(f);
+    return c.json(await listStories(db, f, limit, offset));
   });
 
   /** from/to/interval with their defaults, and the filter (relevant by default). */
@@ -184,23 +184,23 @@ export function createApp(deps: ApiDeps): App {
     delete f.until;
     return { from, to, interval, filter: f };
   };
-  const bucketsOk = <T>(fn: () => T): T => {
+  const bucketsOk = async <T>(fn: () => Promise<T>): Promise<T> => {
     try {
-      return fn();
+      return await fn();
     } catch (err) {
       if (err instanceof TooManyBucketsError) throw new ParamError('interval', err.message);
       throw err;
     }
   };
 
-  app.get('/api/coverage', (c) => {
+  app.get('/api/coverage', async (c) => {
     const p = params(c);
     const q = periodQuery(p);
     const by = p.oneOf('by', COVERAGE_BY);
     const rows = p.bool('rows') ?? true;
     p.done();
-    withIndex(q.filter);
-    return c.json(bucketsOk(() => coverage(db, { ...q, by, rows })));
+    await withIndex(q.filter);
+    return c.json(await bucketsOk(() => coverage(db, { ...q, by, rows })));
   });
 
   const orgIds = new Set(orgs.map((o) => o.id));
@@ -211,13 +211,13 @@ export function createApp(deps: ApiDeps): App {
     return wanted.length ? orgs.filter((o) => wanted.includes(o.id)) : orgs;
   };
 
-  app.get('/api/mentions', (c) => {
+  app.get('/api/mentions', async (c) => {
     const p = params(c);
     const q = periodQuery(p);
     const chosen = pickOrgs(p);
     p.done();
-    syncSearchIndex(db);
-    return c.json(bucketsOk(() => mentions(db, chosen, q)));
+    await syncSearchIndex(db);
+    return c.json(await bucketsOk(() => mentions(db, chosen, q)));
   });
 
   app.get('/api/orgs', (c) => {
@@ -225,7 +225,7 @@ export function createApp(deps: ApiDeps): App {
     return c.json({ orgs });
   });
 
-  app.get('/api/related', (c) => {
+  app.get('/api/related', async (c) => {
     const p = params(c);
     const topics = p.list('topics', TOPICS.length, 40);
     const unknown = topics.find((t) => !(TOPICS as readonly string[]).includes(t));
@@ -235,13 +235,13 @@ export function createApp(deps: ApiDeps): App {
     const limit = p.int('limit', 5, 1, 20);
     p.done();
     if (topics.length === 0 && terms.length === 0) throw new ParamError('topics', 'give topics or terms (or both)');
-    syncSearchIndex(db);
+    await syncSearchIndex(db);
     // The request describes a page someone is reading: keep it out of shared caches.
     c.header('Cache-Control', 'private, max-age=60');
-    return c.json(related(db, { topics: topics as typeof TOPICS[number][], terms, lang, limit, now: now() }));
+    return c.json(await related(db, { topics: topics as typeof TOPICS[number][], terms, lang, limit, now: now() }));
   });
 
-  const exportRoute = (format: ExportFormat) => (c: Context) => {
+  const exportRoute = (format: ExportFormat) => async (c: Context) => {
     const p = params(c);
     const type = p.oneOf('type', EXPORT_TYPES) ?? 'articles';
     let r: ExportRequest;
@@ -263,9 +263,9 @@ export function createApp(deps: ApiDeps): App {
       period = q;
     }
     p.done();
-    if (type === 'mentions') syncSearchIndex(db);
-    else withIndex(r.filter);
-    const body = bucketsOk(() => exportBody(db, chosen, r));
+    if (type === 'mentions') await syncSearchIndex(db);
+    else await withIndex(r.filter);
+    const body = await bucketsOk(() => exportBody(db, chosen, r));
     return new Response(body, { headers: exportHeaders(format, exportFileName(r, period.from, period.to)) });
   };
   app.get('/api/export.csv', exportRoute('csv'));
@@ -337,19 +337,17 @@ function exportHeaders(format: ExportFormat, fileName: string): Record<string, s
 }
 
 /** Feed and outbox gauges read from storage at scrape time, so they are right even between cycles. */
-function refreshStorageGauges(db: Storage['db']): void {
-  const f = db
-    .prepare(
-      `SELECT coalesce(sum(consecutive_failures = 0 AND paused = 0 AND last_ok_at IS NOT NULL), 0) AS ok,
-              coalesce(sum(consecutive_failures > 0 OR paused = 1), 0) AS failing,
-              coalesce(sum(paused), 0) AS paused
-       FROM feeds WHERE active = 1`,
-    )
-    .get() as { ok: number; failing: number; paused: number };
+async function refreshStorageGauges(db: Storage['db']): Promise<void> {
+  const f = (await db.get<{ ok: number; failing: number; paused: number }>(
+    `SELECT coalesce(sum(CASE WHEN consecutive_failures = 0 AND paused = 0 AND last_ok_at IS NOT NULL THEN 1 ELSE 0 END), 0) AS ok,
+            coalesce(sum(CASE WHEN consecutive_failures > 0 OR paused = 1 THEN 1 ELSE 0 END), 0) AS failing,
+            coalesce(sum(paused), 0) AS paused
+     FROM feeds WHERE active = 1`,
+  ))!;
   metrics.feedsOk.set(f.ok);
   metrics.feedsFailing.set(f.failing);
   metrics.feedsPaused.set(f.paused);
-  const outbox = db.prepare("SELECT count(*) AS n FROM alerts WHERE status IN ('pending', 'sending')").get() as { n: number };
+  const outbox = (await db.get<{ n: number }>("SELECT count(*) AS n FROM alerts WHERE status IN ('pending', 'sending')"))!;
   metrics.outboxDepth.set(outbox.n);
 }
 

@@ -1,5 +1,5 @@
 /** Article lists for GET /api/articles and the article exports. */
-import type Database from 'better-sqlite3';
+import type { SqlDb } from '../storage/index';
 import type { Scope, Script, Topic } from '../../shared/model/types';
 import { DATED, whereClause, type ArticleQuery } from './filters';
 
@@ -76,12 +76,13 @@ export interface ArticlePage {
 }
 
 /** One page of matching articles, newest first, with the total for paging. */
-export function listArticles(db: Database.Database, f: ArticleQuery, limit: number, offset: number): ArticlePage {
-  const w = whereClause(f);
-  const rows = db
-    .prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles a ${w.sql} ORDER BY a.dated_at DESC, a.id DESC LIMIT ? OFFSET ?`)
-    .all(...w.params, limit, offset) as ArticleRow[];
-  const total = (db.prepare(`SELECT count(*) AS n FROM articles a ${w.sql}`).get(...w.params) as { n: number }).n;
+export async function listArticles(db: SqlDb, f: ArticleQuery, limit: number, offset: number): Promise<ArticlePage> {
+  const w = whereClause(db.dialect, f);
+  const rows = await db.all<ArticleRow>(
+    `SELECT ${ARTICLE_COLUMNS} FROM articles a ${w.sql} ORDER BY a.dated_at DESC, a.id DESC LIMIT ? OFFSET ?`,
+    [...w.params, limit, offset],
+  );
+  const total = (await db.get<{ n: number }>(`SELECT count(*) AS n FROM articles a ${w.sql}`, w.params))!.n;
   return { articles: rows.map(toApiArticle), total, limit, offset };
 }
 
@@ -90,21 +91,22 @@ export function listArticles(db: Database.Database, f: ArticleQuery, limit: numb
  * open cursor: between batches the connection is free for other requests, which better-sqlite3
  * needs (a connection cannot run other statements while a cursor is open).
  */
-export function* articleBatches(
-  db: Database.Database,
+export async function* articleBatches(
+  db: SqlDb,
   f: ArticleQuery,
   options: { includeText?: boolean; max?: number; batchSize?: number } = {},
-): Generator<ApiArticle[]> {
+): AsyncGenerator<ApiArticle[]> {
   const size = options.batchSize ?? 1000;
   let left = options.max ?? Number.POSITIVE_INFINITY;
   const columns = ARTICLE_COLUMNS + (options.includeText ? ', a.text' : '');
   let after: { dated: string; id: number } | null = null;
   while (left > 0) {
     const keyset = after === null ? [] : [{ sql: `(${DATED} < ? OR (${DATED} = ? AND a.id < ?))`, params: [after.dated, after.dated, after.id] }];
-    const w = whereClause(f, keyset);
-    const rows = db
-      .prepare(`SELECT ${columns} FROM articles a ${w.sql} ORDER BY ${DATED} DESC, a.id DESC LIMIT ?`)
-      .all(...w.params, Math.min(size, left)) as ArticleRow[];
+    const w = whereClause(db.dialect, f, keyset);
+    const rows = await db.all<ArticleRow>(`SELECT ${columns} FROM articles a ${w.sql} ORDER BY ${DATED} DESC, a.id DESC LIMIT ?`, [
+      ...w.params,
+      Math.min(size, left),
+    ]);
     if (rows.length === 0) return;
     const last = rows[rows.length - 1];
     after = { dated: last.dated, id: last.id };

@@ -43,12 +43,12 @@ export async function runApiBench(options: { articles?: number; runs?: number; p
   try {
     const end = new Date('2025-04-01T00:00:00.000Z');
     let t = performance.now();
-    seedBulk(storage, n, { end, days: 365 });
+    await seedBulk(storage, n, { end, days: 365 });
     const seedMs = performance.now() - t;
     t = performance.now();
-    syncSearchIndex(storage.db);
+    await syncSearchIndex(storage.db);
     const indexMs = performance.now() - t;
-    storage.db.exec('ANALYZE');
+    await storage.db.exec('ANALYZE');
 
     const app = createApp({ storage, config: { apiToken: null }, now: () => end, logger: { info() {}, warn() {}, error: (m) => console.error(m) } });
     const period = 'from=2024-04-01&to=2025-03-31&interval=week';
@@ -107,7 +107,7 @@ export async function runApiBench(options: { articles?: number; runs?: number; p
     }
     return result;
   } finally {
-    storage.close();
+    await storage.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

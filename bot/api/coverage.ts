@@ -7,7 +7,7 @@
  * a chart are never half-counted. A story is counted once per bucket and key however many
  * outlets carried it; an article not (yet) grouped into a story counts as a story of its own.
  */
-import type Database from 'better-sqlite3';
+import type { Dialect, SqlDb } from '../storage/index';
 import type { CoverageRow } from '../../shared/model/types';
 import { DATED, whereClause, type ArticleQuery } from './filters';
 
@@ -57,7 +57,11 @@ export function alignPeriod(from: string, to: string, interval: Interval): { fro
 }
 
 /** SQL for the bucket of an article, matching `bucketOf`. */
-export function bucketSql(interval: Interval): string {
+export function bucketSql(interval: Interval, dialect: Dialect = 'sqlite'): string {
+  if (interval === 'week' && dialect === 'postgres') {
+    // date_trunc('week') is the ISO week's Monday.
+    return `to_char(date_trunc('week', substr(${DATED}, 1, 10)::date), 'YYYY-MM-DD')`;
+  }
   if (interval === 'month') return `substr(${DATED}, 1, 7) || '-01'`;
   // Back six days, then forward to the next Monday (or stay on one): the week's Monday.
   if (interval === 'week') return `date(substr(${DATED}, 1, 10), '-6 days', 'weekday 1')`;
@@ -69,9 +73,12 @@ export const STORIES_SQL = 'count(DISTINCT coalesce(a.story_id, -a.id))';
 
 // Grouping and ordering are by position: json_each has columns named "key" and "value", which
 // would shadow the result aliases.
-function keySql(by: CoverageBy | undefined): { from: string; key: string } {
+function keySql(by: CoverageBy | undefined, dialect: Dialect): { from: string; key: string } {
   if (by === undefined) return { from: 'articles a', key: `'${ALL_KEY}'` };
-  if (by === 'topic') return { from: 'articles a, json_each(a.topics) t', key: 't.value' };
+  if (by === 'topic') {
+    const topics = dialect === 'postgres' ? 'json_array_elements_text(a.topics::json) AS t(value)' : 'json_each(a.topics) t';
+    return { from: `articles a, ${topics}`, key: 't.value' };
+  }
   return { from: 'articles a', key: `coalesce(a.${by}, '${NONE_KEY}')` };
 }
 
@@ -111,34 +118,29 @@ export class TooManyBucketsError extends Error {
   override name = 'TooManyBucketsError';
 }
 
-export function coverage(db: Database.Database, q: CoverageQuery): CoverageResult {
+export async function coverage(db: SqlDb, q: CoverageQuery): Promise<CoverageResult> {
   const period = alignPeriod(q.from, q.to, q.interval);
   if (!period) throw new TooManyBucketsError(`more than ${MAX_BUCKETS} ${q.interval} buckets; choose a longer interval or a shorter period`);
   const filter: ArticleQuery = { ...q.filter, since: period.from, until: period.to };
-  const w = whereClause(filter);
-  const { from, key } = keySql(q.by);
+  const w = whereClause(db.dialect, filter);
+  const { from, key } = keySql(q.by, db.dialect);
 
   const rows =
     q.rows === false
       ? []
-      : (db
-          .prepare(
-            `SELECT ${bucketSql(q.interval)} AS bucket, ${key} AS key, count(*) AS articles, ${STORIES_SQL} AS stories
-             FROM ${from} ${w.sql} GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2`,
-          )
-          .all(...w.params) as CoverageRow[]);
-  const totals = db
-    .prepare(
-      `SELECT ${key} AS key, count(*) AS articles, ${STORIES_SQL} AS stories
-       FROM ${from} ${w.sql} GROUP BY 1 ORDER BY 2 DESC, 1`,
-    )
-    .all(...w.params) as CoverageTotal[];
+      : await db.all<CoverageRow>(
+          `SELECT ${bucketSql(q.interval, db.dialect)} AS bucket, ${key} AS key, count(*) AS articles, ${STORIES_SQL} AS stories
+           FROM ${from} ${w.sql} GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2`,
+          w.params,
+        );
+  const totals = await db.all<CoverageTotal>(
+    `SELECT ${key} AS key, count(*) AS articles, ${STORIES_SQL} AS stories
+     FROM ${from} ${w.sql} GROUP BY 1 ORDER BY 2 DESC, 1`,
+    w.params,
+  );
   const total =
     q.by === undefined
       ? { articles: totals[0]?.articles ?? 0, stories: totals[0]?.stories ?? 0 }
-      : (db.prepare(`SELECT count(*) AS articles, ${STORIES_SQL} AS stories FROM articles a ${w.sql}`).get(...w.params) as {
-          articles: number;
-          stories: number;
-        });
+      : (await db.get<{ articles: number; stories: number }>(`SELECT count(*) AS articles, ${STORIES_SQL} AS stories FROM articles a ${w.sql}`, w.params))!;
   return { from: period.from, to: period.to, interval: q.interval, by: q.by ?? null, buckets: period.buckets, rows, totals, total };
 }

@@ -3,7 +3,7 @@
  * any query, for reports. Articles are written in batches as the client reads them, so an
  * export of the whole archive neither builds one huge string nor holds the database busy.
  */
-import type Database from 'better-sqlite3';
+import type { SqlDb } from '../storage/index';
 import type { TrackedOrg } from '../orgs';
 import { articleBatches, type ApiArticle } from './articles';
 import { coverage, type CoverageQuery } from './coverage';
@@ -25,21 +25,21 @@ function articleCells(a: ApiArticle, withText: boolean) {
   return withText ? [...cells, a.text ?? ''] : cells;
 }
 
-function* each(items: readonly string[]): Generator<string> {
+async function* each(items: readonly string[]): AsyncGenerator<string> {
   yield* items;
 }
 
 /** A byte stream pulled from a generator of text chunks. */
-function streamOf(chunks: Generator<string>): ReadableStream<Uint8Array> {
+function streamOf(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   return new ReadableStream<Uint8Array>({
-    pull(controller) {
-      const next = chunks.next();
+    async pull(controller) {
+      const next = await chunks.next();
       if (next.done) controller.close();
       else controller.enqueue(encoder.encode(next.value));
     },
-    cancel() {
-      chunks.return(undefined);
+    async cancel() {
+      await chunks.return(undefined);
     },
   });
 }
@@ -56,17 +56,17 @@ export interface ExportRequest {
   mentions?: MentionsQuery;
 }
 
-function* articlesCsv(db: Database.Database, r: ExportRequest): Generator<string> {
+async function* articlesCsv(db: SqlDb, r: ExportRequest): AsyncGenerator<string> {
   yield BOM + csvLine(r.includeText ? [...ARTICLE_HEADER, 'text'] : ARTICLE_HEADER);
-  for (const batch of articleBatches(db, r.filter, { includeText: r.includeText, max: r.limit ?? MAX_EXPORT_ARTICLES })) {
+  for await (const batch of articleBatches(db, r.filter, { includeText: r.includeText, max: r.limit ?? MAX_EXPORT_ARTICLES })) {
     yield batch.map((a) => csvLine(articleCells(a, r.includeText === true))).join('');
   }
 }
 
-function* articlesJson(db: Database.Database, r: ExportRequest): Generator<string> {
+async function* articlesJson(db: SqlDb, r: ExportRequest): AsyncGenerator<string> {
   yield '{"articles":[';
   let first = true;
-  for (const batch of articleBatches(db, r.filter, { includeText: r.includeText, max: r.limit ?? MAX_EXPORT_ARTICLES })) {
+  for await (const batch of articleBatches(db, r.filter, { includeText: r.includeText, max: r.limit ?? MAX_EXPORT_ARTICLES })) {
     yield (first ? '' : ',') + batch.map((a) => JSON.stringify(a)).join(',');
     first = false;
   }
@@ -77,15 +77,15 @@ function* articlesJson(db: Database.Database, r: ExportRequest): Generator<strin
  * The export as a stream of UTF-8 bytes. Coverage and mentions are computed first (they are
  * small), so their errors surface before the response starts.
  */
-export function exportBody(db: Database.Database, orgs: readonly TrackedOrg[], r: ExportRequest): ReadableStream<Uint8Array> {
+export async function exportBody(db: SqlDb, orgs: readonly TrackedOrg[], r: ExportRequest): Promise<ReadableStream<Uint8Array>> {
   if (r.type === 'articles') return streamOf(r.format === 'csv' ? articlesCsv(db, r) : articlesJson(db, r));
   if (r.type === 'coverage') {
-    const result = coverage(db, { ...r.coverage!, rows: true });
+    const result = await coverage(db, { ...r.coverage!, rows: true });
     if (r.format === 'json') return streamOf(each([JSON.stringify(result) + '\n']));
     const lines = [BOM + csvLine(['bucket', 'key', 'articles', 'stories']), ...result.rows.map((row) => csvLine([row.bucket, row.key, row.articles, row.stories]))];
     return streamOf(each(lines));
   }
-  const result = mentions(db, orgs, r.mentions!);
+  const result = await mentions(db, orgs, r.mentions!);
   if (r.format === 'json') return streamOf(each([JSON.stringify(result) + '\n']));
   const totalByBucket = new Map(result.total.series.map((s) => [s.bucket, s.articles]));
   const lines = [BOM + csvLine(['bucket', 'org_id', 'org_name', 'articles', 'all_articles', 'share'])];

@@ -4,6 +4,9 @@
  * own filter SQL, it is written so that the coverage index (migration 2) covers the queries.
  */
 import type { ArticleFilter } from '../storage/articles';
+import { topicCondition } from '../storage/articles';
+import type { Dialect } from '../storage/index';
+import { matchCondition } from './search-index';
 
 /**
  * The article's date: published, else when we fetched it. Written as the expression rather
@@ -26,7 +29,7 @@ export interface SqlPart {
  * `WHERE ...` for a filter over `articles a`. An unset `relevant` becomes `relevant IN (0, 1)`,
  * which lets SQLite still use the coverage index (its first column) instead of the table.
  */
-export function whereClause(f: ArticleQuery, extra: SqlPart[] = []): SqlPart {
+export function whereClause(dialect: Dialect, f: ArticleQuery, extra: SqlPart[] = []): SqlPart {
   const parts: string[] = [];
   const params: unknown[] = [];
   const add = (condition: string, ...values: unknown[]) => {
@@ -37,12 +40,15 @@ export function whereClause(f: ArticleQuery, extra: SqlPart[] = []): SqlPart {
   else add('a.relevant = ?', f.relevant ? 1 : 0);
   if (f.since !== undefined) add(`${DATED} >= ?`, f.since);
   if (f.until !== undefined) add(`${DATED} <= ?`, f.until);
-  if (f.topic !== undefined) add('EXISTS (SELECT 1 FROM json_each(a.topics) WHERE value = ?)', f.topic);
+  if (f.topic !== undefined) add(topicCondition(dialect), f.topic);
   if (f.lang !== undefined) add('a.lang = ?', f.lang);
   if (f.script !== undefined) add('a.script = ?', f.script);
   if (f.scope !== undefined) add('a.scope = ?', f.scope);
   if (f.outlet !== undefined) add('a.outlet = ?', f.outlet);
-  if (f.match !== undefined) add('a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH ?)', f.match);
+  if (f.match !== undefined) {
+    const m = matchCondition(dialect, f.match);
+    add(m.sql, ...m.params);
+  }
   for (const e of extra) add(e.sql, ...e.params);
   return { sql: `WHERE ${parts.join(' AND ')}`, params };
 }

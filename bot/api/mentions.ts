@@ -10,8 +10,9 @@
  * Names are found through the folded full-text index (search-index.ts) with the rules of
  * bot/orgs/match.ts: whole words, any script, no diacritics, `*` for case endings.
  */
-import type Database from 'better-sqlite3';
+import type { SqlDb } from '../storage/index';
 import { orgFtsQuery, type TrackedOrg } from '../orgs';
+import { matchCondition } from './search-index';
 import { alignPeriod, bucketSql, TooManyBucketsError, MAX_BUCKETS, type Interval } from './coverage';
 import { whereClause, type ArticleQuery } from './filters';
 
@@ -46,27 +47,28 @@ export interface MentionsResult {
 
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
 
-export function mentions(db: Database.Database, orgs: readonly TrackedOrg[], q: MentionsQuery): MentionsResult {
+export async function mentions(db: SqlDb, orgs: readonly TrackedOrg[], q: MentionsQuery): Promise<MentionsResult> {
   const period = alignPeriod(q.from, q.to, q.interval);
   if (!period) throw new TooManyBucketsError(`more than ${MAX_BUCKETS} ${q.interval} buckets; choose a longer interval or a shorter period`);
   const filter: ArticleQuery = { ...q.filter, since: period.from, until: period.to };
-  const bucket = bucketSql(q.interval);
+  const bucket = bucketSql(q.interval, db.dialect);
 
-  const base = whereClause(filter);
-  const totalSeries = db
-    .prepare(`SELECT ${bucket} AS bucket, count(*) AS articles FROM articles a ${base.sql} GROUP BY bucket ORDER BY bucket`)
-    .all(...base.params) as Array<{ bucket: string; articles: number }>;
+  const base = whereClause(db.dialect, filter);
+  const totalSeries = await db.all<{ bucket: string; articles: number }>(
+    `SELECT ${bucket} AS bucket, count(*) AS articles FROM articles a ${base.sql} GROUP BY 1 ORDER BY 1`,
+    base.params,
+  );
   const totalArticles = totalSeries.reduce((s, r) => s + r.articles, 0);
 
-  const perOrg = orgs.map((org) => {
-    const w = whereClause(filter, [
-      { sql: 'a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH ?)', params: [orgFtsQuery(org)] },
-    ]);
-    const series = db
-      .prepare(`SELECT ${bucket} AS bucket, count(*) AS articles FROM articles a ${w.sql} GROUP BY bucket ORDER BY bucket`)
-      .all(...w.params) as Array<{ bucket: string; articles: number }>;
-    return { org, series, articles: series.reduce((s, r) => s + r.articles, 0) };
-  });
+  const perOrg: Array<{ org: TrackedOrg; series: Array<{ bucket: string; articles: number }>; articles: number }> = [];
+  for (const org of orgs) {
+    const w = whereClause(db.dialect, filter, [matchCondition(db.dialect, orgFtsQuery(org))]);
+    const series = await db.all<{ bucket: string; articles: number }>(
+      `SELECT ${bucket} AS bucket, count(*) AS articles FROM articles a ${w.sql} GROUP BY 1 ORDER BY 1`,
+      w.params,
+    );
+    perOrg.push({ org, series, articles: series.reduce((s, r) => s + r.articles, 0) });
+  }
   const allMentions = perOrg.reduce((s, o) => s + o.articles, 0);
 
   return {

@@ -9,12 +9,12 @@
  * of the terms and the newest 300 relevant articles sharing a topic, so the cost does not grow
  * with the database.
  */
-import type Database from 'better-sqlite3';
+import type { SqlDb } from '../storage/index';
 import type { Topic } from '../../shared/model/types';
 import { foldedWords } from '../orgs';
 import { ARTICLE_COLUMNS, toApiArticle, type ArticleRow } from './articles';
 import { DATED } from './filters';
-import { searchPrefixes } from './search-index';
+import { ftsToTsquery, searchPrefixes } from './search-index';
 
 export interface RelatedQuery {
   topics: Topic[];
@@ -40,36 +40,42 @@ export interface RelatedArticle {
 const CANDIDATES = 300;
 const HALF_LIFE_DAYS = 180;
 
-export function related(db: Database.Database, q: RelatedQuery): { articles: RelatedArticle[] } {
+export async function related(db: SqlDb, q: RelatedQuery): Promise<{ articles: RelatedArticle[] }> {
   const terms = [...new Set(q.terms.flatMap((t) => searchPrefixes(t)).filter((t) => t.length >= 2))].slice(0, 20);
   const ids = new Set<number>();
   if (terms.length) {
     const expr = terms.map((t) => `"${t}"*`).join(' OR ');
-    const hits = db
-      .prepare(
-        `SELECT s.rowid AS id FROM article_search s JOIN articles a ON a.id = s.rowid
-         WHERE article_search MATCH ? AND a.relevant = 1 ORDER BY s.rank LIMIT ?`,
-      )
-      .all(expr, CANDIDATES) as Array<{ id: number }>;
+    const hits =
+      db.dialect === 'postgres'
+        ? await db.all<{ id: number }>(
+            `SELECT s.article_id AS id FROM article_search s JOIN articles a ON a.id = s.article_id,
+               to_tsquery('simple', ?) AS q
+             WHERE s.doc @@ q AND a.relevant = 1 ORDER BY ts_rank(s.doc, q) DESC, s.article_id DESC LIMIT ?`,
+            [ftsToTsquery(expr), CANDIDATES],
+          )
+        : await db.all<{ id: number }>(
+            `SELECT s.rowid AS id FROM article_search s JOIN articles a ON a.id = s.rowid
+             WHERE article_search MATCH ? AND a.relevant = 1 ORDER BY s.rank LIMIT ?`,
+            [expr, CANDIDATES],
+          );
     for (const h of hits) ids.add(h.id);
   }
   if (q.topics.length) {
     const marks = q.topics.map(() => '?').join(', ');
-    const hits = db
-      .prepare(
-        `SELECT a.id FROM articles a WHERE a.relevant = 1
-         AND EXISTS (SELECT 1 FROM json_each(a.topics) WHERE value IN (${marks}))
-         ORDER BY ${DATED} DESC LIMIT ?`,
-      )
-      .all(...q.topics, CANDIDATES) as Array<{ id: number }>;
+    const topics =
+      db.dialect === 'postgres' ? 'json_array_elements_text(a.topics::json) AS t(value)' : 'json_each(a.topics) t';
+    const hits = await db.all<{ id: number }>(
+      `SELECT a.id FROM articles a WHERE a.relevant = 1
+       AND EXISTS (SELECT 1 FROM ${topics} WHERE t.value IN (${marks}))
+       ORDER BY ${DATED} DESC LIMIT ?`,
+      [...q.topics, CANDIDATES],
+    );
     for (const h of hits) ids.add(h.id);
   }
   if (ids.size === 0) return { articles: [] };
 
   const list = [...ids];
-  const rows = db
-    .prepare(`SELECT ${ARTICLE_COLUMNS}, a.text FROM articles a WHERE a.id IN (${list.map(() => '?').join(', ')})`)
-    .all(...list) as ArticleRow[];
+  const rows = await db.all<ArticleRow>(`SELECT ${ARTICLE_COLUMNS}, a.text FROM articles a WHERE a.id IN (${list.map(() => '?').join(', ')})`, list);
 
   const now = q.now.getTime();
   const scored = rows.map((r) => {

@@ -12,7 +12,7 @@
  * the index of an existing database once. The writers (feed processor, import, POST) need not
  * know about it; they may call `syncSearchIndex` after a batch to keep the first search fast.
  */
-import type Database from 'better-sqlite3';
+import type { Dialect, SqlDb } from '../storage/index';
 import { fold } from '../../shared/text/fold';
 import { stem } from '../../shared/text/stem';
 
@@ -25,54 +25,48 @@ interface Pending {
   text: string;
 }
 
-const statements = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
-
-function prepare(db: Database.Database) {
-  return {
-    state: db.prepare<[], { last: number }>('SELECT last_article_id AS last FROM article_search_state WHERE id = 1'),
-    maxId: db.prepare<[], { max: number | null }>('SELECT max(id) AS max FROM articles'),
-    pending: db.prepare<[number, number], Pending>('SELECT id, title, text FROM articles WHERE id > ? ORDER BY id LIMIT ?'),
-    insert: db.prepare('INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)'),
-    setState: db.prepare('UPDATE article_search_state SET last_article_id = ? WHERE id = 1'),
-  };
-}
-
-function stmts(db: Database.Database) {
-  let s = statements.get(db);
-  if (!s) {
-    s = prepare(db);
-    statements.set(db, s);
-  }
-  return s;
+/**
+ * The folded words of a text separated by single spaces: what PostgreSQL's 'simple'
+ * configuration then splits exactly as FTS5's unicode61 tokenizer splits the folded text
+ * (at anything that is not a letter or a digit), so both backends index the same words.
+ */
+export function indexWords(text: string): string {
+  return (fold(text).match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
 }
 
 /** How many articles are not yet in the search index. */
-export function searchIndexLag(db: Database.Database): number {
-  const s = stmts(db);
-  const max = s.maxId.get()?.max ?? 0;
-  const last = s.state.get()?.last ?? 0;
-  return max > last ? db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM articles WHERE id > ?').get(last)!.n : 0;
+export async function searchIndexLag(db: SqlDb): Promise<number> {
+  const max = (await db.get<{ max: number | null }>('SELECT max(id) AS max FROM articles'))?.max ?? 0;
+  const last = (await db.get<{ last: number }>('SELECT last_article_id AS last FROM article_search_state WHERE id = 1'))?.last ?? 0;
+  return max > last ? (await db.get<{ n: number }>('SELECT count(*) AS n FROM articles WHERE id > ?', [last]))!.n : 0;
 }
 
 /**
  * Indexes up to `limit` articles that are not in the index yet (all of them by default), in
  * transactions of 2,000, and returns how many it indexed. Safe to call from several
- * processes: each batch re-reads the state inside its write transaction.
+ * processes: each batch re-reads the state inside its write transaction (on PostgreSQL with
+ * FOR UPDATE, so two instances never index the same batch).
  */
-export function syncSearchIndex(db: Database.Database, limit = Number.POSITIVE_INFINITY): number {
-  const s = stmts(db);
-  const max = s.maxId.get()?.max ?? 0;
-  if (max <= (s.state.get()?.last ?? 0)) return 0;
+export async function syncSearchIndex(db: SqlDb, limit = Number.POSITIVE_INFINITY): Promise<number> {
+  const max = (await db.get<{ max: number | null }>('SELECT max(id) AS max FROM articles'))?.max ?? 0;
+  const state = 'SELECT last_article_id AS last FROM article_search_state WHERE id = 1';
+  if (max <= ((await db.get<{ last: number }>(state))?.last ?? 0)) return 0;
+  const insert =
+    db.dialect === 'postgres'
+      ? "INSERT INTO article_search (article_id, doc) VALUES (?, to_tsvector('simple', ?) || to_tsvector('simple', ?)) ON CONFLICT DO NOTHING"
+      : 'INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)';
+  const words = db.dialect === 'postgres' ? indexWords : fold;
   let done = 0;
-  const batch = db.transaction((size: number): number => {
-    const last = s.state.get()!.last;
-    const rows = s.pending.all(last, size);
-    for (const r of rows) s.insert.run(r.id, fold(r.title), fold(r.text));
-    if (rows.length) s.setState.run(rows[rows.length - 1].id);
-    return rows.length;
-  });
+  const batch = (size: number) =>
+    db.transaction(async (): Promise<number> => {
+      const last = (await db.get<{ last: number }>(db.dialect === 'postgres' ? `${state} FOR UPDATE` : state))!.last;
+      const rows = await db.all<Pending>('SELECT id, title, text FROM articles WHERE id > ? ORDER BY id LIMIT ?', [last, size]);
+      for (const r of rows) await db.run(insert, [r.id, words(r.title), words(r.text)]);
+      if (rows.length) await db.run('UPDATE article_search_state SET last_article_id = ? WHERE id = 1', [rows[rows.length - 1].id]);
+      return rows.length;
+    });
   while (done < limit) {
-    const n = batch.immediate(Math.min(BATCH, limit - done));
+    const n = await batch(Math.min(BATCH, limit - done));
     done += n;
     if (n === 0) break;
   }
@@ -83,22 +77,60 @@ export function syncSearchIndex(db: Database.Database, limit = Number.POSITIVE_I
  * Fills the index in the background, one batch per event-loop turn, so a large existing
  * database does not hold up start-up. Returns a function that stops it.
  */
-export function backfillSearchIndex(db: Database.Database, onError: (err: unknown) => void): () => void {
+export function backfillSearchIndex(db: SqlDb, onError: (err: unknown) => void): () => void {
   let stopped = false;
   let timer: NodeJS.Immediate | undefined;
-  const step = () => {
+  const step = async () => {
     if (stopped || !db.open) return;
     try {
-      if (syncSearchIndex(db, BATCH) === BATCH) timer = setImmediate(step);
+      if ((await syncSearchIndex(db, BATCH)) === BATCH && !stopped) timer = setImmediate(() => void step());
     } catch (err) {
-      onError(err);
+      if (!stopped && db.open) onError(err);
     }
   };
-  timer = setImmediate(step);
+  timer = setImmediate(() => void step());
   return () => {
     stopped = true;
     if (timer) clearImmediate(timer);
   };
+}
+
+/**
+ * Our FTS5 expressions (searchExpression, orgFtsQuery, related's OR of prefixes) as a
+ * PostgreSQL tsquery. They use a small grammar: quoted folded words, a `*` after a word for a
+ * prefix, a space for AND, ` + ` for words that follow each other (a phrase), ` OR ` between
+ * alternatives. Words are letters and digits only (folded), so nothing in them can be a
+ * tsquery operator; they are quoted anyway.
+ */
+export function ftsToTsquery(expr: string): string {
+  const term = (t: string): string => {
+    const m = /^"([^"]*)"(\*?)$/.exec(t.trim());
+    if (!m) throw new Error(`not a search term: ${t}`);
+    const words = m[1].match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (words.length === 0) throw new Error(`empty search term: ${t}`);
+    // A quoted term with several words is a phrase; the * applies to its last word.
+    return words.map((w, i) => `'${w}'${i === words.length - 1 && m[2] ? ':*' : ''}`).join(' <-> ');
+  };
+  return expr
+    .split(' OR ')
+    .map((alt) => {
+      const and = alt
+        .trim()
+        .split(/\s+(?!\+)(?<!\+\s*)/)
+        .map((group) => group.split(/\s*\+\s*/).map(term).join(' <-> '));
+      return `(${and.join(' & ')})`;
+    })
+    .join(' | ');
+}
+
+/**
+ * The condition "article a matches this FTS5 expression" in each dialect, with its parameter.
+ */
+export function matchCondition(dialect: Dialect, expr: string): { sql: string; params: unknown[] } {
+  if (dialect === 'postgres') {
+    return { sql: "a.id IN (SELECT article_id FROM article_search WHERE doc @@ to_tsquery('simple', ?))", params: [ftsToTsquery(expr)] };
+  }
+  return { sql: 'a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH ?)', params: [expr] };
 }
 
 /** Words of a search beyond this many are ignored. */

@@ -3,7 +3,7 @@
  * the outlets in the order they carried it. A story is listed when at least one of its
  * articles matches the filter; it is then shown whole (up to 100 articles).
  */
-import type Database from 'better-sqlite3';
+import type { SqlDb } from '../storage/index';
 import { ARTICLE_COLUMNS, toApiArticle, type ApiArticle, type ArticleRow } from './articles';
 import { DATED, whereClause, type ArticleQuery } from './filters';
 
@@ -29,28 +29,27 @@ export interface StoryPage {
   offset: number;
 }
 
-export function listStories(db: Database.Database, f: ArticleQuery, limit: number, offset: number): StoryPage {
-  const w = whereClause(f, [{ sql: 'a.story_id IS NOT NULL', params: [] }]);
-  const page = db
-    .prepare(
-      `SELECT a.story_id AS id, max(${DATED}) AS latest FROM articles a ${w.sql}
-       GROUP BY a.story_id ORDER BY latest DESC, a.story_id DESC LIMIT ? OFFSET ?`,
-    )
-    .all(...w.params, limit, offset) as Array<{ id: number }>;
-  const total = (db.prepare(`SELECT count(DISTINCT a.story_id) AS n FROM articles a ${w.sql}`).get(...w.params) as { n: number }).n;
+export async function listStories(db: SqlDb, f: ArticleQuery, limit: number, offset: number): Promise<StoryPage> {
+  const w = whereClause(db.dialect, f, [{ sql: 'a.story_id IS NOT NULL', params: [] }]);
+  const page = await db.all<{ id: number }>(
+    `SELECT a.story_id AS id, max(${DATED}) AS latest FROM articles a ${w.sql}
+     GROUP BY a.story_id ORDER BY latest DESC, a.story_id DESC LIMIT ? OFFSET ?`,
+    [...w.params, limit, offset],
+  );
+  const total = (await db.get<{ n: number }>(`SELECT count(DISTINCT a.story_id) AS n FROM articles a ${w.sql}`, w.params))!.n;
   if (page.length === 0) return { stories: [], total, limit, offset };
 
   const ids = page.map((p) => p.id);
   const marks = ids.map(() => '?').join(', ');
-  const heads = db
-    .prepare(`SELECT id, title, first_seen, last_seen FROM stories WHERE id IN (${marks})`)
-    .all(...ids) as Array<{ id: number; title: string; first_seen: string; last_seen: string }>;
-  const members = db
-    .prepare(
-      `SELECT ${ARTICLE_COLUMNS}, row_number() OVER (PARTITION BY a.story_id ORDER BY a.dated_at, a.id) AS n
-       FROM articles a WHERE a.story_id IN (${marks}) ORDER BY a.story_id, a.dated_at, a.id`,
-    )
-    .all(...ids) as Array<ArticleRow & { n: number }>;
+  const heads = await db.all<{ id: number; title: string; first_seen: string; last_seen: string }>(
+    `SELECT id, title, first_seen, last_seen FROM stories WHERE id IN (${marks})`,
+    ids,
+  );
+  const members = await db.all<ArticleRow & { n: number }>(
+    `SELECT ${ARTICLE_COLUMNS}, row_number() OVER (PARTITION BY a.story_id ORDER BY a.dated_at, a.id) AS n
+     FROM articles a WHERE a.story_id IN (${marks}) ORDER BY a.story_id, a.dated_at, a.id`,
+    ids,
+  );
   const counts = new Map<number, number>();
   const byStory = new Map<number, ApiArticle[]>();
   for (const m of members) {

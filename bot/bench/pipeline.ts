@@ -51,7 +51,7 @@ export async function runPipelineBench(feedCount = 500, itemsPerFeed = 50): Prom
         `peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (goal: under 30 s and 300 MB on 2 cores)`,
     );
   } finally {
-    storage.close();
+    await storage.close();
     await server.close();
     rmSync(dir, { recursive: true, force: true });
   }

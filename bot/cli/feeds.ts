@@ -12,7 +12,7 @@ import { classify } from '../../shared/classify/classify';
 import { loadConfig, type Config } from '../config';
 import { loadFeeds } from '../feeds/registry';
 import { readFeed, type ReaderItem } from '../reader';
-import { DB_FILE, openStorage } from '../storage';
+import { connectStorage, DB_FILE, type Storage } from '../storage';
 import { table } from './table';
 
 const HELP = `usage: npm run feeds -- <command>
@@ -110,21 +110,21 @@ function list(): number {
   return 0;
 }
 
-function withStorage<T>(config: Config, fn: (s: ReturnType<typeof openStorage>) => T): T {
-  if (!existsSync(join(config.dataDir, DB_FILE))) {
+async function withStorage<T>(config: Config, fn: (s: Storage) => Promise<T>): Promise<T> {
+  if (!config.databaseUrl && !existsSync(join(config.dataDir, DB_FILE))) {
     throw new Error(`no database in ${config.dataDir} yet: run the monitor first (npm start)`);
   }
-  const storage = openStorage(config.dataDir);
+  const storage = await connectStorage(config);
   try {
-    return fn(storage);
+    return await fn(storage);
   } finally {
-    storage.close();
+    await storage.close();
   }
 }
 
-function status(config: Config): number {
-  return withStorage(config, (storage) => {
-    const feeds = storage.feeds.list();
+function status(config: Config): Promise<number> {
+  return withStorage(config, async (storage) => {
+    const feeds = await storage.feeds.list();
     console.log(
       table(
         ['outlet', 'state', 'last ok', 'failures', 'next try', 'items', 'last error'],
@@ -139,16 +139,16 @@ function status(config: Config): number {
         ]),
       ),
     );
-    const s = storage.feeds.status();
-    console.log(`\n${s.total} feeds: ${s.total - s.failing - s.paused - s.neverRead} ok, ${s.failing} failing, ${s.paused} paused, ${s.neverRead} not read yet; ${storage.alerts.pendingCount()} alerts waiting`);
+    const s = await storage.feeds.status();
+    console.log(`\n${s.total} feeds: ${s.total - s.failing - s.paused - s.neverRead} ok, ${s.failing} failing, ${s.paused} paused, ${s.neverRead} not read yet; ${await storage.alerts.pendingCount()} alerts waiting`);
     return 0;
   });
 }
 
-function resume(url: string | undefined, config: Config): number {
+function resume(url: string | undefined, config: Config): Promise<number> {
   if (!url) throw new UsageError('resume needs the feed URL');
-  return withStorage(config, (storage) => {
-    storage.feeds.resume(url);
+  return withStorage(config, async (storage) => {
+    await storage.feeds.resume(url);
     console.log(`resumed ${url}; it is read at the next cycle`);
     return 0;
   });

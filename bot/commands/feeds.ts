@@ -8,8 +8,8 @@ import type { Storage } from '../storage/index';
 import { checkFeedUrl, type LookupAll } from './feed-url-guard';
 
 /** /feeds: the active feeds, by outlet, with the scope mark and their health. */
-export function feedsListDoc(storage: Storage, lang: AlertLanguage): Doc {
-  const feeds = storage.feeds.list();
+export async function feedsListDoc(storage: Storage, lang: AlertLanguage): Promise<Doc> {
+  const feeds = await storage.feeds.list();
   const doc: Doc = [[{ text: `${t(lang, 'feeds.title')} (${feeds.length})`, bold: true }]];
   for (const f of feeds) {
     const state = f.paused
@@ -61,13 +61,13 @@ export async function feedsAddDoc(
     homepage: url.origin + '/',
     kind: 'outlet',
   };
-  notifyRepos(storage).chatFeeds.add(entry, changedBy, now.toISOString());
+  await notifyRepos(storage).chatFeeds.add(entry, changedBy, now.toISOString());
   return [[t(lang, 'feeds.added', { outlet: entry.outlet, url: entry.url })]];
 }
 
 /** /feeds remove <url>: stops polling the feed, also after restarts. */
-export function feedsRemoveDoc(storage: Storage, lang: AlertLanguage, url: string | undefined, changedBy: string, now: Date): Doc {
+export async function feedsRemoveDoc(storage: Storage, lang: AlertLanguage, url: string | undefined, changedBy: string, now: Date): Promise<Doc> {
   if (!url) return [[t(lang, 'feeds.usage')]];
-  const removed = notifyRepos(storage).chatFeeds.remove(url.trim(), changedBy, now.toISOString());
+  const removed = await notifyRepos(storage).chatFeeds.remove(url.trim(), changedBy, now.toISOString());
   return [[removed ? t(lang, 'feeds.removed', { url: url.trim() }) : t(lang, 'feeds.notFound')]];
 }

@@ -23,7 +23,7 @@ export { coverageCounts, topOutlets, topStories, topicCounts, type CoverageFilte
 export async function runCommand(input: CommandInput, chat: ChatContext, deps: CommandDeps): Promise<Reply> {
   const { storage, routing } = deps;
   const now = deps.now?.() ?? new Date();
-  const lang = routing.languageFor(targetOf(routing, chat));
+  const lang = await routing.languageFor(targetOf(routing, chat));
   const refuse = (): Reply => ({ doc: [[t(lang, 'admin.only')]], ephemeral: true });
   const changedBy = `${chat.platform}:${chat.chatId}:${chat.userId ?? '?'}`;
 
@@ -32,21 +32,21 @@ export async function runCommand(input: CommandInput, chat: ChatContext, deps: C
     case 'help':
       return { doc: welcomeDoc(lang) };
     case 'latest':
-      return { doc: latestDoc(storage, lang, input.n, deps.timeZone) };
+      return { doc: await latestDoc(storage, lang, input.n, deps.timeZone) };
     case 'coverage':
-      return { doc: coverageDoc(storage, lang, now, input.days) };
+      return { doc: await coverageDoc(storage, lang, now, input.days) };
     case 'why':
-      return { doc: whyDoc(storage, lang, input.url) };
+      return { doc: await whyDoc(storage, lang, input.url) };
     case 'subscribe':
       if (!chat.isPrivate && !(await chat.isAdmin())) return refuse();
-      return { doc: subscribeDoc(storage, routing, chat, input, now) };
+      return { doc: await subscribeDoc(storage, routing, chat, input, now) };
     case 'unsubscribe':
       if (!chat.isPrivate && !(await chat.isAdmin())) return refuse();
-      return { doc: unsubscribeDoc(storage, routing, chat, now) };
+      return { doc: await unsubscribeDoc(storage, routing, chat, now) };
     case 'feeds':
-      if (input.action === 'list') return { doc: feedsListDoc(storage, lang) };
+      if (input.action === 'list') return { doc: await feedsListDoc(storage, lang) };
       if (!(await chat.canManageFeeds())) return refuse();
       if (input.action === 'add') return { doc: await feedsAddDoc(storage, lang, input, changedBy, now, deps.lookup) };
-      return { doc: feedsRemoveDoc(storage, lang, input.url, changedBy, now) };
+      return { doc: await feedsRemoveDoc(storage, lang, input.url, changedBy, now) };
   }
 }

@@ -8,9 +8,9 @@ export const LATEST_DEFAULT = 5;
 export const LATEST_MAX = 20;
 
 /** /latest [n]: the newest relevant articles, title linked, with outlet, scope mark and date. */
-export function latestDoc(storage: Storage, lang: AlertLanguage, n = LATEST_DEFAULT, timeZone?: string): Doc {
+export async function latestDoc(storage: Storage, lang: AlertLanguage, n = LATEST_DEFAULT, timeZone?: string): Promise<Doc> {
   const count = Math.max(1, Math.min(LATEST_MAX, Math.floor(n)));
-  const articles = storage.articles.latest(count, { relevant: true });
+  const articles = await storage.articles.latest(count, { relevant: true });
   if (articles.length === 0) return [[t(lang, 'latest.none')]];
   const doc: Doc = [[{ text: `${t(lang, 'latest.title')} (${articles.length})`, bold: true }]];
   articles.forEach((a, i) => {

@@ -35,12 +35,12 @@ export function subscribeUsage(lang: AlertLanguage): Doc {
  * /subscribe: creates or changes this chat's subscription. Settings not given keep their
  * current values (or the defaults), so "/subscribe weekly" changes only the mode.
  */
-export function subscribeDoc(storage: Storage, routing: AlertRouting, chat: ChatContext, input: SubscribeInput, now: Date): Doc {
+export async function subscribeDoc(storage: Storage, routing: AlertRouting, chat: ChatContext, input: SubscribeInput, now: Date): Promise<Doc> {
   const target = targetOf(routing, chat);
-  const current = routing.subscriptionFor(target);
-  const lang = routing.languageFor(target);
+  const current = await routing.subscriptionFor(target);
+  const lang = await routing.languageFor(target);
   if (input.unknown?.length) return [[t(lang, 'subscribe.badArg', { arg: input.unknown.join(' ') })], ...subscribeUsage(lang)];
-  const saved = notifyRepos(storage).subscriptions.upsert(
+  const saved = await notifyRepos(storage).subscriptions.upsert(
     {
       target,
       platform: chat.platform,
@@ -56,11 +56,11 @@ export function subscribeDoc(storage: Storage, routing: AlertRouting, chat: Chat
 }
 
 /** /unsubscribe: no more alerts or digests here; the row stays with the chat's language. */
-export function unsubscribeDoc(storage: Storage, routing: AlertRouting, chat: ChatContext, now: Date): Doc {
+export async function unsubscribeDoc(storage: Storage, routing: AlertRouting, chat: ChatContext, now: Date): Promise<Doc> {
   const target = targetOf(routing, chat);
-  const current = routing.subscriptionFor(target);
-  const lang = routing.languageFor(target);
+  const current = await routing.subscriptionFor(target);
+  const lang = await routing.languageFor(target);
   if (!current || current.mode === 'off') return [[t(lang, 'unsubscribe.none')]];
-  notifyRepos(storage).subscriptions.upsert({ ...current, target, mode: 'off' }, now.toISOString());
+  await notifyRepos(storage).subscriptions.upsert({ ...current, target, mode: 'off' }, now.toISOString());
   return [[t(lang, 'unsubscribe.done')]];
 }

@@ -10,11 +10,11 @@ import type { Storage } from '../storage/index';
  * score, the topics, the reasons (matched terms), and the story's outlets. The URL is matched
  * as given and in its cleaned form (tracking parameters off), as the reader stored it.
  */
-export function whyDoc(storage: Storage, lang: AlertLanguage, url: string | undefined): Doc {
+export async function whyDoc(storage: Storage, lang: AlertLanguage, url: string | undefined): Promise<Doc> {
   if (!url?.trim()) return [[t(lang, 'why.usage')]];
   const given = url.trim();
   const cleaned = canonicalUrl(given);
-  const article = storage.articles.byUrl(given) ?? (cleaned ? storage.articles.byUrl(cleaned) : null);
+  const article = (await storage.articles.byUrl(given)) ?? (cleaned ? await storage.articles.byUrl(cleaned) : null);
   if (!article) return [[t(lang, 'why.notFound')]];
   const c = article.classification;
   const doc: Doc = [
@@ -26,7 +26,7 @@ export function whyDoc(storage: Storage, lang: AlertLanguage, url: string | unde
   doc.push([{ text: `${t(lang, 'why.reasons')}:`, italic: true }]);
   for (const reason of c.reasons) doc.push([`• ${cleanInline(reason)}`]);
   if (article.storyId !== null) {
-    const outlets = storage.stories.outletsOf(article.storyId).map(cleanInline);
+    const outlets = (await storage.stories.outletsOf(article.storyId)).map(cleanInline);
     if (outlets.length > 1) doc.push([t(lang, 'why.story', { list: listNames(outlets, 8) })]);
   }
   return doc;

@@ -13,20 +13,20 @@ export const PERIOD_MS: Record<DigestPeriod, number> = { daily: DAY_MS, weekly: 
  * topics and the five stories most outlets carried. Only what the subscription asks for:
  * its topics and minimum score.
  */
-export function buildDigest(
+export async function buildDigest(
   storage: Storage,
   subscription: Pick<Subscription, 'topics' | 'minScore'>,
   period: DigestPeriod,
   end: Date,
-): DigestData {
+): Promise<DigestData> {
   const length = PERIOD_MS[period];
   const start = new Date(end.getTime() - length);
   const previousStart = new Date(start.getTime() - length);
   const scope = { topics: subscription.topics, minScore: subscription.minScore };
   const current: CoverageFilter = { since: start.toISOString(), until: end.toISOString(), ...scope };
   const previous: CoverageFilter = { since: previousStart.toISOString(), until: start.toISOString(), ...scope };
-  const counts = coverageCounts(storage, current);
-  const before = coverageCounts(storage, previous);
+  const counts = await coverageCounts(storage, current);
+  const before = await coverageCounts(storage, previous);
   return {
     period,
     start: start.toISOString(),
@@ -36,7 +36,7 @@ export function buildDigest(
     domestic: counts.domestic,
     international: counts.international,
     previous: { articles: before.articles, stories: before.stories },
-    topStories: topStories(storage, current, 5),
-    topics: topicCounts(storage, current),
+    topStories: await topStories(storage, current, 5),
+    topics: await topicCounts(storage, current),
   };
 }

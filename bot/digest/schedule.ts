@@ -22,7 +22,7 @@ export interface DigestScheduleOptions {
 
 export interface DigestSchedule {
   /** Queues the digests of one period as if its time had come (tests, a manual run). */
-  runNow(period: DigestPeriod, at?: Date): number;
+  runNow(period: DigestPeriod, at?: Date): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -35,17 +35,17 @@ export interface DigestSchedule {
 export function startDigestSchedule(options: DigestScheduleOptions): DigestSchedule {
   const logger = redactingLogger(options.logger ?? stderrLogger, []);
   const timezone = options.timezone ?? options.routing.settings.digest.timezone ?? NOTIFY_DEFAULTS.digestTimezone;
-  const runNow = (period: DigestPeriod, at: Date = new Date()): number => {
-    const queued = enqueueDigests(options.storage, options.routing, period, at);
+  const runNow = async (period: DigestPeriod, at: Date = new Date()): Promise<number> => {
+    const queued = await enqueueDigests(options.storage, options.routing, period, at);
     if (queued) logger.info('digest: queued', { period, count: queued });
     return queued;
   };
   const task = (period: DigestPeriod, expression: string): ScheduledTask =>
     schedule(
       expression,
-      (ctx) => {
+      async (ctx) => {
         try {
-          runNow(period, ctx.date);
+          await runNow(period, ctx.date);
         } catch (err) {
           logger.error('digest: could not build digests', { period, error: err instanceof Error ? err.message : String(err) });
         }

@@ -12,7 +12,7 @@ import { ConfigError, loadConfig, redact } from '../config';
 import { FeedsFileError, loadFeeds } from '../feeds/registry';
 import { readFeed } from '../reader';
 import { createProcessor } from '../reader/processor';
-import { openStorage, type Storage } from '../storage';
+import { connectStorage, type Storage } from '../storage';
 import {
   feedsYaml,
   ImportError,
@@ -185,23 +185,23 @@ export async function runImport(argv: readonly string[], io: CliIo = defaultIo()
     return 0;
   }
 
-  const storage = openStorage(config.dataDir);
+  const storage = await connectStorage(config);
   try {
     const bar = progressBar(io, 'importing');
     let summary;
     try {
-      summary = importRecords(records, processorSink(storage), (done, total) => bar.update(done, total));
+      summary = await importRecords(records, processorSink(storage), (done, total) => bar.update(done, total));
     } finally {
       bar.stop();
     }
-    syncSearchIndex(storage.db);
+    await syncSearchIndex(storage.db);
     say(
       `imported ${summary.stored} articles (${summary.relevant} about the subject), ` +
         `${summary.duplicates} already stored, ${skipped} skipped, into ${storage.path}`,
     );
     return 0;
   } finally {
-    storage.close();
+    await storage.close();
   }
 }
 
@@ -252,7 +252,7 @@ async function importFeeds(
   if (options['no-read']) return 0;
 
   // Read each new feed once now: its current items become stored coverage (never alerts).
-  const storage: Storage = openStorage(config.dataDir);
+  const storage: Storage = await connectStorage(config);
   const processor = createProcessor({ storage, targetsFor: () => [] });
   const bar = progressBar(io, 'reading feeds');
   let stored = 0;
@@ -262,7 +262,7 @@ async function importFeeds(
       try {
         const res = await readFeed(feed.url, { timeoutMs: config.fetchTimeoutMs, maxBytes: config.feedMaxBytes });
         if (res.feed) {
-          const r = processor.processItems({ url: feed.url, outlet: feed.outlet, scope: feed.scope, language: feed.language, kind: feed.kind }, res.feed.items, { firstRead: true });
+          const r = await processor.processItems({ url: feed.url, outlet: feed.outlet, scope: feed.scope, language: feed.language, kind: feed.kind }, res.feed.items, { firstRead: true });
           stored += r.stored;
         }
       } catch (err) {
@@ -273,8 +273,8 @@ async function importFeeds(
     }
   } finally {
     bar.stop();
-    syncSearchIndex(storage.db);
-    storage.close();
+    await syncSearchIndex(storage.db);
+    await storage.close();
   }
   say(`read ${merged.added.length - failed} of ${merged.added.length} new feeds: ${stored} articles stored`);
   return 0;

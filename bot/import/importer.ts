@@ -177,7 +177,7 @@ export function readImportFile(path: string, options: ReadOptions = {}): Article
 
 /** Where imported articles go; `processorSink` in production, anything in tests. */
 export interface ImportSink {
-  add(record: ImportRecord): { duplicate: boolean; relevant: boolean };
+  add(record: ImportRecord): Promise<{ duplicate: boolean; relevant: boolean }>;
 }
 
 export interface ImportSummary {
@@ -194,7 +194,7 @@ export interface ImportSummary {
 export function processorSink(storage: Storage): ImportSink {
   const processor = createProcessor({ storage, targetsFor: () => [] });
   return {
-    add(r) {
+    async add(r) {
       const item: IncomingItem = {
         id: r.url ?? `urn:nadzor:import:${fnv1a64(`${r.outlet}\n${r.title}\n${r.published}`)}`,
         url: r.url,
@@ -206,24 +206,28 @@ export function processorSink(storage: Storage): ImportSink {
         author: null,
         enclosures: [],
       };
-      const o = processor.processItem({ url: null, outlet: r.outlet, scope: r.scope, language: r.lang ?? null }, item, true);
+      const o = await processor.processItem({ url: null, outlet: r.outlet, scope: r.scope, language: r.lang ?? null }, item, true);
       return { duplicate: o.duplicate, relevant: o.relevant };
     },
   };
 }
 
 /** Feeds every record to the sink, reporting progress after each. */
-export function importRecords(records: readonly ImportRecord[], sink: ImportSink, onProgress?: (done: number, total: number) => void): ImportSummary {
+export async function importRecords(
+  records: readonly ImportRecord[],
+  sink: ImportSink,
+  onProgress?: (done: number, total: number) => void,
+): Promise<ImportSummary> {
   const summary: ImportSummary = { read: records.length, stored: 0, duplicates: 0, relevant: 0 };
-  records.forEach((r, i) => {
-    const o = sink.add(r);
+  for (const [i, r] of records.entries()) {
+    const o = await sink.add(r);
     if (o.duplicate) summary.duplicates++;
     else {
       summary.stored++;
       if (o.relevant) summary.relevant++;
     }
     onProgress?.(i + 1, records.length);
-  });
+  }
   return summary;
 }
 

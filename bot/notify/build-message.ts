@@ -19,20 +19,20 @@ function articleOf(a: StoredArticle): AlertArticle {
  * The message for one outbox row, read from storage at send time so a follow-up sees the
  * story's outlets and its first message as they are now. Null when the article is gone.
  */
-export function buildAlertMessage(storage: Storage, row: OutboxAlert, language: AlertLanguage): AlertMessage | null {
-  const article = storage.articles.get(row.articleId);
+export async function buildAlertMessage(storage: Storage, row: OutboxAlert, language: AlertLanguage): Promise<AlertMessage | null> {
+  const article = await storage.articles.get(row.articleId);
   if (!article) return null;
   const storyId = row.storyId ?? article.storyId;
-  const outlets = storyId === null ? [article.outlet] : storage.stories.outletsOf(storyId);
+  const outlets = storyId === null ? [article.outlet] : await storage.stories.outletsOf(storyId);
   if (!outlets.includes(article.outlet)) outlets.push(article.outlet);
 
   let firstRemoteId: string | null = null;
   let first: AlertMessage['story']['first'] = null;
   if (row.kind === 'follow-up' && storyId !== null) {
-    const announced = notifyRepos(storage).deliveries.firstAlertOfStory(storyId, row.target);
+    const announced = await notifyRepos(storage).deliveries.firstAlertOfStory(storyId, row.target);
     // A first alert folded into a burst summary has no message of its own to edit.
     if (announced && announced.alertId !== row.id && announced.status === 'sent' && announced.remoteId && !announced.folded) {
-      const firstArticle = storage.articles.get(announced.articleId);
+      const firstArticle = await storage.articles.get(announced.articleId);
       if (firstArticle) {
         firstRemoteId = announced.remoteId;
         first = { article: articleOf(firstArticle), classification: firstArticle.classification };

@@ -67,7 +67,7 @@ export interface NotifyRuntime {
  * top. Call it between loading the registry and FeedsRepo.upsertFromRegistry, or a chat's
  * changes are undone by the next start.
  */
-export function applyChatFeedChanges(storage: Storage, entries: readonly FeedEntry[]): FeedEntry[] {
+export function applyChatFeedChanges(storage: Storage, entries: readonly FeedEntry[]): Promise<FeedEntry[]> {
   return notifyRepos(storage).chatFeeds.applyTo(entries);
 }
 

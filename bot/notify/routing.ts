@@ -30,15 +30,15 @@ export interface AlertRouting {
    * The targets that want an instant alert for this article: always 'console', plus every
    * configured destination and subscribed chat whose subscription is instant and whose topics
    * and minimum score the classification meets. Daily and weekly subscribers are left out:
-   * they get digests. Synchronous, so it runs inside the processor's transaction.
+   * they get digests. Called inside the processor's transaction.
    */
-  targetsFor(article: Partial<Article>, classification: Classification): string[];
+  targetsFor(article: Partial<Article>, classification: Classification): Promise<string[]>;
   /** The target a chat's commands act on: the configured destination when it is that chat. */
   targetForChat(platform: ChatPlatform, chatId: string): string;
   /** The settings in force for a target: its row, or the defaults of a configured destination. */
-  subscriptionFor(target: string): Subscription | null;
+  subscriptionFor(target: string): Promise<Subscription | null>;
   /** The language of a target (and of command replies in its chat). */
-  languageFor(target: string): AlertLanguage;
+  languageFor(target: string): Promise<AlertLanguage>;
   /** Whether the platform that delivers to this target is configured now. */
   deliverable(target: string): boolean;
   readonly settings: NotifySettings;
@@ -73,16 +73,16 @@ export function createAlertRouting(storage: Storage, config: Pick<Config, 'notif
     return p.platform === 'telegram' ? settings.telegram !== null : Boolean(settings.discord?.botToken);
   };
 
-  function subscriptionFor(target: string): Subscription | null {
-    return subscriptions.get(target) ?? defaults.get(target) ?? null;
+  async function subscriptionFor(target: string): Promise<Subscription | null> {
+    return (await subscriptions.get(target)) ?? defaults.get(target) ?? null;
   }
 
   return {
     settings,
 
-    targetsFor(_article, classification) {
+    async targetsFor(_article, classification) {
       const out = ['console'];
-      const rows = new Map(subscriptions.list().map((s) => [s.target, s]));
+      const rows = new Map((await subscriptions.list()).map((s) => [s.target, s]));
       const candidates = new Map([...defaults, ...rows]);
       for (const [target, sub] of candidates) {
         if (!deliverable(target) || sub.mode !== 'instant') continue;
@@ -102,8 +102,8 @@ export function createAlertRouting(storage: Storage, config: Pick<Config, 'notif
     subscriptionFor,
     deliverable,
 
-    languageFor(target) {
-      return subscriptionFor(target)?.language ?? settings.language;
+    async languageFor(target) {
+      return (await subscriptionFor(target))?.language ?? settings.language;
     },
   };
 }

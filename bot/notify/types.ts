@@ -137,7 +137,7 @@ export interface NotifierDirectory {
   /** The notifier that delivers to this target, or undefined when none is configured for it. */
   get(target: string): Notifier | undefined;
   /** The language alerts to this target are written in. */
-  languageFor(target: string): AlertLanguage;
+  languageFor(target: string): Promise<AlertLanguage>;
   /**
    * The limiter the notifiers' other traffic (command replies) already goes through, so the
    * worker counts against the same per-chat budgets. Absent: the worker makes its own.

@@ -1,6 +1,6 @@
 import { metrics } from '../metrics';
 import type { OutboxAlert, Storage } from '../storage/index';
-import type { DigestRecord } from '../storage/deliveries';
+import type { DigestRecord, SendRecord } from '../storage/deliveries';
 import { DEFAULT_RETRY, retryDelayMs, type RetryPolicy } from './backoff';
 import { buildAlertMessage } from './build-message';
 import { systemClock, type Clock } from './clock';
@@ -53,7 +53,7 @@ type Outcome = { stop: false } | { stop: true; retryAt: string; reason: string }
 function directoryOf(notifiers: NotifierDirectory | readonly Notifier[], language: AlertLanguage): NotifierDirectory {
   if (!Array.isArray(notifiers)) return notifiers as NotifierDirectory;
   const byName = new Map((notifiers as readonly Notifier[]).map((n) => [n.name, n]));
-  return { get: (target) => byName.get(target), languageFor: () => language };
+  return { get: (target) => byName.get(target), languageFor: async () => language };
 }
 
 /**
@@ -94,8 +94,14 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
 
   // Claims still open belong to a process that died: make them due now, within Discord's
   // nonce window, instead of waiting for them to lapse.
-  const released = deliveries.releaseClaims(nowIso());
-  if (released > 0) logger.info('delivery: resuming deliveries interrupted by a restart', { count: released });
+  // On PostgreSQL the open claims may be other live instances': they lapse on their own
+  // (claimMs) if their instance died.
+  const ready =
+    storage.dialect === 'sqlite'
+      ? deliveries.releaseClaims(nowIso()).then((released) => {
+          if (released > 0) logger.info('delivery: resuming deliveries interrupted by a restart', { count: released });
+        })
+      : Promise.resolve();
 
   /** What to do after a failed request (alerts or digests alike). */
   function onFailure(target: string, notifier: Notifier, err: DeliveryError, attempts: number): { retryAt: string | null; stopTarget: boolean } {
@@ -131,9 +137,9 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
   async function deliverUnit(target: string, notifier: Notifier, language: AlertLanguage, unit: DeliveryUnit): Promise<Outcome> {
     const messages: AlertMessage[] = [];
     for (const row of unit.rows) {
-      const message = buildAlertMessage(storage, row, language);
+      const message = await buildAlertMessage(storage, row, language);
       if (message) messages.push(message);
-      else storage.alerts.markFailed(row.id, 'article no longer stored', null);
+      else await storage.alerts.markFailed(row.id, 'article no longer stored', null);
     }
     if (messages.length === 0) return { stop: false };
     const ids = messages.map((m) => m.alertId);
@@ -141,7 +147,7 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
 
     // Before: from here until the outcome is recorded, a restart treats these alerts as
     // possibly delivered and repeats them with the same nonce.
-    deliveries.beginSend(ids, unit.nonce, unit.kind === 'summary', nowIso());
+    await deliveries.beginSend(ids, unit.nonce, unit.kind === 'summary', nowIso());
     let result: SendResult;
     try {
       result =
@@ -152,19 +158,19 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
       const err = asDeliveryError(thrown);
       const attempts = Math.max(...unit.rows.map((r) => r.attempts));
       const { retryAt, stopTarget } = onFailure(target, notifier, err, attempts);
-      storage.transaction(() => {
-        for (const id of ids) storage.alerts.markFailed(id, err.message, retryAt);
+      await storage.transaction(async () => {
+        for (const id of ids) await storage.alerts.markFailed(id, err.message, retryAt);
         // A 5xx or a timeout may have come after the message was posted: leave the record
         // open so the retry reuses the nonce. Any other answer means it was not posted.
-        if (err.kind !== 'transient') deliveries.finishSend(ids, nowIso());
+        if (err.kind !== 'transient') await deliveries.finishSend(ids, nowIso());
       });
       return stopTarget && retryAt ? { stop: true, retryAt, reason: `not attempted: ${target} failed (${err.message})` } : { stop: false };
     }
     // After: delivered, with the message id a follow-up will edit.
     const at = nowIso();
-    storage.transaction(() => {
-      for (const id of ids) storage.alerts.markSent(id, result.remoteId, at);
-      deliveries.finishSend(ids, at);
+    await storage.transaction(async () => {
+      for (const id of ids) await storage.alerts.markSent(id, result.remoteId, at);
+      await deliveries.finishSend(ids, at);
     });
     metrics.alertsSent.inc({ target }, ids.length);
     if (unit.kind === 'summary') logger.info('delivery: burst folded into a summary', { target, alerts: ids.length });
@@ -175,23 +181,31 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
    * A follow-up whose story's first alert is still queued for this target waits for it, so
    * the first message exists (to be edited) before the follow-up goes out.
    */
-  function deferFollowUps(target: string, rows: OutboxAlert[]): OutboxAlert[] {
+  async function deferFollowUps(target: string, rows: OutboxAlert[]): Promise<OutboxAlert[]> {
     const inBatch = new Set(rows.map((r) => r.id));
-    return rows.filter((row) => {
-      if (row.kind !== 'follow-up' || row.storyId === null) return true;
-      const first = deliveries.firstAlertOfStory(row.storyId, target);
-      if (!first || first.alertId === row.id || first.status === 'sent' || inBatch.has(first.alertId)) return true;
+    const kept: OutboxAlert[] = [];
+    for (const row of rows) {
+      if (row.kind !== 'follow-up' || row.storyId === null) {
+        kept.push(row);
+        continue;
+      }
+      const first = await deliveries.firstAlertOfStory(row.storyId, target);
+      if (!first || first.alertId === row.id || first.status === 'sent' || inBatch.has(first.alertId)) {
+        kept.push(row);
+        continue;
+      }
       const retryAt = new Date(Math.max(clock.now() + 1_000, Date.parse(first.nextAttemptAt) + 1_000)).toISOString();
-      storage.alerts.markFailed(row.id, "waiting for the story's first alert", retryAt);
-      return false;
-    });
+      await storage.alerts.markFailed(row.id, "waiting for the story's first alert", retryAt);
+    }
+    return kept;
   }
 
   async function deliverAlerts(target: string, notifier: Notifier, language: AlertLanguage): Promise<void> {
-    const claimed = storage.alerts.claimDue(target, nowIso(), batchSize, claimMs);
+    const claimed = await storage.alerts.claimDue(target, nowIso(), batchSize, claimMs);
     if (claimed.length === 0) return;
-    const rows = deferFollowUps(target, claimed);
-    const records = new Map(rows.map((r) => [r.id, deliveries.sendRecord(r.id)]));
+    const rows = await deferFollowUps(target, claimed);
+    const records = new Map<number, SendRecord | null>();
+    for (const r of rows) records.set(r.id, await deliveries.sendRecord(r.id));
     const units = planDeliveries(rows, records, limiter.capacity(notifier.limits, foldHorizonMs));
     for (let i = 0; i < units.length; i++) {
       // Stopping mid-batch leaves the rest claimed; the next start releases them.
@@ -200,8 +214,8 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
       if (outcome.stop) {
         blockedUntil.set(target, Date.parse(outcome.retryAt));
         const rest = units.slice(i + 1).flatMap((u) => u.rows);
-        storage.transaction(() => {
-          for (const row of rest) storage.alerts.markFailed(row.id, outcome.reason, outcome.retryAt);
+        await storage.transaction(async () => {
+          for (const row of rest) await storage.alerts.markFailed(row.id, outcome.reason, outcome.retryAt);
         });
         return;
       }
@@ -209,23 +223,23 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
   }
 
   async function deliverDigest(target: string, notifier: Notifier, language: AlertLanguage, d: DigestRecord): Promise<boolean> {
-    deliveries.beginDigestSend(d.id, nowIso());
+    await deliveries.beginDigestSend(d.id, nowIso());
     try {
       const digest = JSON.parse(d.body) as DigestData;
       const result = await notifier.sendDigest({ language, digest }, { nonce: digestNonce(d.id), pace: () => limiter.acquire(notifier.limits) });
-      deliveries.markDigestSent(d.id, result.remoteId, nowIso());
+      await deliveries.markDigestSent(d.id, result.remoteId, nowIso());
       return true;
     } catch (thrown) {
       const err = asDeliveryError(thrown);
       const { retryAt, stopTarget } = onFailure(target, notifier, err, d.attempts);
-      deliveries.markDigestFailed(d.id, err.message, retryAt);
+      await deliveries.markDigestFailed(d.id, err.message, retryAt);
       if (stopTarget && retryAt) blockedUntil.set(target, Date.parse(retryAt));
       return !stopTarget;
     }
   }
 
   async function deliverDigests(target: string, notifier: Notifier, language: AlertLanguage): Promise<void> {
-    for (const d of deliveries.claimDigests(target, nowIso(), 10, claimMs)) {
+    for (const d of await deliveries.claimDigests(target, nowIso(), 10, claimMs)) {
       // Claimed digests left behind are released with the target's next start or claim lapse.
       if (stopped || (blockedUntil.get(target) ?? 0) > clock.now()) return;
       if (!(await deliverDigest(target, notifier, language, d))) return;
@@ -233,7 +247,7 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
   }
 
   async function runTarget(target: string, notifier: Notifier): Promise<void> {
-    const language = directory.languageFor(target);
+    const language = await directory.languageFor(target);
     try {
       await deliverAlerts(target, notifier, language);
       if ((blockedUntil.get(target) ?? 0) <= clock.now()) await deliverDigests(target, notifier, language);
@@ -241,15 +255,17 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
       // A bug or a storage error: log it and let the claims lapse, so the rows come back.
       logger.error('delivery: unexpected error', { target, error: err instanceof Error ? err.message : String(err) });
     } finally {
-      metrics.outboxDepth.set(storage.alerts.pendingCount());
+      if (storage.db.open) metrics.outboxDepth.set(await storage.alerts.pendingCount().catch(() => 0));
     }
   }
 
   /** Starts a run for every target with due work that is not already running; returns them. */
-  function tick(): Array<Promise<void>> {
+  async function tick(): Promise<Array<Promise<void>>> {
+    await ready;
     if (stopped || !storage.db.open) return [];
     const started: Array<Promise<void>> = [];
-    for (const target of deliveries.dueTargets(nowIso())) {
+    for (const target of await deliveries.dueTargets(nowIso())) {
+      if (stopped) break;
       if (running.has(target) || (blockedUntil.get(target) ?? 0) > clock.now()) continue;
       const notifier = directory.get(target);
       if (!notifier) {
@@ -267,9 +283,14 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
   }
 
   const pollMs = options.pollMs ?? 2_000;
-  const timer = setInterval(() => void tick(), pollMs);
+  const tickLogged = () =>
+    tick().catch((err: unknown) => {
+      if (!stopped) logger.error('delivery: could not read the outbox', { error: err instanceof Error ? err.message : String(err) });
+      return [];
+    });
+  const timer = setInterval(() => void tickLogged(), pollMs);
   timer.unref?.();
-  void tick();
+  void tickLogged();
 
   return {
     async drain() {
@@ -277,7 +298,7 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
       // configured target (rescheduled work is not due now).
       for (let round = 0; round < 10_000; round++) {
         await Promise.all([...running.values()]);
-        const started = tick();
+        const started = await tick();
         if (started.length === 0) break;
         await Promise.all(started);
       }

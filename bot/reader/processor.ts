@@ -61,13 +61,16 @@ export interface ProcessResult {
 export interface ProcessorOptions {
   storage: Storage;
   /** Destinations that want an alert for this article ("console", "discord", ...). */
-  targetsFor?: (article: { outlet: string; scope: Scope; title: string }, classification: Classification) => string[];
+  targetsFor?: (article: { outlet: string; scope: Scope; title: string }, classification: Classification) => string[] | Promise<string[]>;
   /** First read of a feed: items older than this are stored and counted, not alerted. */
   backlogHours?: number;
   /** Score at or above which a relevant item is alerted; default: the classifier's decision. */
   minScore?: number;
   now?: () => Date;
 }
+
+/** Any fixed number: the PostgreSQL advisory lock that serialises story grouping across instances. */
+export const STORY_GROUPING_LOCK = 7_263_002;
 
 /** Most of a long article adds nothing to the decision; the lead carries it. */
 const CLASSIFY_CHARS = 4000;
@@ -89,7 +92,7 @@ export function createProcessor(options: ProcessorOptions) {
     return options.minScore === undefined ? c.relevant : c.score >= options.minScore;
   }
 
-  function processOne(feed: SourceFeed, item: IncomingItem, firstRead: boolean): ItemOutcome {
+  async function processOne(feed: SourceFeed, item: IncomingItem, firstRead: boolean): Promise<ItemOutcome> {
     const at = now();
     const outlet = feed.kind === 'search' && item.source?.title ? item.source.title.trim() : feed.outlet;
     const text = (item.summary || item.content || '').trim();
@@ -97,7 +100,7 @@ export function createProcessor(options: ProcessorOptions) {
     // Same outlet, same words: a re-post under a new URL. Other outlets' copies are not
     // duplicates: they count as coverage and are grouped into one story instead.
     const contentHash = fnv1a64(`${fold(outlet)}\n${fold(`${item.title} ${text}`).replace(/\s+/g, ' ').trim()}`);
-    const dup = storage.articles.findDuplicate({ guid: item.id, feedUrl: feed.url, url: item.url, contentHash });
+    const dup = await storage.articles.findDuplicate({ guid: item.id, feedUrl: feed.url, url: item.url, contentHash });
     if (dup) {
       return { id: dup.id, duplicate: true, relevant: false, alerted: 0, followUp: false, classification: null, storyId: null };
     }
@@ -115,10 +118,10 @@ export function createProcessor(options: ProcessorOptions) {
     const signature = storySignature(item.title, text);
     const datedAt = published ? Date.parse(published) : at.getTime();
 
-    stories ??= new StoryIndex(storage.stories, at);
+    stories ??= await StoryIndex.load(storage.stories, at);
     let outcome!: ItemOutcome;
-    storage.transaction(() => {
-      const id = storage.articles.insert({
+    await storage.transaction(async () => {
+      const id = await storage.articles.insert({
         feedUrl: feed.url,
         outlet,
         scope: feed.scope,
@@ -136,14 +139,21 @@ export function createProcessor(options: ProcessorOptions) {
         outcome = { id: null, duplicate: true, relevant: false, alerted: 0, followUp: false, classification, storyId: null };
         return;
       }
+      if (storage.dialect === 'postgres') {
+        // Several instances: grouping is serialised by one transaction-level advisory lock
+        // (held until this feed's transaction commits), and the index first takes in the
+        // stories the others created, so two copies of one report never start two stories.
+        await storage.db.get('SELECT pg_advisory_xact_lock(?)', [STORY_GROUPING_LOCK]);
+        await stories!.refresh(storage.stories, at);
+      }
       let storyId = stories!.find(signature, datedAt);
       if (storyId === null) {
-        storyId = storage.stories.create(item.title, published ?? at.toISOString(), signature);
+        storyId = await storage.stories.create(item.title, published ?? at.toISOString(), signature);
         stories!.add(storyId, signature, datedAt);
       } else {
         stories!.touch(storyId, datedAt);
       }
-      storage.stories.attach(id, storyId);
+      await storage.stories.attach(id, storyId);
 
       outcome = { id, duplicate: false, relevant: classification.relevant, alerted: 0, followUp: false, classification, storyId };
       if (!wantsAlert(classification)) {
@@ -156,11 +166,11 @@ export function createProcessor(options: ProcessorOptions) {
         outcome.skipped = 'backlog';
         return;
       }
-      const targets = targetsFor({ outlet, scope: feed.scope, title: item.title }, classification);
+      const targets = await targetsFor({ outlet, scope: feed.scope, title: item.title }, classification);
       if (targets.length === 0) outcome.skipped = 'no-target';
       for (const target of targets) {
-        const kind = storage.alerts.alreadyAlertedStory(storyId, target) ? 'follow-up' : 'new';
-        if (storage.alerts.enqueue({ articleId: id, storyId, kind, target, at: at.toISOString() }) !== null) {
+        const kind = (await storage.alerts.alreadyAlertedStory(storyId, target)) ? 'follow-up' : 'new';
+        if ((await storage.alerts.enqueue({ articleId: id, storyId, kind, target, at: at.toISOString() })) !== null) {
           outcome.alerted++;
           if (kind === 'follow-up') outcome.followUp = true;
         }
@@ -180,14 +190,14 @@ export function createProcessor(options: ProcessorOptions) {
      * everything else the processor does. An item that fails is rolled back alone, counted
      * and reported, and the others go on.
      */
-    processItems(feed: SourceFeed, items: IncomingItem[], opts: { firstRead: boolean }): ProcessResult {
+    async processItems(feed: SourceFeed, items: IncomingItem[], opts: { firstRead: boolean }): Promise<ProcessResult> {
       const result: ProcessResult = { seen: 0, stored: 0, duplicates: 0, relevant: 0, alerts: 0, followUps: 0, backlog: 0, failed: 0, errors: [] };
-      storage.transaction(() => {
+      await storage.transaction(async () => {
         for (const item of items) {
           result.seen++;
           let o: ItemOutcome;
           try {
-            o = processOne(feed, item, opts.firstRead);
+            o = await processOne(feed, item, opts.firstRead);
           } catch (err) {
             // The item's savepoint is rolled back; the story index may name a story that no
             // longer exists, so it is reloaded from storage when next needed.
@@ -208,7 +218,7 @@ export function createProcessor(options: ProcessorOptions) {
     },
 
     /** An article the feeds missed, added by hand: processed like any feed item after the first read. */
-    addManual(a: ManualArticle): ItemOutcome {
+    addManual(a: ManualArticle): Promise<ItemOutcome> {
       const url = a.url ?? null;
       const item: IncomingItem = {
         id: url ?? `urn:nadzor:manual:${fnv1a64(`${a.outlet}\n${a.title}`)}`,

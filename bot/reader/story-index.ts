@@ -1,4 +1,4 @@
-import type { StoriesRepo } from '../storage';
+import type { StoriesRepo, StoryCandidate } from '../storage';
 import { similarity } from './story-signature';
 
 /** Two items whose signatures are at least this similar are copies of one story. */
@@ -12,16 +12,38 @@ export const STORY_WINDOW_HOURS = 72;
  * tens of thousands of items). Loaded from storage on start; stories added by this process
  * are indexed as they are created.
  */
+function windowStart(now: Date): string {
+  return new Date(now.getTime() - STORY_WINDOW_HOURS * 3600_000).toISOString();
+}
+
 export class StoryIndex {
   private readonly byHash = new Map<number, Set<number>>();
   private readonly signatures = new Map<number, { signature: number[]; lastSeen: number }>();
 
-  constructor(stories: StoriesRepo, now: Date) {
-    const since = new Date(now.getTime() - STORY_WINDOW_HOURS * 3600_000).toISOString();
-    for (const s of stories.findCandidates(since)) this.add(s.id, s.signature, Date.parse(s.lastSeen));
+  /** The highest story id indexed, so `refresh` asks only for newer ones. */
+  private maxId = 0;
+
+  constructor(candidates: readonly StoryCandidate[] = []) {
+    for (const s of candidates) this.add(s.id, s.signature, Date.parse(s.lastSeen));
+  }
+
+  /** The index of the stories seen in the last STORY_WINDOW_HOURS before `now`. */
+  static async load(stories: StoriesRepo, now: Date): Promise<StoryIndex> {
+    return new StoryIndex(await stories.findCandidates(windowStart(now)));
+  }
+
+  /**
+   * Adds the stories other processes created since this index last looked (several instances
+   * on one PostgreSQL). Called under the story-grouping lock, so what it reads is complete.
+   */
+  async refresh(stories: StoriesRepo, now: Date): Promise<void> {
+    for (const s of await stories.findCreatedAfter(this.maxId, windowStart(now))) {
+      if (!this.signatures.has(s.id)) this.add(s.id, s.signature, Date.parse(s.lastSeen));
+    }
   }
 
   add(storyId: number, signature: number[], seenAt: number): void {
+    if (storyId > this.maxId) this.maxId = storyId;
     this.signatures.set(storyId, { signature, lastSeen: seenAt });
     for (const h of signature) {
       let set = this.byHash.get(h);

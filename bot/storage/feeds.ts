@@ -60,6 +60,14 @@ export interface FeedFailure {
   justPaused: boolean;
 }
 
+export interface LeaseOptions {
+  /** How long the feeds taken stay this instance's unless it records their outcome. */
+  leaseMs: number;
+  /** Feeds fetched less than this long ago are left alone (another instance just read them). */
+  minRefetchMs?: number;
+  limit?: number;
+}
+
 export interface FeedsStatus {
   total: number;
   neverRead: number;
@@ -118,6 +126,9 @@ function fromRow(r: FeedRow): FeedState {
   };
 }
 
+/** Any fixed number: the PostgreSQL advisory lock around applying the registry. */
+const REGISTRY_LOCK = 7_263_003;
+
 export type FeedsRepo = ReturnType<typeof createFeedsRepo>;
 
 const UPSERT = `
@@ -167,6 +178,8 @@ export function createFeedsRepo(db: SqlDb, policy: BackoffPolicy = DEFAULT_BACKO
      */
     async upsertFromRegistry(entries: readonly FeedEntry[]): Promise<void> {
       await db.transaction(async () => {
+        // Instances starting together apply the registry one after the other.
+        if (db.dialect === 'postgres') await db.get('SELECT pg_advisory_xact_lock(?)', [REGISTRY_LOCK]);
         await db.run('UPDATE feeds SET active = 0');
         for (const e of entries) {
           await db.run(UPSERT, [e.url, e.outlet, e.language, e.script, e.scope, e.kind ?? 'outlet', e.homepage]);
@@ -226,19 +239,22 @@ export function createFeedsRepo(db: SqlDb, policy: BackoffPolicy = DEFAULT_BACKO
      * taken while it is being read, and lets another instance take it if this one dies.
      * On SQLite (one process per file) it is `due` with the limit.
      */
-    async leaseDue(now: string, leaseMs: number, limit = 100_000): Promise<FeedState[]> {
+    async leaseDue(now: string, lease: LeaseOptions): Promise<FeedState[]> {
       const nowIso = toIso(now);
+      const limit = lease.limit ?? 100_000;
       if (db.dialect === 'sqlite') {
         return (await db.all<FeedRow>(`SELECT * FROM feeds WHERE ${DUE_WHERE} ${DUE_ORDER} LIMIT ?`, [nowIso, limit])).map(fromRow);
       }
-      const until = new Date(Date.parse(nowIso) + leaseMs).toISOString();
+      const until = new Date(Date.parse(nowIso) + lease.leaseMs).toISOString();
+      const fresh = new Date(Date.parse(nowIso) - (lease.minRefetchMs ?? 0)).toISOString();
       const rows = await db.all<FeedRow>(
         `UPDATE feeds SET leased_until = ? WHERE url IN (
            SELECT url FROM feeds
            WHERE ${DUE_WHERE} AND (leased_until IS NULL OR leased_until <= ?)
+             AND (last_fetched_at IS NULL OR last_fetched_at < ?)
            ${DUE_ORDER} LIMIT ? FOR UPDATE SKIP LOCKED)
          RETURNING *`,
-        [until, nowIso, nowIso, limit],
+        [until, nowIso, nowIso, fresh, limit],
       );
       return rows.map(fromRow).sort((a, b) => (a.lastFetchedAt ?? '').localeCompare(b.lastFetchedAt ?? '') || a.url.localeCompare(b.url));
     },

@@ -22,6 +22,10 @@ interface StoryRow {
   signature: string;
 }
 
+function candidateOf(r: StoryRow): StoryCandidate {
+  return { id: r.id, title: r.title, firstSeen: r.first_seen, lastSeen: r.last_seen, signature: JSON.parse(r.signature) as StorySignature };
+}
+
 export type StoriesRepo = ReturnType<typeof createStoriesRepo>;
 
 // A story stays a candidate while copies keep arriving, so last_seen follows its newest article.
@@ -76,16 +80,16 @@ export function createStoriesRepo(db: SqlDb) {
 
     outletsOf,
 
+    /** Stories created after story `afterId` with an article dated at or after `sinceIso`. */
+    async findCreatedAfter(afterId: number, sinceIso: string): Promise<StoryCandidate[]> {
+      const rows = await db.all<StoryRow>('SELECT * FROM stories WHERE id > ? AND last_seen >= ? ORDER BY id', [afterId, toIso(sinceIso)]);
+      return rows.map(candidateOf);
+    },
+
     /** Stories with an article dated at or after `sinceIso`, newest first. */
     async findCandidates(sinceIso: string): Promise<StoryCandidate[]> {
       const rows = await db.all<StoryRow>('SELECT * FROM stories WHERE last_seen >= ? ORDER BY last_seen DESC, id DESC', [toIso(sinceIso)]);
-      return rows.map((r) => ({
-        id: r.id,
-        title: r.title,
-        firstSeen: r.first_seen,
-        lastSeen: r.last_seen,
-        signature: JSON.parse(r.signature) as StorySignature,
-      }));
+      return rows.map(candidateOf);
     },
   };
 }

@@ -8,10 +8,10 @@ import { loadConfig } from '../../bot/config';
 import { createNotifiers } from '../../bot/notify/index';
 import { silentLogger } from '../../bot/notify/logger';
 import { startDeliveryWorker } from '../../bot/notify/worker';
-import { openStorage } from '../../bot/storage/index';
+import { connectStorage } from '../../bot/storage/index';
 
 const config = loadConfig(process.env);
-const storage = openStorage(config.dataDir);
+const storage = await connectStorage(config);
 const runtime = createNotifiers(config, { storage, logger: silentLogger, console: { stream: process.stderr } });
 startDeliveryWorker({ storage, notifiers: runtime.notifiers, pollMs: 50, logger: silentLogger });
 process.stdout.write('started\n');

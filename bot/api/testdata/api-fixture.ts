@@ -12,11 +12,11 @@ export interface Logged {
   warnings: string[];
 }
 
-export function seededApp(
+export async function seededApp(
   options: { articles?: readonly SeedArticle[]; config?: Partial<ApiConfig>; deps?: Partial<ApiDeps> } = {},
 ) {
   const { storage } = tempStorage();
-  const ids = seedArticles(storage, options.articles ?? MARCH_2025);
+  const ids = await seedArticles(storage, options.articles ?? MARCH_2025);
   const logged: Logged = { errors: [], warnings: [] };
   const app = createApp({
     storage,

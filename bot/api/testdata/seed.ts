@@ -29,13 +29,14 @@ export interface SeedArticle {
 const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 32);
 
 /** Inserts the articles (with their stories) in one transaction; returns their ids in order. */
-export function seedArticles(storage: Storage, articles: readonly SeedArticle[]): number[] {
+export function seedArticles(storage: Storage, articles: readonly SeedArticle[]): Promise<number[]> {
   const stories = new Map<string, number>();
-  return storage.transaction(() =>
-    articles.map((a, i) => {
+  return storage.transaction(async () => {
+    const ids: number[] = [];
+    for (const [i, a] of articles.entries()) {
       const url = a.url === undefined ? `https://news.example/${i}/${encodeURIComponent(a.title.slice(0, 20))}` : a.url;
       const relevant = a.relevant ?? true;
-      const id = storage.articles.insert({
+      const id = await storage.articles.insert({
         feedUrl: null,
         outlet: a.outlet,
         scope: a.scope ?? 'domestic',
@@ -60,14 +61,15 @@ export function seedArticles(storage: Storage, articles: readonly SeedArticle[])
       if (a.story !== undefined) {
         let storyId = stories.get(a.story);
         if (storyId === undefined) {
-          storyId = storage.stories.create(a.title, a.published ?? a.fetchedAt ?? '2025-04-01T00:00:00.000Z', []);
+          storyId = await storage.stories.create(a.title, a.published ?? a.fetchedAt ?? '2025-04-01T00:00:00.000Z', []);
           stories.set(a.story, storyId);
         }
-        storage.stories.attach(id, storyId);
+        await storage.stories.attach(id, storyId);
       }
-      return id;
-    }),
-  );
+      ids.push(id);
+    }
+    return ids;
+  });
 }
 
 /**
@@ -224,16 +226,17 @@ const IRRELEVANT = ['Vremenska prognoza', 'Rezultati utakmice', 'Нови тел
  * `n` generated articles spread evenly over the `days` before `end`, about 60 % relevant,
  * grouped into stories of one to four outlets. Fast: one transaction, no classifier.
  */
-export function seedBulk(storage: Storage, n: number, options: { end?: Date; days?: number; seed?: number } = {}): void {
+export async function seedBulk(storage: Storage, n: number, options: { end?: Date; days?: number; seed?: number } = {}): Promise<void> {
   const rand = prng(options.seed ?? 42);
   const end = (options.end ?? new Date()).getTime();
   const span = (options.days ?? 365) * 86_400_000;
-  const insertStory = storage.db.prepare('INSERT INTO stories (title, first_seen, last_seen, signature) VALUES (?, ?, ?, ?)');
-  const insertArticle = storage.db.prepare(`
+  const insertStory = 'INSERT INTO stories (title, first_seen, last_seen, signature) VALUES (?, ?, ?, ?) RETURNING id';
+  const insertArticle = `
     INSERT INTO articles (feed_url, outlet, scope, guid, url, canonical_url, title, text, published, fetched_at,
       content_hash, story_id, relevant, score, topics, reasons, lang, script)
-    VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  storage.transaction(() => {
+    VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+  const db = storage.db;
+  await storage.transaction(async () => {
     let i = 0;
     while (i < n) {
       const at = new Date(end - rand() * span).toISOString();
@@ -241,18 +244,18 @@ export function seedBulk(storage: Storage, n: number, options: { end?: Date; day
       const copies = 1 + Math.floor(rand() * (relevant ? 4 : 1));
       const head = relevant ? HEADLINES[Math.floor(rand() * HEADLINES.length)] : null;
       const title = head ? `${head.title} (${i})` : `${IRRELEVANT[Math.floor(rand() * IRRELEVANT.length)]} ${i}`;
-      const storyId = Number(insertStory.run(title, at, at, '[]').lastInsertRowid);
+      const storyId = Number((await db.get<{ id: number }>(insertStory, [title, at, at, '[]']))!.id);
       for (let c = 0; c < copies && i < n; c++, i++) {
         const o = OUTLETS[Math.floor(rand() * OUTLETS.length)];
         const url = `https://news.example/${i}`;
         const score = relevant ? 0.6 + rand() * 0.4 : rand() * 0.4;
-        insertArticle.run(
+        await db.run(insertArticle, [
           o.outlet, o.scope, `bulk-${i}`, url, url, title, head ? `${head.text} ${'Detalji o nadzoru. '.repeat(20)}` : 'Ostale vesti.',
           at, at, `bulk-${i}`, storyId, relevant ? 1 : 0, score,
           JSON.stringify(head ? head.topics : []),
           JSON.stringify(head ? [`${head.topics[0]}: "${head.title.split(' ')[0].toLowerCase()}"`] : ['no surveillance or Serbia terms found']),
           o.lang, o.script,
-        );
+        ]);
       }
     }
   });
@@ -263,15 +266,15 @@ export function seedBulk(storage: Storage, n: number, options: { end?: Date; day
  * with a story of its own, queue a console alert when relevant.
  */
 export function fakeAddArticle(storage: Storage, now: () => Date = () => new Date()): AddArticle {
-  return (input) => {
+  return async (input) => {
     const url = input.url ?? null;
     const contentHash = hash(`${input.outlet}\n${input.title}\n${input.text ?? ''}`);
-    const dup = storage.articles.findDuplicate({ url, contentHash });
+    const dup = await storage.articles.findDuplicate({ url, contentHash });
     if (dup) return { id: dup.id, duplicate: true, relevant: false, alerted: false };
     const c = classify({ title: input.title, text: input.text, lang: input.lang });
     const at = now().toISOString();
-    return storage.transaction(() => {
-      const id = storage.articles.insert({
+    return storage.transaction(async () => {
+      const id = (await storage.articles.insert({
         feedUrl: null,
         outlet: input.outlet,
         scope: input.scope ?? 'domestic',
@@ -284,10 +287,10 @@ export function fakeAddArticle(storage: Storage, now: () => Date = () => new Dat
         fetchedAt: at,
         contentHash,
         classification: c,
-      })!;
-      const storyId = storage.stories.create(input.title, input.published ?? at, []);
-      storage.stories.attach(id, storyId);
-      const alerted = c.relevant && storage.alerts.enqueue({ articleId: id, storyId, kind: 'new', target: 'console', at }) !== null;
+      }))!;
+      const storyId = await storage.stories.create(input.title, input.published ?? at, []);
+      await storage.stories.attach(id, storyId);
+      const alerted = c.relevant && (await storage.alerts.enqueue({ articleId: id, storyId, kind: 'new', target: 'console', at })) !== null;
       return { id, duplicate: false, relevant: c.relevant, alerted };
     });
   };

@@ -152,7 +152,7 @@ export function createDiscordCommandHandler(options: DiscordCommandOptions) {
         interaction.guildId === place.guildId,
     };
     const { routing } = options.deps;
-    const lang = routing.languageFor(chat.target ?? routing.targetForChat('discord', chat.chatId));
+    const lang = await routing.languageFor(chat.target ?? routing.targetForChat('discord', chat.chatId));
     // Checking a feed URL resolves DNS, which can outlast Discord's 3-second reply window.
     const slow = input?.name === 'feeds' && input.action === 'add';
     if (slow) await interaction.deferReply();

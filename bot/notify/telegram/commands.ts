@@ -82,7 +82,7 @@ function chatContext(ctx: Context, options: TelegramCommandOptions): ChatContext
 export function registerTelegramCommands(bot: Bot, options: TelegramCommandOptions): void {
   const handle = (name: CommandName) => async (ctx: Context) => {
     const chat = chatContext(ctx, options);
-    const lang = options.deps.routing.languageFor(chat.target ?? options.deps.routing.targetForChat('telegram', chat.chatId));
+    const lang = await options.deps.routing.languageFor(chat.target ?? options.deps.routing.targetForChat('telegram', chat.chatId));
     let parts: string[];
     try {
       const reply = await runCommand(parseCommandText(name, typeof ctx.match === 'string' ? ctx.match : ''), chat, options.deps);

@@ -13,15 +13,15 @@ export function seedAlert(
   n: number,
   targets: string[],
   options: { storyId?: number | null; kind?: 'new' | 'follow-up'; outlet?: string; at?: string; classification?: Partial<Classification> } = {},
-): Record<string, number> {
-  return storage.transaction(() => {
+): Promise<Record<string, number>> {
+  return storage.transaction(async () => {
     const storyId = options.storyId ?? null;
-    const articleId = storage.articles.insert(
+    const articleId = (await storage.articles.insert(
       article(n, { storyId, outlet: options.outlet ?? 'Example', classification: classification(options.classification) }),
-    )!;
+    ))!;
     const ids: Record<string, number> = {};
     for (const target of targets) {
-      ids[target] = storage.alerts.enqueue({ articleId, storyId, kind: options.kind ?? 'new', target, at: options.at ?? T0 })!;
+      ids[target] = (await storage.alerts.enqueue({ articleId, storyId, kind: options.kind ?? 'new', target, at: options.at ?? T0 }))!;
     }
     return ids;
   });

@@ -11,14 +11,14 @@ if (!dir) throw new Error('usage: crash-writer.ts <dataDir>');
 const storage = openStorage(dir);
 // Long texts fill WAL pages quickly, so kills also land during automatic checkpoints.
 const filler = 'Kamere za prepoznavanje lica u Beogradu. '.repeat(100);
-let n = storage.articles.count();
+let n = await storage.articles.count();
 
 for (;;) {
-  storage.transaction(() => {
+  await storage.transaction(async () => {
     for (let i = 0; i < 5; i++) {
       n++;
-      const articleId = storage.articles.insert(article(n, { text: `${n} ${filler}` }))!;
-      storage.alerts.enqueue({ articleId, storyId: null, kind: 'new', target: 'console', at: new Date().toISOString() });
+      const articleId = (await storage.articles.insert(article(n, { text: `${n} ${filler}` })))!;
+      await storage.alerts.enqueue({ articleId, storyId: null, kind: 'new', target: 'console', at: new Date().toISOString() });
     }
   });
   process.stdout.write(`${n}\n`);

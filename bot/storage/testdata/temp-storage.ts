@@ -23,7 +23,7 @@ export function tempStorage(options?: StorageOptions): { storage: Storage; dir: 
   const storage = openStorage(dir, options);
   // Registered after the dir, so it runs before the dir's removal.
   cleanups.push(() => {
-    if (storage.db.open) storage.close();
+    if (storage.db.open) void storage.close();
   });
   return { storage, dir };
 }
