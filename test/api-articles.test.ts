@@ -8,7 +8,7 @@ const titles = (p: Page) => p.articles.map((a) => a.title);
 
 describe('GET /api/articles', () => {
   it('lists every article newest first, with the fields the extension reads', async () => {
-    const { app } = seededApp();
+    const { app } = await seededApp();
     const page = await getJson<Page>(app, '/api/articles');
     expect(page.total).toBe(12);
     expect(page.limit).toBe(50);
@@ -22,7 +22,7 @@ describe('GET /api/articles', () => {
   });
 
   it('filters by date, inclusive of the whole last day', async () => {
-    const { app } = seededApp();
+    const { app } = await seededApp();
     const page = await getJson<Page>(app, '/api/articles?since=2025-03-12&until=2025-03-18');
     expect(titles(page)).toEqual(['Протест испред Скупштине због камера', 'Novi telefon kompanije Huawei', 'Huawei Safe City in Belgrade under scrutiny']);
     const instant = await getJson<Page>(app, '/api/articles?since=2025-03-12T12:00:00%2B01:00&until=2025-03-12T23:00:00Z');
@@ -30,7 +30,7 @@ describe('GET /api/articles', () => {
   });
 
   it('filters by relevance, topic, language, script, scope and outlet', async () => {
-    const { app } = seededApp();
+    const { app } = await seededApp();
     expect((await getJson<Page>(app, '/api/articles?relevant=false')).total).toBe(2);
     expect((await getJson<Page>(app, '/api/articles?relevant=true')).total).toBe(10);
     expect((await getJson<Page>(app, '/api/articles?relevant=all')).total).toBe(12);
@@ -43,7 +43,7 @@ describe('GET /api/articles', () => {
   });
 
   it('pages with limit and offset and reports the total', async () => {
-    const { app } = seededApp();
+    const { app } = await seededApp();
     const all = titles(await getJson<Page>(app, '/api/articles'));
     const second = await getJson<Page>(app, '/api/articles?limit=5&offset=5');
     expect(second).toMatchObject({ total: 12, limit: 5, offset: 5 });
@@ -54,7 +54,7 @@ describe('GET /api/articles', () => {
 
 describe('GET /api/articles?q (search across scripts)', () => {
   it('finds Latin and Cyrillic articles, in any case ending, from a Latin query', async () => {
-    const { app } = seededApp();
+    const { app } = await seededApp();
     expect(titles(await getJson<Page>(app, '/api/articles?q=kamere'))).toEqual([
       'Kamere u Novom Sadu',
       'Nabavka kamera u Nišu',
@@ -66,7 +66,7 @@ describe('GET /api/articles?q (search across scripts)', () => {
   });
 
   it('finds the same from a Cyrillic query and from one without diacritics', async () => {
-    const { app } = seededApp();
+    const { app } = await seededApp();
     const expected = ['Камере за препознавање лица на Славији', 'Kamere za prepoznavanje lica na Slaviji'];
     expect(titles(await getJson<Page>(app, `/api/articles?q=${encodeURIComponent('Шер фондација')}`))).toEqual(expected);
     expect(titles(await getJson<Page>(app, `/api/articles?q=${encodeURIComponent('šer fondacija')}`))).toEqual(expected);
@@ -77,23 +77,23 @@ describe('GET /api/articles?q (search across scripts)', () => {
   });
 
   it('combines q with the other filters and counts the total', async () => {
-    const { app } = seededApp();
+    const { app } = await seededApp();
     const page = await getJson<Page>(app, '/api/articles?q=kamere&script=Cyrl&limit=1');
     expect(page.total).toBe(2);
     expect(titles(page)).toEqual(['Протест испред Скупштине због камера']);
   });
 
   it('treats search syntax as plain words', async () => {
-    const { app, logged } = seededApp();
+    const { app, logged } = await seededApp();
     const page = await getJson<Page>(app, `/api/articles?q=${encodeURIComponent('kamere" OR NEAR(* -x) ^ :')}`);
     expect(page.total).toBe(0);
     expect(logged.errors).toEqual([]);
   });
 
   it('finds articles stored after the index was first built', async () => {
-    const { app, storage } = seededApp();
+    const { app, storage } = await seededApp();
     expect((await getJson<Page>(app, '/api/articles?q=dron')).total).toBe(0);
-    seedArticles(storage, [{ title: 'Дронови над протестом', outlet: 'RTS', script: 'Cyrl', published: '2025-03-28T10:00:00.000Z', url: 'https://rts.example/dron' }]);
+    await seedArticles(storage, [{ title: 'Дронови над протестом', outlet: 'RTS', script: 'Cyrl', published: '2025-03-28T10:00:00.000Z', url: 'https://rts.example/dron' }]);
     expect(titles(await getJson<Page>(app, '/api/articles?q=dron'))).toEqual(['Дронови над протестом']);
   });
 });
@@ -119,7 +119,7 @@ describe('GET /api/articles: bad parameters', () => {
   ];
   for (const [query, parameter, message] of cases) {
     it(`answers 400 naming "${parameter}" for ?${query}`, async () => {
-      const { app } = seededApp();
+      const { app } = await seededApp();
       const res = await app.request(`/api/articles?${query}`);
       expect(res.status).toBe(400);
       const body = (await res.json()) as { error: string; parameter: string };
@@ -132,7 +132,7 @@ describe('GET /api/articles: bad parameters', () => {
 
 describe('GET /api/stories', () => {
   it('lists stories newest first with all their articles and outlets', async () => {
-    const { app } = seededApp();
+    const { app } = await seededApp();
     const page = await getJson<{ stories: Array<Record<string, any>>; total: number }>(app, '/api/stories?relevant=true&since=2025-03-01');
     expect(page.total).toBe(7); // A B C D F G I; the storyless article is not a story
     expect(page.stories.map((s) => s.title)).toEqual([
@@ -150,14 +150,14 @@ describe('GET /api/stories', () => {
   });
 
   it('shows a whole story when one of its articles matches', async () => {
-    const { app } = seededApp();
+    const { app } = await seededApp();
     const page = await getJson<{ stories: Array<{ articles: unknown[]; outlets: string[] }> }>(app, '/api/stories?script=Cyrl&q=slaviji');
     expect(page.stories).toHaveLength(1);
     expect(page.stories[0].outlets).toEqual(['N1', 'RTS']);
   });
 
   it('answers 400 for a bad limit', async () => {
-    const { app } = seededApp();
+    const { app } = await seededApp();
     expect((await app.request('/api/stories?limit=1000')).status).toBe(400);
   });
 });

@@ -6,7 +6,7 @@ const MARCH = 'from=2025-03-01&to=2025-03-31';
 
 describe('GET /api/coverage', () => {
   it('counts relevant articles and distinct stories per week, widened to whole weeks', async () => {
-    const { app } = seededApp();
+    const { app } = await seededApp();
     const c = await getJson<CoverageResult>(app, `/api/coverage?${MARCH}&interval=week`);
     expect(c).toMatchObject({ from: '2025-02-24T00:00:00.000Z', to: '2025-04-06T23:59:59.999Z', interval: 'week', by: null });
     expect(c.buckets).toEqual(['2025-02-24', '2025-03-03', '2025-03-10', '2025-03-17', '2025-03-24', '2025-03-31']);
@@ -20,7 +20,7 @@ describe('GET /api/coverage', () => {
   });
 
   it('splits by scope', async () => {
-    const { app } = seededApp();
+    const { app } = await seededApp();
     const c = await getJson<CoverageResult>(app, `/api/coverage?${MARCH}&interval=week&by=scope`);
     expect(c.rows.filter((r) => r.bucket === '2025-03-03')).toEqual([
       { bucket: '2025-03-03', key: 'domestic', articles: 2, stories: 1 },
@@ -33,7 +33,7 @@ describe('GET /api/coverage', () => {
   });
 
   it('splits by outlet, language, script and topic', async () => {
-    const { app } = seededApp();
+    const { app } = await seededApp();
     const outlets = await getJson<CoverageResult>(app, `/api/coverage?${MARCH}&by=outlet&rows=false`);
     expect(outlets.rows).toEqual([]);
     expect(outlets.totals[0]).toEqual({ key: 'N1', articles: 2, stories: 2 });
@@ -55,7 +55,7 @@ describe('GET /api/coverage', () => {
   });
 
   it('buckets by day and by month', async () => {
-    const { app } = seededApp();
+    const { app } = await seededApp();
     const days = await getJson<CoverageResult>(app, '/api/coverage?from=2025-03-03&to=2025-03-05&interval=day');
     expect(days.buckets).toEqual(['2025-03-03', '2025-03-04', '2025-03-05']);
     expect(days.rows).toEqual([
@@ -71,7 +71,7 @@ describe('GET /api/coverage', () => {
   });
 
   it('counts irrelevant articles too with relevant=all, and takes the article filters', async () => {
-    const { app } = seededApp();
+    const { app } = await seededApp();
     expect((await getJson<CoverageResult>(app, `/api/coverage?${MARCH}&relevant=all`)).total).toEqual({ articles: 11, stories: 10 });
     expect((await getJson<CoverageResult>(app, `/api/coverage?${MARCH}&relevant=false`)).total).toEqual({ articles: 2, stories: 2 });
     expect((await getJson<CoverageResult>(app, `/api/coverage?${MARCH}&scope=international`)).total).toEqual({ articles: 2, stories: 2 });
@@ -79,7 +79,7 @@ describe('GET /api/coverage', () => {
   });
 
   it('defaults to the 26 weeks up to now', async () => {
-    const { app } = seededApp();
+    const { app } = await seededApp();
     const c = await getJson<CoverageResult>(app, '/api/coverage');
     expect(c.interval).toBe('week');
     expect(c.buckets).toHaveLength(26);
@@ -88,7 +88,7 @@ describe('GET /api/coverage', () => {
   });
 
   it('answers 400 naming the parameter', async () => {
-    const { app } = seededApp();
+    const { app } = await seededApp();
     for (const [query, parameter] of [
       ['interval=year', 'interval'],
       ['by=country', 'by'],
@@ -106,7 +106,7 @@ describe('GET /api/coverage', () => {
 
 describe('GET /api/mentions', () => {
   it('counts articles naming each organisation in any script, with its shares', async () => {
-    const { app } = seededApp();
+    const { app } = await seededApp();
     const m = await getJson<MentionsResult>(app, `/api/mentions?${MARCH}&interval=week`);
     expect(m.total.articles).toBe(9);
     const byId = Object.fromEntries(m.orgs.map((o) => [o.id, o]));
@@ -129,7 +129,7 @@ describe('GET /api/mentions', () => {
   });
 
   it('includes irrelevant articles with relevant=all and narrows to chosen organisations', async () => {
-    const { app } = seededApp();
+    const { app } = await seededApp();
     const m = await getJson<MentionsResult>(app, `/api/mentions?${MARCH}&relevant=all&org=huawei,share-foundation`);
     expect(m.orgs.map((o) => [o.id, o.articles])).toEqual([
       ['share-foundation', 3],
@@ -138,14 +138,14 @@ describe('GET /api/mentions', () => {
   });
 
   it('answers 400 for an unknown organisation', async () => {
-    const { app } = seededApp();
+    const { app } = await seededApp();
     const res = await app.request('/api/mentions?org=nobody');
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ parameter: 'org' });
   });
 
   it('lists the tracked organisations', async () => {
-    const { app } = seededApp();
+    const { app } = await seededApp();
     const { orgs } = await getJson<{ orgs: Array<{ id: string; names: string[] }> }>(app, '/api/orgs');
     expect(orgs.find((o) => o.id === 'share-foundation')!.names).toContain('Шер фондациј*');
   });
@@ -155,7 +155,7 @@ describe('GET /api/related', () => {
   type Related = { articles: Array<{ title: string; url: string; outlet: string; published: string; score: number; topics: string[] }> };
 
   it('answers from topics and title terms, one article per story, relevant only', async () => {
-    const { app } = seededApp();
+    const { app } = await seededApp();
     const r = await getJson<Related>(app, '/api/related?topics=cameras,face-recognition&terms=kamere,Slavija&lang=sr');
     expect(Object.keys(r.articles[0]).sort()).toEqual(['outlet', 'published', 'relatedness', 'score', 'title', 'topics', 'url']);
     // Story A first (both topics, both terms: "Slavija" finds "Slaviji"), and only one of its two copies.
@@ -168,13 +168,13 @@ describe('GET /api/related', () => {
   });
 
   it('matches terms across scripts without topics', async () => {
-    const { app } = seededApp();
+    const { app } = await seededApp();
     const r = await getJson<Related>(app, `/api/related?terms=${encodeURIComponent('Протест')}&limit=2`);
     expect(r.articles.map((a) => a.title)).toEqual(['Протест испред Скупштине због камера']);
   });
 
   it('is open to browser extensions, never to web pages', async () => {
-    const { app } = seededApp();
+    const { app } = await seededApp();
     const ext = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
     const ok = await app.request('/api/related?topics=law', { headers: { Origin: ext } });
     expect(ok.headers.get('Access-Control-Allow-Origin')).toBe(ext);
@@ -189,14 +189,14 @@ describe('GET /api/related', () => {
 
   it('honours a pinned list of extension origins', async () => {
     const pinned = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
-    const { app } = seededApp({ config: { extensionOrigins: [pinned] } });
+    const { app } = await seededApp({ config: { extensionOrigins: [pinned] } });
     expect((await app.request('/api/related?topics=law', { headers: { Origin: pinned } })).headers.get('Access-Control-Allow-Origin')).toBe(pinned);
     const other = 'chrome-extension://ponmlkjihgfedcbaponmlkjihgfedcba';
     expect((await app.request('/api/related?topics=law', { headers: { Origin: other } })).headers.get('Access-Control-Allow-Origin')).toBeNull();
   });
 
   it('answers 400 for missing or unknown topics and too many terms', async () => {
-    const { app } = seededApp();
+    const { app } = await seededApp();
     for (const [query, parameter] of [
       ['', 'topics'],
       ['topics=privacy', 'topics'],

@@ -38,7 +38,7 @@ function parseCsv(text: string): string[][] {
 
 describe('GET /api/export.csv', () => {
   it('starts with a UTF-8 byte-order mark and encodes both scripts as UTF-8', async () => {
-    const { app } = seededApp();
+    const { app } = await seededApp();
     const res = await app.request('/api/export.csv?script=Cyrl&since=2025-03-03&until=2025-03-03');
     expect(res.status).toBe(200);
     expect(res.headers.get('Content-Type')).toBe('text/csv; charset=utf-8; header=present');
@@ -57,7 +57,7 @@ describe('GET /api/export.csv', () => {
   });
 
   it('has a header row and one row per article, RFC 4180 quoted', async () => {
-    const { app } = seededApp({
+    const { app } = await seededApp({
       articles: [
         { title: 'Kamere, "Safe City" i MUP', text: 'x', outlet: 'N1', published: '2025-03-01T10:00:00.000Z', topics: ['cameras', 'huawei-safe-city'], reasons: ['a, b', 'c'] },
         { title: '=HYPERLINK("http://evil.example","klik")', outlet: '@outlet', published: '2025-03-02T10:00:00.000Z' },
@@ -75,7 +75,7 @@ describe('GET /api/export.csv', () => {
   });
 
   it('exports any articles query, and the text on request', async () => {
-    const { app } = seededApp();
+    const { app } = await seededApp();
     const rows = parseCsv(new TextDecoder().decode((await bytes(await app.request('/api/export.csv?q=kamere&relevant=true&text=true'))).slice(3)));
     expect(rows[0].at(-1)).toBe('text');
     expect(rows).toHaveLength(1 + 6);
@@ -83,7 +83,7 @@ describe('GET /api/export.csv', () => {
   });
 
   it('exports coverage rows', async () => {
-    const { app } = seededApp();
+    const { app } = await seededApp();
     const res = await app.request('/api/export.csv?type=coverage&from=2025-03-01&to=2025-03-31&interval=week&by=scope');
     expect(res.headers.get('Content-Disposition')).toBe('attachment; filename="nadzor-coverage-week-by-scope-2025-03-01_2025-03-31.csv"');
     const rows = parseCsv(new TextDecoder().decode((await bytes(res)).slice(3)));
@@ -95,7 +95,7 @@ describe('GET /api/export.csv', () => {
   });
 
   it('exports mentions per bucket', async () => {
-    const { app } = seededApp();
+    const { app } = await seededApp();
     const res = await app.request('/api/export.csv?type=mentions&from=2025-03-01&to=2025-03-31&interval=month&org=share-foundation');
     const rows = parseCsv(new TextDecoder().decode((await bytes(res)).slice(3)));
     expect(rows).toEqual([
@@ -105,7 +105,7 @@ describe('GET /api/export.csv', () => {
   });
 
   it('answers 400 for parameters of another export type', async () => {
-    const { app } = seededApp();
+    const { app } = await seededApp();
     const res = await app.request('/api/export.csv?type=articles&interval=week');
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ parameter: 'interval' });
@@ -118,7 +118,7 @@ describe('GET /api/export.csv', () => {
       outlet: 'N1',
       published: new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString(),
     }));
-    const { app } = seededApp({ articles: many });
+    const { app } = await seededApp({ articles: many });
     const rows = parseCsv(new TextDecoder().decode((await bytes(await app.request('/api/export.csv'))).slice(3)));
     expect(rows).toHaveLength(2501);
     expect(rows[1][12]).toBe('Članak 2499');
@@ -129,7 +129,7 @@ describe('GET /api/export.csv', () => {
 
 describe('GET /api/export.json', () => {
   it('exports articles as JSON with the API fields', async () => {
-    const { app } = seededApp();
+    const { app } = await seededApp();
     const res = await app.request('/api/export.json?relevant=false');
     expect(res.headers.get('Content-Type')).toBe('application/json; charset=utf-8');
     expect(res.headers.get('Content-Disposition')).toBe('attachment; filename="nadzor-articles.json"');
@@ -138,7 +138,7 @@ describe('GET /api/export.json', () => {
   });
 
   it('exports coverage as JSON', async () => {
-    const { app } = seededApp();
+    const { app } = await seededApp();
     const body = (await (await app.request('/api/export.json?type=coverage&from=2025-03-01&to=2025-03-31&interval=month')).json()) as {
       rows: unknown[];
       total: unknown;

@@ -8,26 +8,26 @@ import { metrics } from '../bot/metrics';
 
 const running: RunningApi[] = [];
 afterEach(async () => {
-  while (running.length) await running.pop()!.close();
+  while (running.length) (await running.pop())!.close();
 });
 
 describe('GET /healthz and /metrics', () => {
   it('reports health', async () => {
-    const { app } = seededApp();
+    const { app } = await seededApp();
     const res = await app.request('/healthz');
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ok' });
   });
 
   it('renders Prometheus text with the monitor metrics and fresh storage gauges', async () => {
-    const { app, storage } = seededApp();
-    storage.feeds.upsertFromRegistry([
+    const { app, storage } = await seededApp();
+    await storage.feeds.upsertFromRegistry([
       { outlet: 'A', url: 'https://a.example/feed', language: 'sr', script: 'Latn', scope: 'domestic', homepage: 'https://a.example/' },
       { outlet: 'B', url: 'https://b.example/feed', language: 'sr', script: 'Latn', scope: 'domestic', homepage: 'https://b.example/' },
     ]);
-    storage.feeds.recordSuccess('https://a.example/feed', { itemsSeen: 3, at: '2025-03-01T00:00:00Z' });
-    storage.feeds.recordFailure('https://b.example/feed', 'timeout', '2025-03-01T00:00:00Z');
-    storage.alerts.enqueue({ articleId: 1, storyId: null, kind: 'new', target: 'console', at: '2025-03-01T00:00:00Z' });
+    await storage.feeds.recordSuccess('https://a.example/feed', { itemsSeen: 3, at: '2025-03-01T00:00:00Z' });
+    await storage.feeds.recordFailure('https://b.example/feed', 'timeout', '2025-03-01T00:00:00Z');
+    await storage.alerts.enqueue({ articleId: 1, storyId: null, kind: 'new', target: 'console', at: '2025-03-01T00:00:00Z' });
     metrics.itemsFetched.inc({}, 0);
     const res = await app.request('/metrics');
     expect(res.headers.get('Content-Type')).toBe('text/plain; version=0.0.4; charset=utf-8');
@@ -49,7 +49,7 @@ describe('GET /healthz and /metrics', () => {
 
 describe('response headers', () => {
   it('sends a strict Content-Security-Policy with the dashboard and locks down the API', async () => {
-    const { app } = seededApp();
+    const { app } = await seededApp();
     const page = await app.request('/');
     expect(page.status).toBe(200);
     expect(page.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
@@ -63,14 +63,14 @@ describe('response headers', () => {
   });
 
   it('answers 404 in JSON for unknown paths', async () => {
-    const { app } = seededApp();
+    const { app } = await seededApp();
     const res = await app.request('/api/nothing');
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({ error: 'not found' });
   });
 
   it('serves the dashboard script and styles, with ETags', async () => {
-    const { app } = seededApp();
+    const { app } = await seededApp();
     const js = await app.request('/assets/dashboard.js');
     expect(js.status).toBe(200);
     expect(js.headers.get('Content-Type')).toBe('text/javascript; charset=utf-8');
@@ -83,8 +83,8 @@ describe('response headers', () => {
 
 describe('startApi', () => {
   it('listens on 127.0.0.1 with port 0 and closes cleanly', async () => {
-    const { storage } = tempStorage();
-    seedArticles(storage, MARCH_2025);
+    const { storage } = await tempStorage();
+    await seedArticles(storage, MARCH_2025);
     const api = await startApi({ storage, config: { httpHost: '127.0.0.1', httpPort: 0, apiToken: null }, logger: { info() {}, warn() {}, error() {} } });
     running.push(api);
     expect(api.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -95,17 +95,17 @@ describe('startApi', () => {
   });
 
   it('fills the search index of an existing database in the background', async () => {
-    const { storage } = tempStorage();
-    seedArticles(storage, MARCH_2025);
+    const { storage } = await tempStorage();
+    await seedArticles(storage, MARCH_2025);
     const api = await startApi({ storage, config: { httpHost: '127.0.0.1', httpPort: 0, apiToken: null }, logger: { info() {}, warn() {}, error() {} } });
     running.push(api);
-    const indexed = () => (storage.db.prepare('SELECT last_article_id AS n FROM article_search_state').get() as { n: number }).n;
-    for (let i = 0; i < 50 && indexed() !== 12; i++) await new Promise((r) => setTimeout(r, 10));
-    expect(indexed()).toBe(12);
+    const indexed = async () => (await storage.db.get<{ n: number }>('SELECT last_article_id AS n FROM article_search_state'))!.n;
+    for (let i = 0; i < 50 && await indexed() !== 12; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(await indexed()).toBe(12);
   });
 
   it('rejects when the port is taken', async () => {
-    const { storage } = tempStorage();
+    const { storage } = await tempStorage();
     const quiet = { info() {}, warn() {}, error() {} };
     const first = await startApi({ storage, config: { httpHost: '127.0.0.1', httpPort: 0, apiToken: null }, logger: quiet });
     running.push(first);

@@ -36,7 +36,7 @@ function start(feeds: FeedEntry[], fetchTimeoutMs = 5000) {
 }
 
 const pendingAlerts = () =>
-  storage.db.prepare("SELECT a.kind, ar.title FROM alerts a JOIN articles ar ON ar.id = a.article_id ORDER BY a.id").all() as Array<{ kind: string; title: string }>;
+  storage.db.all<{ kind: string; title: string }>('SELECT a.kind, ar.title FROM alerts a JOIN articles ar ON ar.id = a.article_id ORDER BY a.id');
 
 beforeEach(async () => {
   server = await startFeedServer();
@@ -46,7 +46,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await monitor?.stop();
-  storage.close();
+  await storage.close();
   await server.close();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -57,14 +57,14 @@ describe('monitor', () => {
     const m = start([entry('/danas.xml', 'Danas')]);
     const first = await m.runCycle();
     expect(first).toMatchObject({ feeds: 1, ok: 1, items: 3, stored: 3, relevant: 1, alerts: 1 });
-    expect(storage.articles.count({})).toBe(3);
-    const [stored] = storage.articles.search({ relevant: true });
+    expect(await storage.articles.count({})).toBe(3);
+    const [stored] = await storage.articles.search({ relevant: true });
     expect(stored.url).toBe('http://127.0.0.1/a/1'); // tracking parameter removed
     expect(stored.classification.reasons.length).toBeGreaterThan(0);
 
     const second = await m.runCycle();
     expect(second).toMatchObject({ notModified: 1, stored: 0, alerts: 0 });
-    expect(pendingAlerts()).toHaveLength(1);
+    expect(await pendingAlerts()).toHaveLength(1);
   });
 
   it('honours the backlog rule on a first read, then alerts items added later', async () => {
@@ -74,12 +74,12 @@ describe('monitor', () => {
     const m = start([entry('/n1.xml', 'N1')]);
     const first = await m.runCycle();
     expect(first).toMatchObject({ stored: 2, relevant: 2, alerts: 1 });
-    expect(pendingAlerts().map((a) => a.title)).toEqual([RELEVANT_ITEMS[1].title]);
+    expect((await pendingAlerts()).map((a) => a.title)).toEqual([RELEVANT_ITEMS[1].title]);
 
     server.addItems('/n1.xml', [item(3, RELEVANT_ITEMS[2], hoursAgo(0.1))]);
     const later = await m.runCycle();
     expect(later).toMatchObject({ stored: 1, alerts: 1 });
-    expect(pendingAlerts().map((a) => a.title)).toEqual([RELEVANT_ITEMS[1].title, RELEVANT_ITEMS[2].title]);
+    expect((await pendingAlerts()).map((a) => a.title)).toEqual([RELEVANT_ITEMS[1].title, RELEVANT_ITEMS[2].title]);
   });
 
   it('groups a Latin and a Cyrillic copy of one story: one alert, then a follow-up', async () => {
@@ -90,10 +90,10 @@ describe('monitor', () => {
     });
     const m = start([entry('/beta.xml', 'Beta'), entry('/rts.xml', 'RTS', 'Cyrl')]);
     await m.runCycle();
-    const articles = storage.articles.search({});
+    const articles = await storage.articles.search({});
     expect(articles).toHaveLength(2);
     expect(articles[0].storyId).toBe(articles[1].storyId);
-    expect(pendingAlerts().map((a) => a.kind).sort()).toEqual(['follow-up', 'new']);
+    expect((await pendingAlerts()).map((a) => a.kind).sort()).toEqual(['follow-up', 'new']);
   });
 
   it('keeps going past feeds that time out, return garbage or fail with 500', async () => {
@@ -105,7 +105,7 @@ describe('monitor', () => {
     const m = start(feeds, 1500);
     const summary = await m.runCycle();
     expect(summary).toMatchObject({ feeds: 4, ok: 1, failed: 3, stored: 1, alerts: 1 });
-    const failing = storage.feeds.list().filter((f) => f.consecutiveFailures > 0);
+    const failing = (await storage.feeds.list()).filter((f) => f.consecutiveFailures > 0);
     expect(failing.map((f) => f.outlet).sort()).toEqual(['broken', 'garbage', 'slow']);
     for (const f of failing) {
       expect(f.lastError).toBeTruthy();
@@ -122,6 +122,6 @@ describe('monitor', () => {
     const summary = await m.runCycle();
     expect(summary).toMatchObject({ failed: 1, stored: 0 });
     expect(server.hits('/chat.xml')).toBe(0);
-    expect(storage.feeds.list()[0].lastError).toMatch(/not a public address/);
+    expect((await storage.feeds.list())[0].lastError).toMatch(/not a public address/);
   });
 });

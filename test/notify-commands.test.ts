@@ -63,14 +63,14 @@ describe('Telegram commands (grammY handleUpdate)', () => {
   });
 
   it('/latest escapes feed text; /latest@bot works in groups', async () => {
-    world.storage.articles.insert(article(1, { title: HOSTILE_TITLE }));
+    await world.storage.articles.insert(article(1, { title: HOSTILE_TITLE }));
     const [reply] = await say(message({ id: GROUP, type: 'supergroup' }, `/latest@${FAKE_BOT_USER.username} 3`));
     expect(reply).toContain(HOSTILE_TITLE);
     expect(world.telegram.messages[0].html).toContain('@everyone &lt;b&gt;x&lt;/b&gt; [a](http://evil)');
   });
 
   it('/why and /coverage answer from storage', async () => {
-    world.storage.articles.insert(article(1, { published: new Date(world.clock.now() - 86_400_000).toISOString() }));
+    await world.storage.articles.insert(article(1, { published: new Date(world.clock.now() - 86_400_000).toISOString() }));
     expect((await say(message({ id: USER, type: 'private' }, '/why https://example.rs/a/1')))[0]).toContain('Relevantan, ocena 0,90');
     expect((await say(message({ id: USER, type: 'private' }, '/coverage 3')))[0]).toContain('1 članak, 1 priča');
   });
@@ -83,7 +83,7 @@ describe('Telegram commands (grammY handleUpdate)', () => {
     world.telegram.admins[String(GROUP)] = [99, USER];
     const [saved] = await say(message({ id: GROUP, type: 'supergroup' }, '/subscribe weekly en law'));
     expect(saved).toContain('Subscription saved.');
-    expect(notifyRepos(world.storage).subscriptions.get(`telegram:${GROUP}`)).toMatchObject({ mode: 'weekly', language: 'en', topics: ['law'] });
+    expect(await notifyRepos(world.storage).subscriptions.get(`telegram:${GROUP}`)).toMatchObject({ mode: 'weekly', language: 'en', topics: ['law'] });
     // The chat's language now applies to every reply there.
     expect((await say(message({ id: GROUP, type: 'supergroup' }, '/latest')))[0]).toBe('No relevant articles stored yet.');
   });
@@ -93,7 +93,7 @@ describe('Telegram commands (grammY handleUpdate)', () => {
     world = await notifyWorld({ lookup, env: { TELEGRAM_CHAT_ID: '@nadzor_kanal' } });
     await world.runtime.telegramBot!.init();
     await say(message({ id: -1005555, type: 'channel', username: 'Nadzor_Kanal' }, '/subscribe weekly', null));
-    expect(notifyRepos(world.storage).subscriptions.list().map((x) => [x.target, x.mode])).toEqual([['telegram', 'weekly']]);
+    expect((await notifyRepos(world.storage).subscriptions.list()).map((x) => [x.target, x.mode])).toEqual([['telegram', 'weekly']]);
   });
 
   it('treats channel posts and anonymous group admins as administrators', async () => {
@@ -113,7 +113,7 @@ describe('Telegram commands (grammY handleUpdate)', () => {
     ]);
     expect(await say(dm(IDS.admin, '/feeds add http://[::1]/feed'))).toEqual(['Ta adresa vodi na lokalnu ili privatnu mrežu (::1); takvi izvori nisu dozvoljeni.']);
     expect(await say(dm(IDS.admin, '/feeds add https://novi.example/rss strani Novi Portal'))).toEqual(['Dodat izvor „Novi Portal“: https://novi.example/rss']);
-    expect(world.storage.feeds.get('https://novi.example/rss')).toMatchObject({ outlet: 'Novi Portal', scope: 'international', active: true });
+    expect(await world.storage.feeds.get('https://novi.example/rss')).toMatchObject({ outlet: 'Novi Portal', scope: 'international', active: true });
     const [list] = await say(dm(USER, '/feeds'));
     expect(list).toContain('🌍 Novi Portal https://novi.example/rss');
   });
@@ -168,7 +168,7 @@ describe('Discord slash commands (discord.js interactions)', () => {
   const replies = () => world.discord.interactionReplies;
 
   it('/latest replies with escaped markdown and no mentions', async () => {
-    world.storage.articles.insert(article(1, { title: HOSTILE_TITLE }));
+    await world.storage.articles.insert(article(1, { title: HOSTILE_TITLE }));
     await world.runtime.handleDiscordCommand!(interaction('latest', [{ name: 'n', type: 4, value: 3 }]));
     expect(replies()).toHaveLength(1);
     const { kind, body } = replies()[0];
@@ -193,7 +193,7 @@ describe('Discord slash commands (discord.js interactions)', () => {
     await world.runtime.handleDiscordCommand!(interaction('subscribe', options, { permissions: PermissionFlagsBits.ManageGuild }));
     expect((replies()[1].body.data as { content: string }).content).toContain('Претплата сачувана');
     // The configured channel subscribed: its own settings now replace the defaults.
-    expect(world.runtime.routing.subscriptionFor('discord')).toMatchObject({ mode: 'weekly', language: 'sr-Cyrl', minScore: 0.75, topics: ['law', 'cameras'] });
+    expect(await world.runtime.routing.subscriptionFor('discord')).toMatchObject({ mode: 'weekly', language: 'sr-Cyrl', minScore: 0.75, topics: ['law', 'cameras'] });
   });
 
   it('/feeds add: Manage Server in the project guild only; private addresses refused', async () => {
@@ -211,7 +211,7 @@ describe('Discord slash commands (discord.js interactions)', () => {
       ['callback', undefined],
       ['edit', 'Dodat izvor „novi.example“: https://novi.example/rss'],
     ]);
-    expect(world.storage.feeds.get('https://novi.example/rss')?.active).toBe(true);
+    expect((await world.storage.feeds.get('https://novi.example/rss'))?.active).toBe(true);
     // The project guild came from the configured channel, looked up over REST once.
     expect(world.discord.requests.filter((r) => r.path === `/api/v10/channels/${IDS.channel}` && r.method === 'GET')).toHaveLength(1);
   });
@@ -224,8 +224,8 @@ describe('Discord slash commands (discord.js interactions)', () => {
     });
     client = new Client({ intents: [], rest: { api: world.discord.url } });
     await world.runtime.handleDiscordCommand!(interaction('subscribe', [{ name: 'mode', type: 3, value: 'daily' }], { permissions: PermissionFlagsBits.ManageGuild }));
-    expect(notifyRepos(world.storage).subscriptions.list().map((x) => [x.target, x.mode])).toEqual([['discord', 'daily']]);
-    expect(world.runtime.routing.targetsFor({}, { relevant: true, score: 0.9, topics: [], reasons: [], lang: 'sr', script: 'Latn' })).toEqual(['console', 'telegram']);
+    expect((await notifyRepos(world.storage).subscriptions.list()).map((x) => [x.target, x.mode])).toEqual([['discord', 'daily']]);
+    expect(await world.runtime.routing.targetsFor({}, { relevant: true, score: 0.9, topics: [], reasons: [], lang: 'sr', script: 'Latn' })).toEqual(['console', 'telegram']);
   });
 
   it('registers the slash commands over REST', async () => {

@@ -26,20 +26,24 @@ const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 const closers: Array<() => Promise<void>> = [];
 afterEach(async () => {
-  while (closers.length) await closers.pop()!();
+  while (closers.length) (await closers.pop())!();
 });
 
-function seed(dir: string, target: string, count: number): number[] {
+async function seed(dir: string, target: string, count: number): Promise<number[]> {
   const storage = openStorage(dir);
   try {
-    return Array.from({ length: count }, (_, i) =>
-      storage.transaction(() => {
-        const articleId = storage.articles.insert(article(i + 1, { title: `Vest ${i + 1}` }))!;
-        return storage.alerts.enqueue({ articleId, storyId: null, kind: 'new', target, at: new Date().toISOString() })!;
-      }),
-    );
+    const ids: number[] = [];
+    for (let i = 0; i < count; i++) {
+      ids.push(
+        await storage.transaction(async () => {
+          const articleId = (await storage.articles.insert(article(i + 1, { title: `Vest ${i + 1}` })))!;
+          return (await storage.alerts.enqueue({ articleId, storyId: null, kind: 'new', target, at: new Date().toISOString() }))!;
+        }),
+      );
+    }
+    return ids;
   } finally {
-    storage.close();
+    await storage.close();
   }
 }
 
@@ -65,7 +69,7 @@ async function restartAndDrain(dir: string, env: Record<string, string>): Promis
   closers.push(async () => {
     await worker.stop();
     await runtime.stop();
-    storage.close();
+    await storage.close();
   });
   return storage;
 }
@@ -75,7 +79,7 @@ describe('crash between send and record', () => {
     const fake: FakeDiscord = await startFakeDiscord({ botToken: IDS.discordToken, channels: { [IDS.channel]: IDS.guild } });
     closers.push(fake.close);
     const dir = tempDir();
-    const ids = seed(dir, 'discord', 3);
+    const ids = await seed(dir, 'discord', 3);
     const env = { DATA_DIR: dir, DISCORD_TOKEN: IDS.discordToken, DISCORD_CHANNEL_ID: IDS.channel, DISCORD_API_URL: fake.url };
 
     const held = fake.holdNextCreate();
@@ -88,22 +92,22 @@ describe('crash between send and record', () => {
     expect(fake.messages.map((m) => m.body.nonce)).toEqual(ids.map((id) => `nw-a${id}`));
     const posts = fake.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/messages'));
     expect(posts.filter((r) => (r.body as { nonce: string }).nonce === `nw-a${ids[0]}`)).toHaveLength(2);
-    expect(storage.alerts.get(ids[0])).toMatchObject({ status: 'sent', remoteId: inFlight.id });
-    expect(storage.alerts.pendingCount()).toBe(0);
+    expect(await storage.alerts.get(ids[0])).toMatchObject({ status: 'sent', remoteId: inFlight.id });
+    expect(await storage.alerts.pendingCount()).toBe(0);
   }, 60_000);
 
   it('Telegram: nothing is lost; only the alert in flight at the crash is sent a second time', async () => {
     const fake: FakeTelegram = await startFakeTelegram({ token: IDS.telegramToken, toleranceMs: 0 });
     closers.push(fake.close);
     const dir = tempDir();
-    const ids = seed(dir, 'telegram', 3);
+    const ids = await seed(dir, 'telegram', 3);
     const env = { DATA_DIR: dir, TELEGRAM_BOT_TOKEN: IDS.telegramToken, TELEGRAM_CHAT_ID: IDS.chat, TELEGRAM_API_ROOT: fake.apiRoot };
 
     const held = fake.holdNextSend();
     await runUntil(env, held);
     // What the restarted worker finds: the in-flight alert recorded as started, not finished.
     const before = openStorage(dir);
-    expect(notifyRepos(before).deliveries.sendRecord(ids[0])).toMatchObject({ finishedAt: null });
+    expect(await notifyRepos(before).deliveries.sendRecord(ids[0])).toMatchObject({ finishedAt: null });
     before.close();
 
     // A restart takes longer than Telegram's one second per chat; the new process's limiter
@@ -115,7 +119,7 @@ describe('crash between send and record', () => {
       return p.ok ? p.text.split('\n')[0] : 'INVALID';
     });
     expect(titles).toEqual(['Vest 1', 'Vest 1', 'Vest 2', 'Vest 3']);
-    expect(storage.alerts.pendingCount()).toBe(0);
+    expect(await storage.alerts.pendingCount()).toBe(0);
     expect(fake.rateViolations).toEqual([]);
   }, 60_000);
 });

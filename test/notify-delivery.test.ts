@@ -17,21 +17,21 @@ afterEach(async () => {
 });
 
 /** What the processor does for a relevant new article: store it and queue its alerts, in one transaction. */
-function processArticle(
+async function processArticle(
   w: NotifyWorld,
   n: number,
   over: { title?: string; outlet?: string; storyId?: number | null; classification?: Partial<Classification> } = {},
-): Record<string, number> {
+): Promise<Record<string, number>> {
   const c = classification(over.classification);
-  return w.storage.transaction(() => {
+  return await w.storage.transaction(async () => {
     const storyId = over.storyId ?? null;
-    const articleId = w.storage.articles.insert(
+    const articleId = (await w.storage.articles.insert(
       article(n, { title: over.title ?? `Kamere u Beogradu, vest ${n}`, outlet: over.outlet ?? 'Example', storyId, classification: c }),
-    )!;
+    ))!;
     const ids: Record<string, number> = {};
-    for (const target of w.runtime.routing.targetsFor({}, c)) {
-      const kind = storyId !== null && w.storage.alerts.alreadyAlertedStory(storyId, target) ? 'follow-up' : 'new';
-      ids[target] = w.storage.alerts.enqueue({ articleId, storyId, kind, target, at: w.clock.iso() })!;
+    for (const target of await w.runtime.routing.targetsFor({}, c)) {
+      const kind = storyId !== null && await w.storage.alerts.alreadyAlertedStory(storyId, target) ? 'follow-up' : 'new';
+      ids[target] = (await w.storage.alerts.enqueue({ articleId, storyId, kind, target, at: w.clock.iso() }))!;
     }
     return ids;
   });
@@ -47,7 +47,7 @@ const discordTexts = (w: NotifyWorld) => w.discord.visible(IDS.channel).map(disc
 describe('alert delivery to Discord and Telegram', () => {
   it('sends the exact payloads, with nonce, no mentions and escaped feed text', async () => {
     world = await notifyWorld();
-    const ids = processArticle(world, 1, { title: HOSTILE_TITLE });
+    const ids = await processArticle(world, 1, { title: HOSTILE_TITLE });
     expect(Object.keys(ids)).toEqual(['console', 'discord', 'telegram']);
     await world.startWorker().drain();
 
@@ -96,18 +96,18 @@ describe('alert delivery to Discord and Telegram', () => {
     expect(discordTexts(world)[0]).toContain(HOSTILE_TITLE);
     expect(discordLinks(world.discord.messages[0].body)).toEqual(['https://example.rs/a/1?utm_source=rss']);
     expect(world.consoleOut.join('')).toContain(`[Novo] ${HOSTILE_TITLE}`);
-    expect(world.storage.alerts.get(ids.discord)).toMatchObject({ status: 'sent', remoteId: world.discord.messages[0].id });
-    expect(world.storage.alerts.get(ids.telegram)).toMatchObject({ status: 'sent', remoteId: '1' });
+    expect(await world.storage.alerts.get(ids.discord)).toMatchObject({ status: 'sent', remoteId: world.discord.messages[0].id });
+    expect(await world.storage.alerts.get(ids.telegram)).toMatchObject({ status: 'sent', remoteId: '1' });
   });
 
   it('edits the first message when another outlet reports the story', async () => {
     world = await notifyWorld();
-    const story = world.storage.stories.create('Kamere', world.clock.iso(), [1]);
-    processArticle(world, 1, { storyId: story, outlet: 'N1' });
+    const story = await world.storage.stories.create('Kamere', world.clock.iso(), [1]);
+    await processArticle(world, 1, { storyId: story, outlet: 'N1' });
     const worker = world.startWorker();
     await worker.drain();
-    const follow = processArticle(world, 2, { storyId: story, outlet: 'Danas' });
-    expect(world.storage.alerts.get(follow.telegram)?.kind).toBe('follow-up');
+    const follow = await processArticle(world, 2, { storyId: story, outlet: 'Danas' });
+    expect((await world.storage.alerts.get(follow.telegram))?.kind).toBe('follow-up');
     world.clock.advance(2_000);
     await worker.drain();
 
@@ -117,19 +117,19 @@ describe('alert delivery to Discord and Telegram', () => {
     expect(discordTexts(world)[0]).toContain('Preneo još 1 medij: Danas');
     expect(world.telegram.messages).toHaveLength(1);
     expect(telegramTexts(world)[0]).toContain('Preneo još 1 medij: Danas');
-    expect(world.storage.alerts.get(follow.telegram)).toMatchObject({ status: 'sent', remoteId: '1' });
+    expect(await world.storage.alerts.get(follow.telegram)).toMatchObject({ status: 'sent', remoteId: '1' });
     expect(world.consoleOut.join('')).toContain('[Nastavak priče] Kamere u Beogradu, vest 2');
   });
 
   it('keeps both destinations under their limits through a burst of 50, folding the excess, dropping nothing', async () => {
     world = await notifyWorld();
     const n = 50;
-    for (let i = 1; i <= n; i++) processArticle(world, i, { title: `Vest broj ${i}: kamere` });
+    for (let i = 1; i <= n; i++) await processArticle(world, i, { title: `Vest broj ${i}: kamere` });
     await world.startWorker().drain();
 
     expect(world.discord.rateViolations).toEqual([]);
     expect(world.telegram.rateViolations).toEqual([]);
-    expect(world.storage.alerts.pendingCount()).toBe(0);
+    expect(await world.storage.alerts.pendingCount()).toBe(0);
     // A handful of messages, not fifty: the first ones alone, then one summary.
     expect(world.discord.messages.length).toBeLessThanOrEqual(6);
     expect(world.telegram.messages.length).toBeLessThanOrEqual(7);
@@ -149,12 +149,12 @@ describe('alert delivery to Discord and Telegram', () => {
     world = await notifyWorld();
     world.discord.failNext({ method: 'POST' }, { status: 429, body: { message: 'You are being rate limited.', retry_after: 3.5, global: false }, headers: { 'retry-after': '4' } });
     world.telegram.failNext('sendMessage', { status: 429, body: { ok: false, error_code: 429, description: 'Too Many Requests: retry after 7', parameters: { retry_after: 7 } } });
-    const ids = processArticle(world, 1);
+    const ids = await processArticle(world, 1);
     const worker = world.startWorker();
     await worker.drain();
     const t0 = world.clock.now();
-    expect(world.storage.alerts.get(ids.discord)).toMatchObject({ status: 'pending', nextAttemptAt: new Date(t0 + 3_500).toISOString() });
-    expect(world.storage.alerts.get(ids.telegram)).toMatchObject({ status: 'pending', nextAttemptAt: new Date(t0 + 7_000).toISOString() });
+    expect(await world.storage.alerts.get(ids.discord)).toMatchObject({ status: 'pending', nextAttemptAt: new Date(t0 + 3_500).toISOString() });
+    expect(await world.storage.alerts.get(ids.telegram)).toMatchObject({ status: 'pending', nextAttemptAt: new Date(t0 + 7_000).toISOString() });
 
     world.clock.advance(3_500);
     await worker.drain();
@@ -163,26 +163,26 @@ describe('alert delivery to Discord and Telegram', () => {
     world.clock.advance(3_500);
     await worker.drain();
     expect(world.telegram.messages).toHaveLength(1);
-    expect(world.storage.alerts.pendingCount()).toBe(0);
+    expect(await world.storage.alerts.pendingCount()).toBe(0);
   });
 
   it('retries a 5xx and a dropped connection with backoff, then succeeds', async () => {
     world = await notifyWorld();
     world.discord.failNext({ method: 'POST' }, { status: 502, body: { message: 'Bad Gateway' } }, { status: 0, destroy: true });
     world.telegram.failNext('sendMessage', { status: 500, body: { ok: false, error_code: 500, description: 'Internal Server Error' } });
-    const ids = processArticle(world, 1);
+    const ids = await processArticle(world, 1);
     const worker = world.startWorker();
     await worker.drain();
-    expect(world.storage.alerts.get(ids.discord)).toMatchObject({ status: 'pending', lastError: 'Discord HTTP 502' });
+    expect(await world.storage.alerts.get(ids.discord)).toMatchObject({ status: 'pending', lastError: 'Discord HTTP 502' });
     world.clock.advance(10_000);
     await worker.drain();
     expect(world.telegram.messages).toHaveLength(1);
     expect(world.discord.messages).toHaveLength(0);
-    expect(world.storage.alerts.get(ids.discord)?.lastError).toMatch(/Discord request failed/);
+    expect((await world.storage.alerts.get(ids.discord))?.lastError).toMatch(/Discord request failed/);
     world.clock.advance(20_000);
     await worker.drain();
     expect(world.discord.messages).toHaveLength(1);
-    expect(world.storage.alerts.get(ids.discord)).toMatchObject({ status: 'sent', attempts: 3 });
+    expect(await world.storage.alerts.get(ids.discord)).toMatchObject({ status: 'sent', attempts: 3 });
   });
 
   it('keeps delivering to Discord while Telegram is down, and catches Telegram up later', async () => {
@@ -191,13 +191,13 @@ describe('alert delivery to Discord and Telegram', () => {
     world.telegram.failNext('sendMessage', ...responses);
     const worker = world.startWorker();
     for (let i = 1; i <= 3; i++) {
-      processArticle(world, i);
+      await processArticle(world, i);
       await worker.drain();
       world.clock.advance(6_000);
     }
     expect(world.discord.messages).toHaveLength(3);
     expect(world.telegram.messages).toHaveLength(0);
-    expect(world.storage.alerts.pendingCount('telegram')).toBe(3);
+    expect(await world.storage.alerts.pendingCount('telegram')).toBe(3);
     expect(world.logs.some((l) => l.level === 'warn' && l.message.includes('target=telegram'))).toBe(true);
 
     // Telegram is back: the queued alerts arrive in order.
@@ -209,7 +209,7 @@ describe('alert delivery to Discord and Telegram', () => {
   it('never logs a token, whatever fails', async () => {
     world = await notifyWorld({ env: { TELEGRAM_BOT_TOKEN: '999999:AAwrongTOKENwrongTOKENwrongTOKENxx' } });
     world.discord.failNext({ method: 'POST' }, { status: 0, destroy: true });
-    processArticle(world, 1);
+    await processArticle(world, 1);
     await world.startWorker().drain();
     const text = JSON.stringify(world.logs);
     expect(world.logs.some((l) => l.level === 'error' && l.message.includes('target=telegram'))).toBe(true);
@@ -219,10 +219,11 @@ describe('alert delivery to Discord and Telegram', () => {
 
 /** Drains, moving the clock to each retry time, until the target has nothing pending. */
 async function drainUntilEmpty(w: NotifyWorld, worker: DeliveryWorker, target: string): Promise<void> {
-  for (let i = 0; i < 50 && w.storage.alerts.pendingCount(target) > 0; i++) {
-    const next = w.storage.db
-      .prepare("SELECT min(next_attempt_at) AS t FROM alerts WHERE target = ? AND status IN ('pending', 'sending')")
-      .get(target) as { t: string };
+  for (let i = 0; i < 50 && await w.storage.alerts.pendingCount(target) > 0; i++) {
+    const next = (await w.storage.db.get<{ t: string }>(
+      "SELECT min(next_attempt_at) AS t FROM alerts WHERE target = ? AND status IN ('pending', 'sending')",
+      [target],
+    ))!;
     w.clock.advance(Math.max(0, Date.parse(next.t) - w.clock.now()));
     await worker.drain();
   }
@@ -234,7 +235,7 @@ describe('Discord gateway', () => {
     await world.runtime.startCommands();
     await expect.poll(() => world.logs.some((l) => l.message.includes('gateway login failed')), { timeout: 5_000 }).toBe(true);
     expect(world.discord.commands.map((c) => (c as { name: string }).name)).toEqual(['latest', 'coverage', 'why', 'subscribe', 'unsubscribe', 'feeds']);
-    processArticle(world, 1);
+    await processArticle(world, 1);
     await world.startWorker().drain();
     expect(world.discord.messages).toHaveLength(1);
     expect(JSON.stringify(world.logs)).not.toContain(IDS.discordToken);

@@ -10,8 +10,8 @@ import { runCommand, type ChatContext, type CommandInput } from './index';
 const NOW = new Date('2025-03-10T12:00:00.000Z');
 const text = (doc: Doc) => doc.map(plainLine).join('\n');
 
-function world(env: Record<string, string> = { TELEGRAM_BOT_TOKEN: '123456:AAFAKEtokenFORtestsONLYxxxxxxxxxxxx', TELEGRAM_CHAT_ID: '-1001' }) {
-  const { storage } = tempStorage();
+async function world(env: Record<string, string> = { TELEGRAM_BOT_TOKEN: '123456:AAFAKEtokenFORtestsONLYxxxxxxxxxxxx', TELEGRAM_CHAT_ID: '-1001' }) {
+  const { storage } = await tempStorage();
   const routing = createAlertRouting(storage, loadConfig(env));
   const lookups: string[] = [];
   const deps = {
@@ -36,21 +36,21 @@ function world(env: Record<string, string> = { TELEGRAM_BOT_TOKEN: '123456:AAFAK
   return { storage, routing, chat, run, lookups };
 }
 
-function seedCoverage(storage: Storage) {
-  const story = storage.stories.create('Kamere', '2025-03-08T10:00:00Z', [1]);
+async function seedCoverage(storage: Storage) {
+  const story = await storage.stories.create('Kamere', '2025-03-08T10:00:00Z', [1]);
   const rows = [
     { n: 1, outlet: 'N1', scope: 'domestic' as const, storyId: story, published: '2025-03-08T10:00:00.000Z' },
     { n: 2, outlet: 'Danas', scope: 'domestic' as const, storyId: story, published: '2025-03-08T11:00:00.000Z' },
     { n: 3, outlet: 'BBC', scope: 'international' as const, storyId: null, published: '2025-03-09T09:00:00.000Z' },
     { n: 4, outlet: 'N1', scope: 'domestic' as const, storyId: null, published: '2025-02-01T09:00:00.000Z' },
   ];
-  for (const r of rows) storage.articles.insert(article(r.n, { outlet: r.outlet, scope: r.scope, storyId: r.storyId, published: r.published, title: `Naslov ${r.n} <b>` }));
-  storage.articles.insert(article(5, { published: '2025-03-09T09:00:00.000Z', classification: classification({ relevant: false }) }));
+  for (const r of rows) await storage.articles.insert(article(r.n, { outlet: r.outlet, scope: r.scope, storyId: r.storyId, published: r.published, title: `Naslov ${r.n} <b>` }));
+  await storage.articles.insert(article(5, { published: '2025-03-09T09:00:00.000Z', classification: classification({ relevant: false }) }));
 }
 
 describe('commands', () => {
   it('/start explains the bot in Serbian and English', async () => {
-    const { run } = world();
+    const { run } = await world();
     const out = await run({ name: 'start' });
     expect(out).toContain('Nadzor Watch prati vesti o biometrijskom nadzoru u Srbiji');
     expect(out).toContain('Nadzor Watch follows the news about biometric surveillance in Serbia');
@@ -58,9 +58,9 @@ describe('commands', () => {
   });
 
   it('/latest lists the newest relevant articles', async () => {
-    const { storage, run } = world();
+    const { storage, run } = await world();
     expect(await run({ name: 'latest' })).toBe('Još nema sačuvanih relevantnih članaka.');
-    seedCoverage(storage);
+    await seedCoverage(storage);
     const out = await run({ name: 'latest', n: 2 });
     expect(out.split('\n')).toEqual([
       'Najnoviji članci (2)',
@@ -70,8 +70,8 @@ describe('commands', () => {
   });
 
   it('/coverage counts articles and stories, domestic vs international, and top outlets', async () => {
-    const { storage, run } = world();
-    seedCoverage(storage);
+    const { storage, run } = await world();
+    await seedCoverage(storage);
     expect((await run({ name: 'coverage' })).split('\n')).toEqual([
       'Pokrivenost, poslednjih 7 dana',
       '3 članka, 2 priče (domaći: 2 · strani: 1)',
@@ -81,8 +81,8 @@ describe('commands', () => {
   });
 
   it('/why shows the verdict and the reasons for a stored article, by either URL', async () => {
-    const { storage, run } = world();
-    seedCoverage(storage);
+    const { storage, run } = await world();
+    await seedCoverage(storage);
     const out = await run({ name: 'why', url: 'https://example.rs/a/1' });
     expect(out).toContain('Relevantan, ocena 0,90');
     expect(out).toContain('#kamere #prepoznavanje_lica');
@@ -94,19 +94,19 @@ describe('commands', () => {
   });
 
   it('/subscribe needs a chat admin in a group, and saves settings that routing then uses', async () => {
-    const { storage, routing, chat, run } = world();
+    const { storage, routing, chat, run } = await world();
     expect(await run({ name: 'subscribe', mode: 'weekly' }, chat({ chatId: '-2002' }))).toBe('To mogu samo administratori ovog čata.');
     const out = await run({ name: 'subscribe', mode: 'weekly', language: 'en', topics: ['law'], minScore: 0.8 }, chat({ chatId: '-2002', isAdmin: async () => true }));
     expect(out.split('\n')).toEqual(['Subscription saved.', 'Mode: weekly digest', 'Topics: law', 'Language: English', 'Minimum score: 0.80']);
-    expect(notifyRepos(storage).subscriptions.get('telegram:-2002')).toMatchObject({ mode: 'weekly', topics: ['law'], minScore: 0.8 });
+    expect(await notifyRepos(storage).subscriptions.get('telegram:-2002')).toMatchObject({ mode: 'weekly', topics: ['law'], minScore: 0.8 });
     // Only the settings given change.
     await run({ name: 'subscribe', mode: 'instant' }, chat({ chatId: '-2002', isAdmin: async () => true }));
-    expect(routing.subscriptionFor('telegram:-2002')).toMatchObject({ mode: 'instant', topics: ['law'], language: 'en' });
-    expect(routing.targetsFor({}, classification({ topics: ['law'] }))).toContain('telegram:-2002');
+    expect(await routing.subscriptionFor('telegram:-2002')).toMatchObject({ mode: 'instant', topics: ['law'], language: 'en' });
+    expect(await routing.targetsFor({}, classification({ topics: ['law'] }))).toContain('telegram:-2002');
   });
 
   it('/subscribe in a private chat needs no admin check, and reports arguments it cannot read', async () => {
-    const { chat, run } = world();
+    const { chat, run } = await world();
     const dm = chat({ chatId: '77', isPrivate: true });
     expect(await run({ name: 'subscribe', unknown: ['hourly'] }, dm)).toContain('Ne razumem „hourly“.');
     expect(await run({ name: 'subscribe', language: 'sr-Cyrl' }, dm)).toContain('Претплата сачувана.');
@@ -114,19 +114,19 @@ describe('commands', () => {
   });
 
   it('/unsubscribe turns a chat off and keeps its language; the configured chat can opt out too', async () => {
-    const { routing, chat, run } = world();
+    const { routing, chat, run } = await world();
     const dm = chat({ chatId: '77', isPrivate: true });
     expect(await run({ name: 'unsubscribe' }, dm)).toBe('Ovaj čat nije pretplaćen.');
     await run({ name: 'subscribe', language: 'en' }, dm);
     expect(await run({ name: 'unsubscribe' }, dm)).toBe('Unsubscribed: this chat gets no more alerts or digests.');
-    expect(routing.subscriptionFor('telegram:77')).toMatchObject({ mode: 'off', language: 'en' });
+    expect(await routing.subscriptionFor('telegram:77')).toMatchObject({ mode: 'off', language: 'en' });
     expect(await run({ name: 'unsubscribe' }, chat({ isAdmin: async () => true }))).toContain('Pretplata je otkazana');
-    expect(routing.targetsFor({}, classification())).toEqual(['console']);
+    expect(await routing.targetsFor({}, classification())).toEqual(['console']);
   });
 
   it('/feeds lists for everyone; adding and removing needs the project chat\'s admins', async () => {
-    const { storage, chat, run, lookups } = world();
-    storage.feeds.upsertFromRegistry([feedEntry(1, { outlet: 'N1 <i>' })]);
+    const { storage, chat, run, lookups } = await world();
+    await storage.feeds.upsertFromRegistry([feedEntry(1, { outlet: 'N1 <i>' })]);
     expect(await run({ name: 'feeds', action: 'list' })).toBe('Izvori (1)\n🇷🇸 N1 <i> https://feeds.example/1.xml (još nije pročitan)');
     expect(await run({ name: 'feeds', action: 'add', url: 'https://novi.example/rss' })).toBe('To mogu samo administratori ovog čata.');
     expect(lookups).toEqual([]);
@@ -135,19 +135,19 @@ describe('commands', () => {
     expect(await run({ name: 'feeds', action: 'add', url: 'https://novi.example/rss', scope: 'international', outlet: 'Novi' }, admin)).toBe(
       'Dodat izvor „Novi“: https://novi.example/rss',
     );
-    expect(storage.feeds.get('https://novi.example/rss')).toMatchObject({ outlet: 'Novi', scope: 'international', active: true });
+    expect(await storage.feeds.get('https://novi.example/rss')).toMatchObject({ outlet: 'Novi', scope: 'international', active: true });
     expect(await run({ name: 'feeds', action: 'remove', url: 'https://feeds.example/1.xml' }, admin)).toBe('Izvor uklonjen: https://feeds.example/1.xml');
     expect(await run({ name: 'feeds', action: 'remove', url: 'https://feeds.example/1.xml' }, admin)).toBe('Nema aktivnog izvora sa tim linkom.');
   });
 
   it('/feeds add refuses private addresses and non-http URLs', async () => {
-    const { storage, chat, run } = world();
+    const { storage, chat, run } = await world();
     const admin = chat({ canManageFeeds: async () => true });
     expect(await run({ name: 'feeds', action: 'add', url: 'http://intranet.example/rss' }, admin)).toBe(
       'Ta adresa vodi na lokalnu ili privatnu mrežu (192.168.0.10); takvi izvori nisu dozvoljeni.',
     );
     expect(await run({ name: 'feeds', action: 'add', url: 'http://127.0.0.1:8787/api' }, admin)).toContain('(127.0.0.1)');
     expect(await run({ name: 'feeds', action: 'add', url: 'file:///etc/passwd' }, admin)).toBe('Link izvora mora biti http ili https adresa.');
-    expect(storage.feeds.list()).toEqual([]);
+    expect(await storage.feeds.list()).toEqual([]);
   });
 });

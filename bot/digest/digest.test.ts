@@ -12,10 +12,10 @@ import { startDigestSchedule } from './schedule';
 const END = new Date('2025-03-10T07:00:00.000Z');
 const TG = { TELEGRAM_BOT_TOKEN: '123456:AAFAKEtokenFORtestsONLYxxxxxxxxxxxx', TELEGRAM_CHAT_ID: '-1001' };
 
-function seed(storage: Storage) {
-  const story = storage.stories.create('Kamere', '2025-03-08T10:00:00Z', [1]);
-  const add = (n: number, published: string, over: Parameters<typeof article>[1] = {}) =>
-    storage.articles.insert(article(n, { published, title: `Priča ${n}`, ...over }));
+async function seed(storage: Storage) {
+  const story = await storage.stories.create('Kamere', '2025-03-08T10:00:00Z', [1]);
+  const add = async (n: number, published: string, over: Parameters<typeof article>[1] = {}) =>
+    await storage.articles.insert(article(n, { published, title: `Priča ${n}`, ...over }));
   // This week: a story in three outlets, one international article about the law, one irrelevant.
   add(1, '2025-03-08T10:00:00.000Z', { storyId: story, outlet: 'N1' });
   add(2, '2025-03-08T11:00:00.000Z', { storyId: story, outlet: 'Danas' });
@@ -27,10 +27,10 @@ function seed(storage: Storage) {
 }
 
 describe('digests', () => {
-  it('counts the period, compares it with the one before, and ranks stories by outlets', () => {
-    const { storage } = tempStorage();
+  it('counts the period, compares it with the one before, and ranks stories by outlets', async () => {
+    const { storage } = await tempStorage();
     seed(storage);
-    expect(buildDigest(storage, { topics: [], minScore: null }, 'weekly', END)).toEqual({
+    expect(await buildDigest(storage, { topics: [], minScore: null }, 'weekly', END)).toEqual({
       period: 'weekly',
       start: '2025-03-03T07:00:00.000Z',
       end: '2025-03-10T07:00:00.000Z',
@@ -51,16 +51,16 @@ describe('digests', () => {
     });
   });
 
-  it("keeps to the subscription's topics and minimum score", () => {
-    const { storage } = tempStorage();
+  it("keeps to the subscription's topics and minimum score", async () => {
+    const { storage } = await tempStorage();
     seed(storage);
-    expect(buildDigest(storage, { topics: ['law'], minScore: null }, 'weekly', END)).toMatchObject({ articles: 1, stories: 1, previous: { articles: 0 } });
-    expect(buildDigest(storage, { topics: [], minScore: 0.8 }, 'weekly', END)).toMatchObject({ articles: 3, stories: 1 });
-    expect(buildDigest(storage, { topics: [], minScore: null }, 'daily', END)).toMatchObject({ articles: 1, start: '2025-03-09T07:00:00.000Z' });
+    expect(await buildDigest(storage, { topics: ['law'], minScore: null }, 'weekly', END)).toMatchObject({ articles: 1, stories: 1, previous: { articles: 0 } });
+    expect(await buildDigest(storage, { topics: [], minScore: 0.8 }, 'weekly', END)).toMatchObject({ articles: 3, stories: 1 });
+    expect(await buildDigest(storage, { topics: [], minScore: null }, 'daily', END)).toMatchObject({ articles: 1, start: '2025-03-09T07:00:00.000Z' });
   });
 
-  it('queues one digest per subscriber of that period, once per period, only for configured platforms', () => {
-    const { storage } = tempStorage();
+  it('queues one digest per subscriber of that period, once per period, only for configured platforms', async () => {
+    const { storage } = await tempStorage();
     seed(storage);
     const routing = createAlertRouting(storage, loadConfig(TG));
     const subs = notifyRepos(storage).subscriptions;
@@ -68,26 +68,26 @@ describe('digests', () => {
     subs.upsert({ ...base, target: 'telegram:1', platform: 'telegram', chatId: '1', mode: 'weekly' }, END.toISOString());
     subs.upsert({ ...base, target: 'telegram:2', platform: 'telegram', chatId: '2', mode: 'daily' }, END.toISOString());
     subs.upsert({ ...base, target: 'discord:3', platform: 'discord', chatId: '3', mode: 'weekly' }, END.toISOString());
-    expect(enqueueDigests(storage, routing, 'weekly', new Date(END.getTime() + 1_234))).toBe(1);
-    expect(enqueueDigests(storage, routing, 'weekly', END)).toBe(0);
+    expect(await enqueueDigests(storage, routing, 'weekly', new Date(END.getTime() + 1_234))).toBe(1);
+    expect(await enqueueDigests(storage, routing, 'weekly', END)).toBe(0);
     const { deliveries } = notifyRepos(storage);
-    expect(deliveries.dueTargets(END.toISOString())).toEqual(['telegram:1']);
-    const [queued] = deliveries.claimDigests('telegram:1', END.toISOString(), 5);
+    expect(await deliveries.dueTargets(END.toISOString())).toEqual(['telegram:1']);
+    const [queued] = await deliveries.claimDigests('telegram:1', END.toISOString(), 5);
     expect(queued).toMatchObject({ period: 'weekly', periodEnd: END.toISOString() });
     expect(JSON.parse(queued.body)).toMatchObject({ articles: 4, previous: { articles: 1 } });
   });
 
   it('runs on its cron schedule and stops cleanly', async () => {
-    const { storage } = tempStorage();
+    const { storage } = await tempStorage();
     const routing = createAlertRouting(storage, loadConfig(TG));
-    notifyRepos(storage).subscriptions.upsert(
+    await notifyRepos(storage).subscriptions.upsert(
       { target: 'telegram:1', platform: 'telegram', chatId: '1', mode: 'daily', topics: [], language: 'en', minScore: null },
       END.toISOString(),
     );
     const schedule = startDigestSchedule({ storage, routing, dailyCron: '* * * * * *', weeklyCron: '0 0 1 1 *', logger: silentLogger });
     await new Promise((r) => setTimeout(r, 1_500));
     await schedule.stop();
-    expect(notifyRepos(storage).deliveries.pendingDigests()).toBeGreaterThanOrEqual(1);
+    expect(await notifyRepos(storage).deliveries.pendingDigests()).toBeGreaterThanOrEqual(1);
     expect(schedule.runNow('daily', END)).toBe(1);
   });
 });

@@ -53,11 +53,11 @@ describe('npm run import', () => {
 
     const storage = openStorage(dataDir);
     try {
-      expect(storage.articles.count()).toBe(4);
-      expect(storage.alerts.pendingCount()).toBe(0);
-      const weather = storage.articles.search({ outlet: 'Danas' })[0];
+      expect(await storage.articles.count()).toBe(4);
+      expect(await storage.alerts.pendingCount()).toBe(0);
+      const weather = (await storage.articles.search({ outlet: 'Danas' }))[0];
       expect(weather.classification.relevant).toBe(false);
-      const print = storage.articles.search({ outlet: 'Politika (štampa)' })[0];
+      const print = (await storage.articles.search({ outlet: 'Politika (štampa)' }))[0];
       expect(print.classification.relevant).toBe(true);
       expect(print.published).toBe('2025-03-27T12:00:00.000Z');
       // Counted by the API like any other article, and found across scripts.
@@ -67,7 +67,7 @@ describe('npm run import', () => {
       const q = (await (await app.request(`/api/articles?q=${encodeURIComponent('шер фондација')}`)).json()) as { total: number };
       expect(q.total).toBe(2);
     } finally {
-      storage.close();
+      await storage.close();
     }
 
     const again = io({ DATA_DIR: dataDir });
@@ -88,8 +88,8 @@ describe('npm run import', () => {
     expect(await runImport([fixture('archive.csv'), '--dry-run'], run.io)).toBe(0);
     expect(run.out.at(-1)).toBe('dry run: 5 articles would be imported, 3 skipped');
     const storage = openStorage(dataDir);
-    expect(storage.articles.count()).toBe(0);
-    storage.close();
+    expect(await storage.articles.count()).toBe(0);
+    await storage.close();
   });
 
   it('uses --outlet for a file from one outlet', async () => {
@@ -99,8 +99,8 @@ describe('npm run import', () => {
     const run = io({ DATA_DIR: dataDir });
     expect(await runImport([file, '--outlet', 'Danas (štampa)', '--scope', 'domestic'], run.io)).toBe(0);
     const storage = openStorage(dataDir);
-    expect(storage.articles.search()[0].outlet).toBe('Danas (štampa)');
-    storage.close();
+    expect((await storage.articles.search())[0].outlet).toBe('Danas (štampa)');
+    await storage.close();
   });
 
   it('exits 2 on bad usage and 1 on an unusable file', async () => {
@@ -136,10 +136,10 @@ describe('npm run import', () => {
 
     const storage = openStorage(dataDir);
     try {
-      expect(storage.articles.count()).toBe(2);
-      expect(storage.alerts.pendingCount()).toBe(0);
+      expect(await storage.articles.count()).toBe(2);
+      expect(await storage.alerts.pendingCount()).toBe(0);
     } finally {
-      storage.close();
+      await storage.close();
     }
 
     const again = io({ DATA_DIR: dataDir });

@@ -57,20 +57,20 @@ describe('crash safety', () => {
 
         const storage = openStorage(dir);
         try {
-          expect(storage.db.pragma('integrity_check', { simple: true })).toBe('ok');
-          expect(storage.db.pragma('foreign_key_check')).toEqual([]);
-          const articles = storage.articles.count();
+          expect(storage.db.sqlite!.pragma('integrity_check', { simple: true })).toBe('ok');
+          expect(storage.db.sqlite!.pragma('foreign_key_check')).toEqual([]);
+          const articles = await storage.articles.count();
           // Nothing the writer saw committed is lost ...
           expect(articles).toBeGreaterThanOrEqual(committed);
           // ... and no transaction is half there: every article has its alert, and vice versa.
-          const orphans = storage.db
-            .prepare('SELECT count(*) AS n FROM articles a LEFT JOIN alerts l ON l.article_id = a.id WHERE l.id IS NULL')
-            .get() as { n: number };
+          const orphans = (await storage.db.get<{ n: number }>(
+            'SELECT count(*) AS n FROM articles a LEFT JOIN alerts l ON l.article_id = a.id WHERE l.id IS NULL',
+          ))!;
           expect(orphans.n).toBe(0);
-          expect(storage.alerts.pendingCount()).toBe(articles);
+          expect(await storage.alerts.pendingCount()).toBe(articles);
           expect(articles % 5).toBe(0);
         } finally {
-          storage.close();
+          await storage.close();
         }
       }
     },

@@ -29,6 +29,8 @@ export interface SqlDb {
   readonly dialect: Dialect;
   /** False once closed. */
   readonly open: boolean;
+  /** The better-sqlite3 connection on SQLite (pragmas, SQLite-only tests); undefined on PostgreSQL. */
+  readonly sqlite?: Database.Database;
   all<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   get<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T | undefined>;
   run(sql: string, params?: readonly unknown[]): Promise<RunResult>;
@@ -92,6 +94,7 @@ export function sqliteDb(db: Database.Database): SqlDb {
   };
   return {
     dialect: 'sqlite',
+    sqlite: db,
     get open() {
       return db.open;
     },
