@@ -34,11 +34,11 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in Chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    // Not tempStorage(): that one is removed after each test, and this suite shares one server.
+    // Not await tempStorage(): that one is removed after each test, and this suite shares one server.
     dir = mkdtempSync(path.join(os.tmpdir(), 'nadzor-dashboard-'));
     storage = openStorage(dir);
-    seedBulk(storage, 3000, { end: new Date('2025-04-01T00:00:00Z'), days: 365 });
-    seedArticles(storage, [
+    await seedBulk(storage, 3000, { end: new Date('2025-04-01T00:00:00Z'), days: 365 });
+    await seedArticles(storage, [
       ...MARCH_2025,
       { title: HOSTILE_TITLE, text: 'Šer fondacija', outlet: 'Evil <b>Outlet</b>', published: '2025-03-31T20:00:00.000Z', url: 'javascript:alert(1)', topics: ['cameras'] },
     ]);
@@ -60,7 +60,7 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await api?.close();
-    storage?.close();
+    await storage?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 

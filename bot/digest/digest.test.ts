@@ -65,9 +65,9 @@ describe('digests', () => {
     const routing = createAlertRouting(storage, loadConfig(TG));
     const subs = notifyRepos(storage).subscriptions;
     const base = { topics: [], language: 'en' as const, minScore: null };
-    subs.upsert({ ...base, target: 'telegram:1', platform: 'telegram', chatId: '1', mode: 'weekly' }, END.toISOString());
-    subs.upsert({ ...base, target: 'telegram:2', platform: 'telegram', chatId: '2', mode: 'daily' }, END.toISOString());
-    subs.upsert({ ...base, target: 'discord:3', platform: 'discord', chatId: '3', mode: 'weekly' }, END.toISOString());
+    await subs.upsert({ ...base, target: 'telegram:1', platform: 'telegram', chatId: '1', mode: 'weekly' }, END.toISOString());
+    await subs.upsert({ ...base, target: 'telegram:2', platform: 'telegram', chatId: '2', mode: 'daily' }, END.toISOString());
+    await subs.upsert({ ...base, target: 'discord:3', platform: 'discord', chatId: '3', mode: 'weekly' }, END.toISOString());
     expect(await enqueueDigests(storage, routing, 'weekly', new Date(END.getTime() + 1_234))).toBe(1);
     expect(await enqueueDigests(storage, routing, 'weekly', END)).toBe(0);
     const { deliveries } = notifyRepos(storage);
@@ -88,6 +88,6 @@ describe('digests', () => {
     await new Promise((r) => setTimeout(r, 1_500));
     await schedule.stop();
     expect(await notifyRepos(storage).deliveries.pendingDigests()).toBeGreaterThanOrEqual(1);
-    expect(schedule.runNow('daily', END)).toBe(1);
+    expect(await schedule.runNow('daily', END)).toBe(1);
   });
 });

@@ -23,40 +23,40 @@ describe('alert routing', () => {
     expect(parseTarget('telegram:x y')).toBeNull();
   });
 
-  it('alerts the console and every configured destination by default', () => {
-    const { storage } = tempStorage();
-    expect(createAlertRouting(storage, loadConfig({})).targetsFor({}, classification())).toEqual(['console']);
-    expect(createAlertRouting(storage, loadConfig(env)).targetsFor({}, classification())).toEqual(['console', 'discord', 'telegram']);
+  it('alerts the console and every configured destination by default', async () => {
+    const { storage } = await tempStorage();
+    expect(await createAlertRouting(storage, loadConfig({})).targetsFor({}, classification())).toEqual(['console']);
+    expect(await createAlertRouting(storage, loadConfig(env)).targetsFor({}, classification())).toEqual(['console', 'discord', 'telegram']);
   });
 
-  it('applies subscriptions: topics, minimum score, instant only; digests and off get nothing', () => {
-    const { storage } = tempStorage();
+  it('applies subscriptions: topics, minimum score, instant only; digests and off get nothing', async () => {
+    const { storage } = await tempStorage();
     const routing = createAlertRouting(storage, loadConfig(env));
     const subs = notifyRepos(storage).subscriptions;
     const base = { language: 'en' as const, minScore: null, topics: [] };
-    subs.upsert({ ...base, target: 'telegram:7', platform: 'telegram', chatId: '7', mode: 'instant', topics: ['law'] }, T0);
-    subs.upsert({ ...base, target: 'telegram:8', platform: 'telegram', chatId: '8', mode: 'instant', minScore: 0.95 }, T0);
-    subs.upsert({ ...base, target: 'telegram:9', platform: 'telegram', chatId: '9', mode: 'weekly' }, T0);
-    subs.upsert({ ...base, target: 'discord:55', platform: 'discord', chatId: '55', mode: 'instant' }, T0);
-    subs.upsert({ ...base, target: 'telegram', platform: 'telegram', chatId: '-1001', mode: 'off' }, T0);
+    await subs.upsert({ ...base, target: 'telegram:7', platform: 'telegram', chatId: '7', mode: 'instant', topics: ['law'] }, T0);
+    await subs.upsert({ ...base, target: 'telegram:8', platform: 'telegram', chatId: '8', mode: 'instant', minScore: 0.95 }, T0);
+    await subs.upsert({ ...base, target: 'telegram:9', platform: 'telegram', chatId: '9', mode: 'weekly' }, T0);
+    await subs.upsert({ ...base, target: 'discord:55', platform: 'discord', chatId: '55', mode: 'instant' }, T0);
+    await subs.upsert({ ...base, target: 'telegram', platform: 'telegram', chatId: '-1001', mode: 'off' }, T0);
 
-    expect(routing.targetsFor({}, classification({ topics: ['cameras'], score: 0.9 }))).toEqual(['console', 'discord', 'discord:55']);
-    expect(routing.targetsFor({}, classification({ topics: ['law'], score: 0.96 }))).toEqual(['console', 'discord', 'discord:55', 'telegram:7', 'telegram:8']);
-    expect(routing.languageFor('telegram:9')).toBe('en');
-    expect(routing.languageFor('telegram:1234')).toBe('sr-Latn');
+    expect(await routing.targetsFor({}, classification({ topics: ['cameras'], score: 0.9 }))).toEqual(['console', 'discord', 'discord:55']);
+    expect(await routing.targetsFor({}, classification({ topics: ['law'], score: 0.96 }))).toEqual(['console', 'discord', 'discord:55', 'telegram:7', 'telegram:8']);
+    expect(await routing.languageFor('telegram:9')).toBe('en');
+    expect(await routing.languageFor('telegram:1234')).toBe('sr-Latn');
   });
 
-  it('skips chats of a platform that is no longer configured', () => {
-    const { storage } = tempStorage();
-    notifyRepos(storage).subscriptions.upsert(
+  it('skips chats of a platform that is no longer configured', async () => {
+    const { storage } = await tempStorage();
+    await notifyRepos(storage).subscriptions.upsert(
       { target: 'telegram:7', platform: 'telegram', chatId: '7', mode: 'instant', topics: [], language: 'en', minScore: null },
       T0,
     );
-    expect(createAlertRouting(storage, loadConfig({})).targetsFor({}, classification())).toEqual(['console']);
+    expect(await createAlertRouting(storage, loadConfig({})).targetsFor({}, classification())).toEqual(['console']);
   });
 
-  it('maps a chat to the configured destination when it is the same chat', () => {
-    const { storage } = tempStorage();
+  it('maps a chat to the configured destination when it is the same chat', async () => {
+    const { storage } = await tempStorage();
     const routing = createAlertRouting(storage, loadConfig(env));
     expect(routing.targetForChat('telegram', '-1001')).toBe('telegram');
     expect(routing.targetForChat('telegram', '42')).toBe('telegram:42');

@@ -260,7 +260,16 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
   }
 
   /** Starts a run for every target with due work that is not already running; returns them. */
-  async function tick(): Promise<Array<Promise<void>>> {
+  // Ticks run one after another (the timer's, the first one, drain's), so two of them never
+  // both find a target idle and start it twice.
+  let lastTick: Promise<unknown> = Promise.resolve();
+  function tick(): Promise<Array<Promise<void>>> {
+    const next = lastTick.then(tickOnce);
+    lastTick = next.catch(() => undefined);
+    return next;
+  }
+
+  async function tickOnce(): Promise<Array<Promise<void>>> {
     await ready;
     if (stopped || !storage.db.open) return [];
     const started: Array<Promise<void>> = [];
@@ -296,6 +305,7 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
     async drain() {
       // Each round delivers what is due; the loop ends when a round finds nothing to do for a
       // configured target (rescheduled work is not due now).
+      await lastTick;
       for (let round = 0; round < 10_000; round++) {
         await Promise.all([...running.values()]);
         const started = await tick();

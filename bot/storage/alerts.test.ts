@@ -70,7 +70,7 @@ describe('alerts outbox', () => {
     expect(await storage.alerts.get(alertId)).toMatchObject({ status: 'sent', remoteId: 'msg-42', sentAt: plus(1000) });
     expect(await storage.alerts.pendingCount()).toBe(0);
     expect(await storage.alerts.claimDue('console', plus(3_600_000), 10)).toEqual([]);
-    expect(async () => await storage.alerts.markSent(alertId + 1, null, T0)).toThrow(/unknown alert/);
+    await expect((async () => await storage.alerts.markSent(alertId + 1, null, T0))()).rejects.toThrow(/unknown alert/);
   });
 
   it('retries a failed attempt at retryAt, and gives up when there is none', async () => {

@@ -22,7 +22,7 @@ describe('articles', () => {
     const { storage } = await tempStorage();
     const id = (await storage.articles.insert(article(1, { published: '2025-03-02T12:00:00+02:00', fetchedAt: '2025-03-10T10:00:00Z' })))!;
     expect(await storage.articles.get(id)).toMatchObject({ published: '2025-03-02T10:00:00.000Z', fetchedAt: '2025-03-10T10:00:00.000Z' });
-    expect(async () => await storage.articles.insert(article(2, { published: 'yesterday' }))).toThrow(/not a valid instant/);
+    await expect((async () => await storage.articles.insert(article(2, { published: 'yesterday' })))()).rejects.toThrow(/not a valid instant/);
   });
 
   it('de-duplicates on (feed, guid), canonical URL and content hash', async () => {
@@ -47,8 +47,8 @@ describe('articles', () => {
 
   it('still throws on constraint failures other than duplicates', async () => {
     const { storage } = await tempStorage();
-    expect(async () => await storage.articles.insert(article(1, { storyId: 999 }))).toThrow(/FOREIGN KEY/);
-    expect(async () => await storage.articles.insert(article(2, { scope: 'galactic' as never }))).toThrow(/CHECK/);
+    await expect((async () => await storage.articles.insert(article(1, { storyId: 999 })))()).rejects.toThrow(/FOREIGN KEY/);
+    await expect((async () => await storage.articles.insert(article(2, { scope: 'galactic' as never })))()).rejects.toThrow(/CHECK/);
   });
 
   it('findDuplicate names the key that matched', async () => {
@@ -115,6 +115,6 @@ describe('articles', () => {
       { key: 'law', count: 1 },
     ]);
     expect(await storage.articles.countBy('outlet', { relevant: false })).toEqual([{ key: 'N1', count: 1 }]);
-    expect(async () => await storage.articles.countBy('title; DROP TABLE articles' as never)).toThrow(/cannot count/);
+    await expect((async () => await storage.articles.countBy('title; DROP TABLE articles' as never))()).rejects.toThrow(/cannot count/);
   });
 });

@@ -100,7 +100,7 @@ describe('feeds', () => {
 
   it('rejects state updates for unknown feeds', async () => {
     const { storage } = await tempStorage();
-    expect(async () => await storage.feeds.recordSuccess('https://nope/', { itemsSeen: 0, at: T0 })).toThrow(/unknown feed/);
-    expect(async () => await storage.feeds.recordFailure('https://nope/', 'x', T0)).toThrow(/unknown feed/);
+    await expect((async () => await storage.feeds.recordSuccess('https://nope/', { itemsSeen: 0, at: T0 }))()).rejects.toThrow(/unknown feed/);
+    await expect((async () => await storage.feeds.recordFailure('https://nope/', 'x', T0))()).rejects.toThrow(/unknown feed/);
   });
 });

@@ -39,8 +39,8 @@ describe('stories', () => {
   it('refuses to attach unknown articles or stories', async () => {
     const { storage } = await tempStorage();
     const story = await storage.stories.create('x', '2025-03-01T00:00:00Z', []);
-    expect(async () => await storage.stories.attach(42, story)).toThrow(/unknown article/);
+    await expect((async () => await storage.stories.attach(42, story))()).rejects.toThrow(/unknown article/);
     const a = (await storage.articles.insert(article(1)))!;
-    expect(async () => await storage.stories.attach(a, story + 1)).toThrow(/FOREIGN KEY/);
+    await expect((async () => await storage.stories.attach(a, story + 1))()).rejects.toThrow(/FOREIGN KEY/);
   });
 });
