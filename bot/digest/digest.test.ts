@@ -29,7 +29,7 @@ async function seed(storage: Storage) {
 describe('digests', () => {
   it('counts the period, compares it with the one before, and ranks stories by outlets', async () => {
     const { storage } = await tempStorage();
-    seed(storage);
+    await seed(storage);
     expect(await buildDigest(storage, { topics: [], minScore: null }, 'weekly', END)).toEqual({
       period: 'weekly',
       start: '2025-03-03T07:00:00.000Z',
@@ -53,7 +53,7 @@ describe('digests', () => {
 
   it("keeps to the subscription's topics and minimum score", async () => {
     const { storage } = await tempStorage();
-    seed(storage);
+    await seed(storage);
     expect(await buildDigest(storage, { topics: ['law'], minScore: null }, 'weekly', END)).toMatchObject({ articles: 1, stories: 1, previous: { articles: 0 } });
     expect(await buildDigest(storage, { topics: [], minScore: 0.8 }, 'weekly', END)).toMatchObject({ articles: 3, stories: 1 });
     expect(await buildDigest(storage, { topics: [], minScore: null }, 'daily', END)).toMatchObject({ articles: 1, start: '2025-03-09T07:00:00.000Z' });
@@ -61,7 +61,7 @@ describe('digests', () => {
 
   it('queues one digest per subscriber of that period, once per period, only for configured platforms', async () => {
     const { storage } = await tempStorage();
-    seed(storage);
+    await seed(storage);
     const routing = createAlertRouting(storage, loadConfig(TG));
     const subs = notifyRepos(storage).subscriptions;
     const base = { topics: [], language: 'en' as const, minScore: null };

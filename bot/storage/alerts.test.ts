@@ -28,7 +28,7 @@ describe('alerts outbox', () => {
   it('rolls the article back when the alert cannot be written, and the other way round', async () => {
     const { storage } = await tempStorage();
     await expect(
-      await storage.transaction(async () => {
+      storage.transaction(async () => {
         await storage.articles.insert(article(1));
         await storage.alerts.enqueue({ articleId: 999, storyId: null, kind: 'new', target: 'console', at: T0 });
       }),

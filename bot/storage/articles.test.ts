@@ -55,11 +55,11 @@ describe('articles', () => {
     const { storage } = await tempStorage();
     const id = (await storage.articles.insert(article(1)))!;
     const find = storage.articles.findDuplicate;
-    expect(find({ feedUrl: 'https://example.rs/feed/', guid: 'guid-1' })).toEqual({ id, by: 'guid' });
-    expect(find({ url: 'https://example.rs/a/1' })).toEqual({ id, by: 'url' });
-    expect(find({ url: 'https://example.rs/a/1?utm_source=rss' })).toEqual({ id, by: 'url' });
-    expect(find({ contentHash: 'hash-1' })).toEqual({ id, by: 'content' });
-    expect(find({ feedUrl: 'https://other/feed', guid: 'guid-1', url: 'https://x/', contentHash: 'h' })).toBeNull();
+    expect(await find({ feedUrl: 'https://example.rs/feed/', guid: 'guid-1' })).toEqual({ id, by: 'guid' });
+    expect(await find({ url: 'https://example.rs/a/1' })).toEqual({ id, by: 'url' });
+    expect(await find({ url: 'https://example.rs/a/1?utm_source=rss' })).toEqual({ id, by: 'url' });
+    expect(await find({ contentHash: 'hash-1' })).toEqual({ id, by: 'content' });
+    expect(await find({ feedUrl: 'https://other/feed', guid: 'guid-1', url: 'https://x/', contentHash: 'h' })).toBeNull();
   });
 
   it('byUrl finds by feed URL or canonical URL', async () => {
@@ -88,15 +88,15 @@ describe('articles', () => {
     await storage.articles.insert(article(3, { published: '2025-03-03T00:00:00Z', outlet: 'EDRi', scope: 'international', classification: classification({ lang: 'en', topics: ['huawei-safe-city'] }) }));
     const guids = async (q: Parameters<typeof storage.articles.search>[0]) => (await storage.articles.search(q)).map((a) => a.guid);
 
-    expect(guids({ since: '2025-03-02T00:00:00Z' })).toEqual(['guid-3', 'guid-2']);
-    expect(guids({ until: '2025-03-02T00:00:00Z' })).toEqual(['guid-2', 'guid-1']);
-    expect(guids({ topic: 'law' })).toEqual(['guid-2']);
-    expect(guids({ topic: 'cameras' })).toEqual(['guid-1']);
-    expect(guids({ lang: 'en' })).toEqual(['guid-3']);
-    expect(guids({ script: 'Cyrl' })).toEqual(['guid-2']);
-    expect(guids({ scope: 'international' })).toEqual(['guid-3']);
-    expect(guids({ outlet: 'Danas' })).toEqual(['guid-1']);
-    expect(guids({ limit: 1, offset: 1 })).toEqual(['guid-2']);
+    expect(await guids({ since: '2025-03-02T00:00:00Z' })).toEqual(['guid-3', 'guid-2']);
+    expect(await guids({ until: '2025-03-02T00:00:00Z' })).toEqual(['guid-2', 'guid-1']);
+    expect(await guids({ topic: 'law' })).toEqual(['guid-2']);
+    expect(await guids({ topic: 'cameras' })).toEqual(['guid-1']);
+    expect(await guids({ lang: 'en' })).toEqual(['guid-3']);
+    expect(await guids({ script: 'Cyrl' })).toEqual(['guid-2']);
+    expect(await guids({ scope: 'international' })).toEqual(['guid-3']);
+    expect(await guids({ outlet: 'Danas' })).toEqual(['guid-1']);
+    expect(await guids({ limit: 1, offset: 1 })).toEqual(['guid-2']);
     expect(await storage.articles.count({ scope: 'domestic' })).toBe(2);
   });
 

@@ -78,6 +78,6 @@ describe('digests outbox', () => {
     await d.markDigestSent(id, 'm1', plus(31_000));
     expect(await d.getDigest(id)).toMatchObject({ status: 'sent', remoteId: 'm1', sentAt: plus(31_000), attempts: 2 });
     expect(await d.pendingDigests()).toBe(0);
-    await expect(await d.markDigestSent(id + 1, null, T0)).rejects.toThrow(/unknown digest/);
+    await expect(d.markDigestSent(id + 1, null, T0)).rejects.toThrow(/unknown digest/);
   });
 });

@@ -59,7 +59,7 @@ describe('openStorage', () => {
     const id = await storage.transaction(create);
     expect(await storage.stories.get(id)).not.toBeNull();
     await expect(
-      await storage.transaction(async () => {
+      storage.transaction(async () => {
         await create();
         throw new Error('boom');
       }),

@@ -40,7 +40,7 @@ describe('subscriptions', () => {
     const { storage } = await tempStorage();
     const subs = createSubscriptionsRepo(storage.db);
     const row = { target: 'x', platform: 'telegram' as const, chatId: '1', mode: 'instant' as const, topics: [], language: 'en' as const };
-    await expect(await subs.upsert({ ...row, minScore: 2 }, T0)).rejects.toThrow(/CHECK/);
-    await expect(await subs.upsert({ ...row, minScore: null, language: 'de' as never }, T0)).rejects.toThrow(/CHECK/);
+    await expect(subs.upsert({ ...row, minScore: 2 }, T0)).rejects.toThrow(/CHECK/);
+    await expect(subs.upsert({ ...row, minScore: null, language: 'de' as never }, T0)).rejects.toThrow(/CHECK/);
   });
 });
