@@ -62,8 +62,8 @@ async function main(): Promise<void> {
   let quiet = false;
   const logger: Logger = {
     ...base,
-    debug: (m) => void (quiet || base.debug(m)),
-    info: (m) => void (quiet || base.info(m)),
+    debug: (m, data) => void (quiet || base.debug(m, data)),
+    info: (m, data) => void (quiet || base.info(m, data)),
   };
   let feeds;
   try {

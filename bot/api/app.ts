@@ -7,7 +7,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { TOPICS, type Scope } from '../../shared/model/types';
-import { redact, type Config } from '../config';
+import type { Config } from '../config';
+import { createLogger, type Logger } from '../log';
 import { metrics, renderMetrics } from '../metrics';
 import { loadOrgs, type TrackedOrg } from '../orgs';
 import type { Storage } from '../storage';
@@ -53,11 +54,8 @@ export interface AddArticleResult {
  */
 export type AddArticle = (input: AddArticleInput) => Promise<AddArticleResult> | AddArticleResult;
 
-export interface ApiLogger {
-  info(message: string): void;
-  warn(message: string): void;
-  error(message: string): void;
-}
+/** What the API logs through: the bot's one logger (bot/log.ts) fits. */
+export type ApiLogger = Pick<Logger, 'info' | 'warn' | 'error'>;
 
 /** The settings the API reads. `loadConfig()` gives all of them. */
 export type ApiConfig = Pick<Config, 'apiToken'> & Partial<Pick<Config, 'extensionOrigins' | 'orgsFile' | 'secrets'>>;
@@ -69,7 +67,7 @@ export interface ApiDeps {
   orgs?: readonly TrackedOrg[];
   /** Enables POST /api/articles (with API_TOKEN set); without it that endpoint answers 503. */
   addArticle?: AddArticle;
-  /** Default: console, with secrets redacted. Nothing about requests is logged except failures. */
+  /** Default: `apiLogger` (stderr, secrets redacted). Nothing about requests is logged except failures. */
   logger?: ApiLogger;
   /** The clock, for default periods and recency; tests fix it. */
   now?: () => Date;
@@ -84,13 +82,9 @@ const DEFAULT_SPAN: Record<Interval, (to: Date) => Date> = {
   month: (to) => new Date(Date.UTC(to.getUTCFullYear(), to.getUTCMonth() - 11, 1)),
 };
 
-export function consoleLogger(secrets: readonly string[] = []): ApiLogger {
-  const clean = (m: string) => redact(m, secrets);
-  return {
-    info: (m) => console.log(`[api] ${clean(m)}`),
-    warn: (m) => console.warn(`[api] ${clean(m)}`),
-    error: (m) => console.error(`[api] ${clean(m)}`),
-  };
+/** The API's default logger: the bot's one logger, lines marked "[api]". */
+export function apiLogger(secrets: readonly string[] = []): ApiLogger {
+  return createLogger({ secrets, prefix: '[api]' });
 }
 
 type App = Hono;
@@ -100,7 +94,7 @@ export function createApp(deps: ApiDeps): App {
   const { storage, config } = deps;
   const db = storage.db;
   const orgs = deps.orgs ?? loadOrgs({ ORGS_FILE: config.orgsFile });
-  const log = deps.logger ?? consoleLogger(config.secrets);
+  const log = deps.logger ?? apiLogger(config.secrets);
   const now = deps.now ?? (() => new Date());
   const authThrottle = createAuthThrottle({ now: () => now().getTime() });
   const app = new Hono();

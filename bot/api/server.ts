@@ -2,7 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer, type ServerType } from '@hono/node-server';
 import type { Config } from '../config';
-import { createApp, consoleLogger, type ApiConfig, type ApiDeps } from './app';
+import { apiLogger, createApp, type ApiConfig, type ApiDeps } from './app';
 import { dashboardScript } from './dashboard/assets';
 import { backfillSearchIndex } from './search-index';
 
@@ -27,7 +27,7 @@ export interface RunningApi {
  */
 export async function startApi(options: StartApiOptions): Promise<RunningApi> {
   const { config } = options;
-  const logger = options.logger ?? consoleLogger(config.secrets);
+  const logger = options.logger ?? apiLogger(config.secrets);
   const app = createApp({ ...options, logger });
   const server = createAdaptorServer({ fetch: app.fetch });
   await new Promise<void>((resolve, reject) => {

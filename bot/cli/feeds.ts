@@ -13,7 +13,15 @@ import { loadConfig, type Config } from '../config';
 import { loadFeeds } from '../feeds/registry';
 import { readFeed, type ReaderItem } from '../reader';
 import { DB_FILE, openStorage } from '../storage';
+import { stripControls, terminalJson } from '../terminal-text';
 import { table } from './table';
+
+/**
+ * Every line this command prints holds feed text (titles, URLs, stored errors): control
+ * characters and escape sequences are stripped first, so a feed cannot recolour the terminal,
+ * retitle its window or forge lines.
+ */
+const print = (text: string): void => void process.stdout.write(stripControls(text, { keepNewlines: true }) + '\n');
 
 const HELP = `usage: npm run feeds -- <command>
   parse <url|file>... [--json]   fetch (or read) and parse each feed; --json prints one JSON line per input
@@ -52,11 +60,11 @@ async function parse(inputs: string[], json: boolean, config: Config): Promise<n
       const { feed } = res;
       if (json) {
         process.stdout.write(
-          JSON.stringify({ input, ok: true, feed: { title: feed.title, link: feed.link, language: feed.language }, items: feed.items.map(itemJson) }) + '\n',
+          terminalJson({ input, ok: true, feed: { title: feed.title, link: feed.link, language: feed.language }, items: feed.items.map(itemJson) }) + '\n',
         );
       } else {
-        console.log(`${input}\n  ${feed.title || '(untitled)'} <${feed.link ?? '-'}> language ${feed.language ?? '-'}, ${feed.items.length} items`);
-        console.log(
+        print(`${input}\n  ${feed.title || '(untitled)'} <${feed.link ?? '-'}> language ${feed.language ?? '-'}, ${feed.items.length} items`);
+        print(
           table(
             ['published', 'title', 'url'],
             feed.items.map((i) => [i.published ?? '-', short(i.title, 70), short(i.url, 60)]),
@@ -66,8 +74,8 @@ async function parse(inputs: string[], json: boolean, config: Config): Promise<n
     } catch (err) {
       failures++;
       const error = (err as Error).message;
-      if (json) process.stdout.write(JSON.stringify({ input, ok: false, error }) + '\n');
-      else console.log(`${input}\n  error: ${error}`);
+      if (json) process.stdout.write(terminalJson({ input, ok: false, error }) + '\n');
+      else print(`${input}\n  error: ${error}`);
     }
   }
   return failures;
@@ -79,7 +87,7 @@ async function inspect(input: string | undefined, config: Config): Promise<numbe
   if (res.notModified || !res.feed) throw new Error('not modified');
   const backlogMs = config.alertBacklogHours * 3600_000;
   const now = Date.now();
-  console.log(`${res.feed.title || input}: ${res.feed.items.length} items (threshold: ${config.alertMinScore ?? 'the classifier’s own'}; backlog window ${config.alertBacklogHours} h)\n`);
+  print(`${res.feed.title || input}: ${res.feed.items.length} items (threshold: ${config.alertMinScore ?? 'the classifier’s own'}; backlog window ${config.alertBacklogHours} h)\n`);
   for (const item of res.feed.items) {
     const c = classify({ title: item.title, text: item.summary || item.content, lang: res.feed.language ?? undefined });
     const wants = config.alertMinScore === null ? c.relevant : c.score >= config.alertMinScore;
@@ -88,25 +96,25 @@ async function inspect(input: string | undefined, config: Config): Promise<numbe
     if (!wants) verdict = `no alert: not relevant (score ${c.score.toFixed(3)} below the threshold)`;
     else if (old) verdict = 'alert after the first read only: on a first read it is backlog (older than the window or undated)';
     else verdict = 'ALERT: relevant and recent';
-    console.log(`• ${short(item.title, 110)}`);
-    console.log(`  ${item.url ?? '(no link)'} · ${item.published ?? 'undated'}`);
-    console.log(`  ${verdict}`);
-    console.log(`  score ${c.score.toFixed(3)} · lang ${c.lang} · script ${c.script ?? '-'} · topics ${c.topics.join(', ') || '-'}`);
-    for (const r of c.reasons) console.log(`    - ${r}`);
-    console.log('');
+    print(`• ${short(item.title, 110)}`);
+    print(`  ${item.url ?? '(no link)'} · ${item.published ?? 'undated'}`);
+    print(`  ${verdict}`);
+    print(`  score ${c.score.toFixed(3)} · lang ${c.lang} · script ${c.script ?? '-'} · topics ${c.topics.join(', ') || '-'}`);
+    for (const r of c.reasons) print(`    - ${r}`);
+    print('');
   }
   return 0;
 }
 
 function list(): number {
   const feeds = loadFeeds(process.env);
-  console.log(
+  print(
     table(
       ['outlet', 'scope', 'lang', 'script', 'url'],
       feeds.map((f) => [f.outlet, f.scope, f.language, f.script, f.url]),
     ),
   );
-  console.log(`\n${feeds.length} feeds${process.env.FEEDS_FILE ? ` from ${process.env.FEEDS_FILE}` : ' (defaults)'}`);
+  print(`\n${feeds.length} feeds${process.env.FEEDS_FILE ? ` from ${process.env.FEEDS_FILE}` : ' (defaults)'}`);
   return 0;
 }
 
@@ -125,7 +133,7 @@ function withStorage<T>(config: Config, fn: (s: ReturnType<typeof openStorage>) 
 function status(config: Config): number {
   return withStorage(config, (storage) => {
     const feeds = storage.feeds.list();
-    console.log(
+    print(
       table(
         ['outlet', 'state', 'last ok', 'failures', 'next try', 'items', 'last error'],
         feeds.map((f) => [
@@ -140,7 +148,7 @@ function status(config: Config): number {
       ),
     );
     const s = storage.feeds.status();
-    console.log(`\n${s.total} feeds: ${s.total - s.failing - s.paused - s.neverRead} ok, ${s.failing} failing, ${s.paused} paused, ${s.neverRead} not read yet; ${storage.alerts.pendingCount()} alerts waiting`);
+    print(`\n${s.total} feeds: ${s.total - s.failing - s.paused - s.neverRead} ok, ${s.failing} failing, ${s.paused} paused, ${s.neverRead} not read yet; ${storage.alerts.pendingCount()} alerts waiting`);
     return 0;
   });
 }
@@ -149,7 +157,7 @@ function resume(url: string | undefined, config: Config): number {
   if (!url) throw new UsageError('resume needs the feed URL');
   return withStorage(config, (storage) => {
     storage.feeds.resume(url);
-    console.log(`resumed ${url}; it is read at the next cycle`);
+    print(`resumed ${url}; it is read at the next cycle`);
     return 0;
   });
 }
@@ -175,7 +183,7 @@ async function main(argv: string[]): Promise<number> {
     case undefined:
     case 'help':
     case '--help':
-      console.log(HELP);
+      print(HELP);
       return command ? 0 : 2;
     default:
       throw new UsageError(`unknown command "${command}"`);
@@ -187,7 +195,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: Error) => {
-    process.stderr.write(`feeds: ${err.message}\n${err instanceof UsageError ? HELP + '\n' : ''}`);
+    process.stderr.write(`feeds: ${stripControls(err.message)}\n${err instanceof UsageError ? HELP + '\n' : ''}`);
     process.exitCode = 2;
   },
 );
