@@ -30,11 +30,10 @@ const OTHER_ESCAPE = /\x1b[\x20-\x2f]*[\x30-\x7e]/g;
 
 /**
  * Single characters that are never text: C0 but for the whitespace ones (handled apart), DEL,
- * C1, the bidi embeddings, overrides and isolates (U+202A-202E, U+2066-2069), and the Arabic
- * letter mark. Left-to-right/right-to-left marks (U+200E/F) stay: they cannot reorder text and
- * Serbian outlets quoting Arabic or Hebrew names use them.
+ * C1, and the invisible bidi controls: embeddings, overrides and isolates (U+202A-202E,
+ * U+2066-2069) and the marks (U+200E/F, U+061C), which shift how neighbouring text is shown.
  */
-const CONTROL_CHAR = /[\x00-\x08\x0e-\x1f\x7f-\x9f\u061c\u202a-\u202e\u2066-\u2069]/g;
+const CONTROL_CHAR = /[\x00-\x08\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** Whitespace controls that end or break a line: kept as newlines or made spaces. */
 const LINE_BREAKS = /\r\n?|[\n\v\f\u0085\u2028\u2029]/g;

@@ -26,6 +26,7 @@ import { syncSearchIndex } from './search-index';
 import { hostCheck, type AllowedHost } from './host-check';
 import { allowedOrigin, API_CSP_DIRECTIVES, createAuthThrottle, DASHBOARD_CSP, SECURE_HEADERS } from './security';
 import { listStories } from './stories';
+import { isHttpUrl } from '../../shared/url/http-url';
 
 /** What POST /api/articles hands to the processor: an article the feeds missed. */
 export interface AddArticleInput {
@@ -398,14 +399,7 @@ export function articleInput(body: unknown, now: Date): AddArticleInput {
   const input: AddArticleInput = { title: str('title', 1000, true)!, outlet: str('outlet', 200, true)! };
   const url = str('url', 2000, false);
   if (url !== undefined) {
-    let ok = false;
-    try {
-      const u = new URL(url);
-      ok = (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
-    } catch {
-      ok = false;
-    }
-    if (!ok) throw bad('url', 'must be an http(s) URL');
+    if (!isHttpUrl(url)) throw bad('url', 'must be an http(s) URL');
     input.url = url;
   }
   const text = str('text', 100_000, false);
