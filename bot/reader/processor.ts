@@ -3,6 +3,7 @@ import type { Classification, FeedItem, Scope } from '../../shared/model/types';
 import { fold } from '../../shared/text/fold';
 import type { Storage } from '../storage';
 import { metrics } from '../metrics';
+import { withStoredLanguage } from './article-language';
 import { fnv1a64 } from './normalize';
 import { StoryIndex } from './story-index';
 import { storySignature } from './story-signature';
@@ -102,7 +103,7 @@ export function createProcessor(options: ProcessorOptions) {
       return { id: dup.id, duplicate: true, relevant: false, alerted: 0, followUp: false, classification: null, storyId: null };
     }
     const hint = feed.kind === 'search' ? undefined : feed.language ?? undefined;
-    const classification = classify({ title: item.title, text: body.slice(0, CLASSIFY_CHARS), lang: hint });
+    const classification = withStoredLanguage(classify({ title: item.title, text: body.slice(0, CLASSIFY_CHARS), lang: hint }), item.title, body);
     const published = item.published ?? item.updated ?? null;
     const signature = storySignature(item.title, text);
     const datedAt = published ? Date.parse(published) : at.getTime();
