@@ -21,5 +21,6 @@ describe('redactUrlsInText', () => {
       'GET https://a.example/rss?… failed; redirected to http://b.example/x?… (HTTP 500)',
     );
     expect(redactUrlsInText('<https://a.example/?k=v> and "http://c.example/?z"')).toBe('<https://a.example/?…> and "http://c.example/?…"');
+    expect(redactUrlsInText('HTTP 500 (http://a.example/rss?key=1), then https://b.example/x.')).toBe('HTTP 500 (http://a.example/rss?…), then https://b.example/x.');
   });
 });

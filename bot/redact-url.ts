@@ -24,7 +24,13 @@ export function urlForLog(url: string): string {
 /** Every http(s) URL inside free text (an error message, say): a run of non-space after the scheme. */
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s"'<>]+/gi;
 
-/** `text` with every http(s) URL in it passed through `urlForLog`. */
+/**
+ * `text` with every http(s) URL in it passed through `urlForLog`. Punctuation that ends a
+ * match (the ")" of "(http://…)", a sentence's "." or ",") is taken as the text's, not the URL's.
+ */
 export function redactUrlsInText(text: string): string {
-  return text.replace(URL_IN_TEXT, (url) => urlForLog(url));
+  return text.replace(URL_IN_TEXT, (match) => {
+    const trailing = /[).,;:!?\]]+$/.exec(match)?.[0] ?? '';
+    return urlForLog(match.slice(0, match.length - trailing.length)) + trailing;
+  });
 }
