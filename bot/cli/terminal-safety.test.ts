@@ -25,7 +25,8 @@ const OSC_TITLE = '\x1b]0;pwned\x07';
 const RED = '\x1b[31m';
 const hostileTitle = `Kamere${OSC_TITLE} u Nišu${RED}\x9b2J\u202Eevil\nFAKE LINE`;
 
-describe('command-line output with hostile feed text', () => {
+// Each case starts one or two Node processes (tsx): slow on a loaded machine, never timed.
+describe('command-line output with hostile feed text', { timeout: 60_000 }, () => {
   it('feeds parse (text and --json) prints titles without control characters; the JSON keeps them escaped', () => {
     const feed = join(dir, 'hostile.xml');
     writeFileSync(
