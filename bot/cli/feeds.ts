@@ -4,7 +4,7 @@
  *   inspect <url|file>             every item with its classification and why it would (not) alert
  *   list                           the feeds the monitor polls (defaults or FEEDS_FILE)
  *   status                         each feed's health: last read, failures, backoff, paused
- *   resume <url>                   unpause a feed paused after repeated failures
+ *   resume <url|outlet>            unpause a feed paused after repeated failures
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import { loadConfig, type Config } from '../config';
 import { loadFeeds } from '../feeds/registry';
 import { readFeed, type ReaderItem } from '../reader';
 import { DB_FILE, openStorage } from '../storage';
+import { urlForLog } from '../redact-url';
 import { stripControls, terminalJson } from '../terminal-text';
 import { table } from './table';
 
@@ -28,7 +29,7 @@ const HELP = `usage: npm run feeds -- <command>
   inspect <url|file>             every item with its classification and why it would or would not alert
   list                           the feeds the monitor polls (the defaults, or FEEDS_FILE)
   status                         each feed's health: last read, failures, next try, paused
-  resume <url>                   unpause a feed that was paused after repeated failures`;
+  resume <url|outlet>            unpause a feed that was paused after repeated failures (the URL as in the log, or the outlet name)`;
 
 /** The JSON contract of `feeds parse --json` (other tools rely on these keys). */
 function itemJson(i: ReaderItem) {
@@ -153,11 +154,26 @@ function status(config: Config): number {
   });
 }
 
-function resume(url: string | undefined, config: Config): number {
-  if (!url) throw new UsageError('resume needs the feed URL');
+/**
+ * The feed meant by `given`: its URL, the URL as the log shows it (query cut off: a feed URL
+ * may carry a key, so logs never show it whole), or the outlet's name; an error when none or
+ * several match.
+ */
+function findFeed(feeds: ReadonlyArray<{ url: string; outlet: string }>, given: string): string {
+  const exact = feeds.find((f) => f.url === given);
+  if (exact) return exact.url;
+  const matches = feeds.filter((f) => urlForLog(f.url) === given || f.outlet.toLowerCase() === given.toLowerCase());
+  if (matches.length === 1) return matches[0].url;
+  if (matches.length > 1) throw new Error(`"${given}" matches ${matches.length} feeds: give the whole URL`);
+  throw new Error(`unknown feed: ${given} (give its URL, as in the log, or its outlet name: see npm run feeds -- status)`);
+}
+
+function resume(given: string | undefined, config: Config): number {
+  if (!given) throw new UsageError('resume needs the feed URL or outlet name');
   return withStorage(config, (storage) => {
+    const url = findFeed(storage.feeds.list({ includeInactive: true }), given);
     storage.feeds.resume(url);
-    print(`resumed ${url}; it is read at the next cycle`);
+    print(`resumed ${storage.feeds.get(url)?.outlet ?? ''} <${urlForLog(url)}>; it is read at the next cycle`);
     return 0;
   });
 }

@@ -65,6 +65,23 @@ describe('command-line output with hostile feed text', { timeout: 60_000 }, () =
     expect(r.stdout).not.toMatch(TERMINAL_CONTROL);
   });
 
+  it('feeds resume finds a feed by the URL as the log shows it (query cut) or by outlet, and prints no key', () => {
+    const dataDir = join(dir, 'data-resume');
+    const storage = openStorage(dataDir);
+    const url = 'https://keyed.example/rss?key=s3cret-key';
+    storage.feeds.upsertFromRegistry([{ outlet: 'Keyed', url, language: 'sr', script: 'Latn', scope: 'domestic', homepage: 'https://keyed.example/' }]);
+    for (let i = 0; i < 5; i++) storage.feeds.recordFailure(url, 'HTTP 500', new Date().toISOString());
+    storage.close();
+    const byLogForm = run(['bot/cli/feeds.ts', 'resume', 'https://keyed.example/rss?…'], { DATA_DIR: dataDir });
+    expect(byLogForm.status).toBe(0);
+    expect(byLogForm.stdout).toContain('resumed Keyed <https://keyed.example/rss?…>');
+    expect(byLogForm.stdout).not.toContain('s3cret-key');
+    expect(run(['bot/cli/feeds.ts', 'resume', 'keyed'], { DATA_DIR: dataDir }).status).toBe(0);
+    const unknown = run(['bot/cli/feeds.ts', 'resume', 'Nobody'], { DATA_DIR: dataDir });
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown feed: Nobody/);
+  });
+
   it('classify prints its explanation and JSON lines without control characters', () => {
     const explain = run(['bot/cli/classify.ts', `Kamere za prepoznavanje lica${OSC_TITLE} u Beogradu${RED}`]);
     expect(explain.stdout).toMatch(/^RELEVANT/);
