@@ -13,7 +13,7 @@ import { loadConfig, type Config } from '../config';
 import { loadFeeds } from '../feeds/registry';
 import { readFeed, type ReaderItem } from '../reader';
 import { DB_FILE, openStorage } from '../storage';
-import { urlForLog } from '../redact-url';
+import { redactUrlsInText, urlForLog } from '../redact-url';
 import { stripControls, terminalJson } from '../terminal-text';
 import { table } from './table';
 
@@ -47,7 +47,8 @@ function itemJson(i: ReaderItem) {
 }
 
 const short = (s: string | null | undefined, n: number): string => {
-  const t = (s ?? '').replace(/\s+/g, ' ').trim();
+  // Controls out before measuring: an escape sequence takes no room on screen.
+  const t = stripControls(s ?? '').replace(/\s+/g, ' ').trim();
   return t.length > n ? t.slice(0, n - 1) + '…' : t;
 };
 
@@ -144,7 +145,8 @@ function status(config: Config): number {
           String(f.consecutiveFailures),
           f.nextDueAt ?? '-',
           String(f.itemsSeen),
-          short(f.lastError, 60) || '-',
+          // A stored error may quote the feed's URL, key included: shown without the query.
+          short(redactUrlsInText(f.lastError ?? ''), 60) || '-',
         ]),
       ),
     );

@@ -57,11 +57,13 @@ describe('command-line output with hostile feed text', { timeout: 60_000 }, () =
     const storage = openStorage(dataDir);
     const url = 'https://hostile.example/rss?key=secret';
     storage.feeds.upsertFromRegistry([{ outlet: `Evil${RED}`, url, language: 'sr', script: 'Latn', scope: 'domestic', homepage: 'https://hostile.example/' }]);
-    storage.feeds.recordFailure(url, `HTTP 500 ${RED}Internal${OSC_TITLE}\r\nforged`, new Date().toISOString());
+    storage.feeds.recordFailure(url, `HTTP 500 ${RED}Internal${OSC_TITLE}\r\nforged (${url})`, new Date().toISOString());
     storage.close();
     const r = run(['bot/cli/feeds.ts', 'status'], { DATA_DIR: dataDir });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('HTTP 500 Internal forged');
+    expect(r.stdout).not.toContain('key=');
+    expect(r.stdout).toContain('(https://hostile.example/rss?…)');
     expect(r.stdout).not.toMatch(TERMINAL_CONTROL);
   });
 
