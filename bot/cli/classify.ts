@@ -7,6 +7,14 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { classify } from '../../shared/classify/classify';
 import type { Classification } from '../../shared/model/types';
+import { endQuietlyOnClosedPipe } from './pipe';
+import { verdictLine } from './verdict';
+
+const HELP = `usage:
+  npm run --silent classify -- "some text"       explain one title or text: verdict, topics, why
+  npm run --silent classify -- --jsonl FILE      one JSON line out per JSON line in ({"title","text","lang"})
+  … | npm run --silent classify                  the same, JSONL on stdin
+  npm run --silent classify -- --help            this help`;
 
 /** The contract other tools rely on: exactly these keys, in this order. */
 function toJsonLine(c: Classification): string {
@@ -60,14 +68,20 @@ async function runJsonl(input: NodeJS.ReadableStream): Promise<void> {
 }
 
 function explain(text: string): void {
-  const c = classify({ title: text });
-  console.log(`${c.relevant ? 'RELEVANT' : 'not relevant'}  score ${c.score.toFixed(3)}  lang ${c.lang}  script ${c.script ?? '-'}`);
+  const input = { title: text };
+  const c = classify(input);
+  console.log(verdictLine(input, c));
+  console.log(`lang ${c.lang}  script ${c.script ?? '-'}`);
   console.log(`topics: ${c.topics.length ? c.topics.join(', ') : '(none)'}`);
   console.log('why:');
   for (const r of c.reasons) console.log(`  - ${r}`);
 }
 
 async function main(argv: string[]): Promise<void> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(HELP);
+    return;
+  }
   const i = argv.indexOf('--jsonl');
   if (i >= 0) {
     const file = argv[i + 1];
@@ -78,9 +92,17 @@ async function main(argv: string[]): Promise<void> {
   }
   const text = argv.filter((a) => !a.startsWith('--')).join(' ').trim();
   if (text) return explain(text);
+  // Nothing to read from a terminal: someone typed the bare command. Say how to use it
+  // instead of waiting silently for JSONL.
+  if (process.stdin.isTTY) {
+    process.stderr.write(HELP + '\n');
+    process.exitCode = 2;
+    return;
+  }
   await runJsonl(process.stdin);
 }
 
+endQuietlyOnClosedPipe();
 main(process.argv.slice(2)).catch((e: Error) => {
   process.stderr.write(`classify: ${e.message}\n`);
   process.exitCode = 2;
