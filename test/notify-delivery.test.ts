@@ -84,7 +84,7 @@ describe('alert delivery to Discord and Telegram', () => {
         '',
         'Tekst 1',
         '',
-        '#kamere #prepoznavanje_lica',
+        '#kamere',
         '<i>Zašto:</i> prepoznavanje lica (ocena 0,90)',
         '<a href="https://example.rs/a/1?utm_source=rss">Pročitaj</a> · example.rs',
       ].join('\n'),
