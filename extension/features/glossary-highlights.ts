@@ -1,9 +1,10 @@
 /**
- * Glossary terms in the article get a subtle dotted underline and a tooltip (the `title`
- * attribute) with their definition. The first occurrence of each term is wrapped in a <span>
- * by splitting its text node; the span sets only text decoration, so no line moves. The
- * definitions are set as attribute text, never as markup. `remove()` joins the text nodes back
- * into the page's original node, so a framework holding that node keeps a correct reference.
+ * Glossary terms in the article get a subtle dotted underline; their explanation is a styled
+ * popover on hover, keyboard focus and tap (features/glossary-popover.ts), so each term is
+ * focusable (tabindex 0). The first occurrence of each term is wrapped in a <span> by splitting
+ * its text node; the span sets only text decoration, so no line moves. `remove()` joins the
+ * text nodes back into the page's original node, so a framework holding that node keeps a
+ * correct reference.
  */
 import { localize, type UiLang } from '../../shared/context/localize';
 import type { GlossaryTerm } from '../../shared/context/types';
@@ -20,6 +21,7 @@ const TERM_STYLE = [
   'text-decoration-color: color-mix(in srgb, currentColor 55%, transparent)',
   'text-underline-offset: 0.18em',
   'cursor: help',
+  'outline-offset: 2px',
 ].join(';');
 
 /** Elements whose text is never touched: code, form fields, links, our own UI. */
@@ -72,9 +74,9 @@ function contiguous(original: Node, added: readonly Node[]): boolean {
   return true;
 }
 
-/** The tooltip of a term: its name and definition, as plain text. */
-export function termTooltip(term: GlossaryTerm, lang: UiLang): string {
-  return `${localize(term.term, lang)}: ${localize(term.definition, lang)}`;
+/** The accessible name of a term's span: the word as written, then what the glossary calls it. */
+export function termLabel(term: GlossaryTerm, lang: UiLang, written: string): string {
+  return `${written} (${localize(term.term, lang)})`;
 }
 
 export function highlightGlossary(root: Element, lang: UiLang, options: HighlightOptions = {}): Highlights {
@@ -114,7 +116,10 @@ export function highlightGlossary(root: Element, lang: UiLang, options: Highligh
       const span = doc.createElement('span');
       span.setAttribute(TERM_ATTRIBUTE, m.term.id);
       span.setAttribute('style', TERM_STYLE);
-      span.title = termTooltip(m.term, lang);
+      // Reachable by keyboard; the popover opens on focus. No `title`: the browser's tooltip
+      // would come late, unstyled, and on top of ours.
+      span.setAttribute('tabindex', '0');
+      span.setAttribute('aria-label', termLabel(m.term, lang, middle.data));
       middle.parentNode!.insertBefore(span, middle);
       span.appendChild(middle);
       split.added.push(span, tail);
