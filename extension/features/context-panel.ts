@@ -72,7 +72,9 @@ export function summaryLine(topics: readonly Topic[], lang: UiLang): string {
   const s = strings(lang);
   const labels = topics.slice(0, SUMMARY_TOPICS).map((t) => inSentence(topicLabel(t, lang), lang));
   const joiner = lang === 'en' ? ' and ' : lang === 'sr-Latn' ? ' i ' : ' и ';
-  const list = labels.length <= 1 ? labels.join('') : `${labels.slice(0, -1).join(', ')}${joiner}${labels[labels.length - 1]}`;
+  // "a, b and c"; only commas when a label has its own "and" ("impact assessment and Commissioner").
+  const plain = labels.length <= 1 || labels.some((l) => l.includes(joiner));
+  const list = plain ? labels.join(', ') : `${labels.slice(0, -1).join(', ')}${joiner}${labels[labels.length - 1]}`;
   return format(s.summary, { topics: list });
 }
 

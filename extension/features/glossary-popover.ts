@@ -39,8 +39,9 @@ export function attachGlossaryPopover(root: Element, layer: HTMLElement, terms: 
   let expanded = false;
   let hideTimer: ReturnType<typeof setTimeout> | undefined;
 
+  // Duck-typed, not `instanceof Element`: events can come from another realm's nodes.
   const termOf = (target: EventTarget | null): HTMLElement | null =>
-    target instanceof Element ? (target.closest(`[${TERM_ATTRIBUTE}]`) as HTMLElement | null) : null;
+    target && typeof (target as Element).closest === 'function' ? ((target as Element).closest(`[${TERM_ATTRIBUTE}]`) as HTMLElement | null) : null;
 
   function render(): void {
     const term = anchor && byId.get(anchor.getAttribute(TERM_ATTRIBUTE) ?? '');

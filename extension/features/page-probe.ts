@@ -29,7 +29,8 @@ export function domProbe(doc: Document, ownHost: Element | null): (rect: Rect) =
   const view = doc.defaultView!;
   return (rect) => {
     let text = false;
-    const xs = [rect.x + 2, rect.x + rect.width / 2, rect.x + rect.width - 2];
+    // Five columns: a round 40-50 px back-to-top button cannot hide between them.
+    const xs = [rect.x + 2, rect.x + rect.width * 0.25, rect.x + rect.width / 2, rect.x + rect.width * 0.75, rect.x + rect.width - 2];
     const ys = [rect.y + 2, rect.y + rect.height / 2, rect.y + rect.height - 2];
     for (const x of xs) {
       for (const y of ys) {
