@@ -23,7 +23,7 @@ import type { Topic } from '../../shared/model/types';
 import type { RelatedArticle } from '../lib/api-client';
 import { h, externalLink } from '../lib/dom';
 import { format, strings, topicLabel, type Strings } from '../lib/i18n';
-import { allEvents, KNOWLEDGE_AS_OF, latestEvents, relatedForPanel, sourcesOf } from '../lib/panel-content';
+import { allEvents, KNOWLEDGE_AS_OF, latestEvents, relatedForPanel, shortText, sourcesOf } from '../lib/panel-content';
 import type { Placement } from '../lib/placement';
 import type { Theme } from '../lib/page-theme';
 
@@ -91,7 +91,8 @@ function eventItem(doc: Document, e: TimelineMatch, lang: UiLang, withSummary: b
     h(doc, 'time', { attrs: { datetime: e.date } }, formatDate(e.date, lang)),
     ' ',
     h(doc, 'span', { class: 'event-title' }, localize(e.title, lang)),
-    withSummary && h(doc, 'p', { class: 'event-summary' }, localize(e.summary, lang)),
+    // A sentence or two, not the whole entry: the panel is read at a glance.
+    withSummary && h(doc, 'p', { class: 'event-summary' }, shortText(localize(e.summary, lang)).short),
   );
 }
 

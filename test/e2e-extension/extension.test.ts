@@ -262,7 +262,7 @@ describe.skipIf(!existsSync(CHROMIUM))('browser extension in Chromium', () => {
 
   const sitePages = ['blic.rs', 'politika.rs', 'telegraf.rs', 'informer.rs', 'b92.net', 'mondo.rs', 'nin.rs', 'vreme.com', 'insajder.net', 'rtv.rs'];
 
-  it.each(sitePages)('%s test page: the closed tab takes at most 8%% of the window, clear of fixed bars and text', async (host) => {
+  it.each(sitePages)('%s test page: the closed tab takes at most 8 per cent of the window, clear of fixed bars and text', async (host) => {
     const p = await open(`sites/${host}.html`);
     await p.locator(PANEL).waitFor({ state: 'attached', timeout: 15_000 });
     const tab = await expectCalmFirstAppearance(p, host);
