@@ -123,90 +123,103 @@ export function buildPanel(doc: Document, model: PanelModel, onToggle: (collapse
     h(doc, 'span', { class: 'chevron', attrs: { 'aria-hidden': 'true' } }),
   );
 
-  const shown: Entry[] = [];
-  const latest = latestEvents(topics, LATEST);
-  shown.push(...latest);
-  const latestSection = section(doc, 'latest', s.latest,
-    h(doc, 'ol', { class: 'timeline latest' }, ...latest.map((e) => eventItem(doc, e, lang, true))),
-    h(doc, 'p', { class: 'as-of' }, format(s.knowledgeAsOf, { date: formatDate(KNOWLEDGE_AS_OF, lang) })),
-  );
+  // The opened panel's content is built when it is first opened: a closed tab costs the page
+  // almost nothing (the budget: `npm run bench -- extension`).
+  const body = h(doc, 'div', { class: 'body', attrs: { id: bodyId } });
+  let built: { relatedSection: HTMLElement; relatedBox: HTMLElement } | null = null;
+  let related: RelatedState = model.related;
+  const fill = () => {
+    const shown: Entry[] = [];
+    const latest = latestEvents(topics, LATEST);
+    shown.push(...latest);
+    const latestSection = section(doc, 'latest', s.latest,
+      h(doc, 'ol', { class: 'timeline latest' }, ...latest.map((e) => eventItem(doc, e, lang, true))),
+      h(doc, 'p', { class: 'as-of' }, format(s.knowledgeAsOf, { date: formatDate(KNOWLEDGE_AS_OF, lang) })),
+    );
 
-  const legal = entriesForTopics(law, topics, { limit: LAW_LIMIT });
-  shown.push(...legal);
-  const lawSection = legal.length > 0 && section(doc, 'law', s.law,
-    h(doc, 'ul', { class: 'law' },
-      ...legal.map((l) => h(doc, 'li', { attrs: { 'data-law': l.id } }, h(doc, 'strong', {}, localize(l.name, lang)), h(doc, 'p', {}, localize(l.summary, lang)))),
-    ),
-  );
+    const legal = entriesForTopics(law, topics, { limit: LAW_LIMIT });
+    shown.push(...legal);
+    const lawSection = legal.length > 0 && section(doc, 'law', s.law,
+      h(doc, 'ul', { class: 'law' },
+        ...legal.map((l) => h(doc, 'li', { attrs: { 'data-law': l.id } }, h(doc, 'strong', {}, localize(l.name, lang)), h(doc, 'p', {}, localize(l.summary, lang)))),
+      ),
+    );
 
-  const keyFigures = entriesForTopics(figures, topics, { limit: FIGURE_LIMIT });
-  shown.push(...keyFigures);
-  const figureSection = keyFigures.length > 0 && section(doc, 'figures', s.figures,
-    h(doc, 'ul', { class: 'figures' },
-      ...keyFigures.map((f) =>
-        h(doc, 'li', { attrs: { 'data-figure': f.id } },
-          h(doc, 'span', { class: 'value' }, localizeValue(f.value, lang)),
-          ' ',
-          h(doc, 'span', { class: 'label' }, localize(f.label, lang)),
-          h(doc, 'span', { class: 'meta' }, ` (${s.asOf} ${formatDate(f.asOf, lang)})`),
+    const keyFigures = entriesForTopics(figures, topics, { limit: FIGURE_LIMIT });
+    shown.push(...keyFigures);
+    const figureSection = keyFigures.length > 0 && section(doc, 'figures', s.figures,
+      h(doc, 'ul', { class: 'figures' },
+        ...keyFigures.map((f) =>
+          h(doc, 'li', { attrs: { 'data-figure': f.id } },
+            h(doc, 'span', { class: 'value' }, localizeValue(f.value, lang)),
+            ' ',
+            h(doc, 'span', { class: 'label' }, localize(f.label, lang)),
+            h(doc, 'span', { class: 'meta' }, ` (${s.asOf} ${formatDate(f.asOf, lang)})`),
+          ),
         ),
       ),
-    ),
-  );
+    );
 
-  const todo = entriesForTopics(actions, topics, { limit: ACTION_LIMIT });
-  shown.push(...todo);
-  const actionSection = todo.length > 0 && section(doc, 'actions', s.actions,
-    h(doc, 'ul', { class: 'actions' },
-      ...todo.map((a) =>
-        h(doc, 'li', { attrs: { 'data-action': a.id } },
-          h(doc, 'strong', {}, a.url ? externalLink(doc, a.url, localize(a.title, lang)) : localize(a.title, lang)),
-          h(doc, 'p', {}, localize(a.howTo, lang)),
+    const todo = entriesForTopics(actions, topics, { limit: ACTION_LIMIT });
+    shown.push(...todo);
+    const actionSection = todo.length > 0 && section(doc, 'actions', s.actions,
+      h(doc, 'ul', { class: 'actions' },
+        ...todo.map((a) =>
+          h(doc, 'li', { attrs: { 'data-action': a.id } },
+            h(doc, 'strong', {}, a.url ? externalLink(doc, a.url, localize(a.title, lang)) : localize(a.title, lang)),
+            h(doc, 'p', {}, localize(a.howTo, lang)),
+          ),
         ),
       ),
-    ),
-  );
+    );
 
-  const sources = sourcesOf(shown);
-  const sourceSection = sources.length > 0 && section(doc, 'sources', s.sources,
-    h(doc, 'ul', { class: 'sources' }, ...sources.map((src) => h(doc, 'li', {}, src.url ? externalLink(doc, src.url, src.title) : src.title))),
-  );
+    const sources = sourcesOf(shown);
+    const sourceSection = sources.length > 0 && section(doc, 'sources', s.sources,
+      h(doc, 'ul', { class: 'sources' }, ...sources.map((src) => h(doc, 'li', {}, src.url ? externalLink(doc, src.url, src.title) : src.title))),
+    );
 
-  // The whole timeline, behind a disclosure: the article's topics, or every topic on request.
-  const eventList = h(doc, 'ol', { class: 'timeline all' });
-  const filter = h(doc, 'button', { class: 'link-button', attrs: { type: 'button', 'aria-pressed': 'false' } });
-  const timelineHeading = h(doc, 'h2', {});
-  const showEvents = (all: boolean) => {
-    const events = allEvents(topics, all);
-    eventList.replaceChildren(...events.map((e) => eventItem(doc, e, lang, false)));
-    filter.textContent = all ? s.onlyArticleTopics : s.allTopics;
-    filter.setAttribute('aria-pressed', String(all));
-    timelineHeading.textContent = format(s.allEvents, { n: String(events.length) });
+    // The whole timeline, behind a disclosure: the article's topics, or every topic on request.
+    const eventList = h(doc, 'ol', { class: 'timeline all' });
+    const filter = h(doc, 'button', { class: 'link-button', attrs: { type: 'button', 'aria-pressed': 'false' } });
+    const timelineHeading = h(doc, 'h2', {});
+    const showEvents = (all: boolean) => {
+      const events = allEvents(topics, all);
+      eventList.replaceChildren(...events.map((e) => eventItem(doc, e, lang, false)));
+      filter.textContent = all ? s.onlyArticleTopics : s.allTopics;
+      filter.setAttribute('aria-pressed', String(all));
+      timelineHeading.textContent = format(s.allEvents, { n: String(events.length) });
+    };
+    filter.addEventListener('click', () => showEvents(filter.getAttribute('aria-pressed') !== 'true'));
+    showEvents(false);
+    const timeline = h(doc, 'details', { class: 'section section-timeline', attrs: { 'data-section': 'timeline' } },
+      h(doc, 'summary', {}, timelineHeading),
+      filter,
+      eventList,
+    );
+
+    const termSection = model.terms.length > 0 && disclosure(doc, 'terms', s.terms,
+      h(doc, 'dl', { class: 'terms' },
+        ...model.terms.flatMap((t) => [
+          h(doc, 'dt', { attrs: { 'data-term': t.id } }, localize(t.term, lang)),
+          h(doc, 'dd', {}, localize(t.definition, lang)),
+        ]),
+      ),
+    );
+
+    const relatedBox = h(doc, 'div', { class: 'related-box', attrs: { 'aria-live': 'polite' } });
+    const relatedSection = section(doc, 'related', s.related, relatedBox);
+
+    body.append(
+      ...[h(doc, 'p', { class: 'summary', attrs: { 'data-section': 'summary' } }, summaryLine(topics, lang)),
+        latestSection, lawSection, figureSection, actionSection, sourceSection, timeline, termSection, relatedSection].filter((x): x is HTMLElement => x !== false),
+    );
+    return { relatedSection, relatedBox };
   };
-  filter.addEventListener('click', () => showEvents(filter.getAttribute('aria-pressed') !== 'true'));
-  showEvents(false);
-  const timeline = h(doc, 'details', { class: 'section section-timeline', attrs: { 'data-section': 'timeline' } },
-    h(doc, 'summary', {}, timelineHeading),
-    filter,
-    eventList,
-  );
-
-  const termSection = model.terms.length > 0 && disclosure(doc, 'terms', s.terms,
-    h(doc, 'dl', { class: 'terms' },
-      ...model.terms.flatMap((t) => [
-        h(doc, 'dt', { attrs: { 'data-term': t.id } }, localize(t.term, lang)),
-        h(doc, 'dd', {}, localize(t.definition, lang)),
-      ]),
-    ),
-  );
-
-  const relatedBox = h(doc, 'div', { class: 'related-box', attrs: { 'aria-live': 'polite' } });
-  const relatedSection = section(doc, 'related', s.related, relatedBox);
-
-  const body = h(doc, 'div', { class: 'body', attrs: { id: bodyId } },
-    h(doc, 'p', { class: 'summary', attrs: { 'data-section': 'summary' } }, summaryLine(topics, lang)),
-    latestSection, lawSection, figureSection, actionSection, sourceSection, timeline, termSection, relatedSection,
-  );
+  const showRelated = () => {
+    if (!built) return;
+    built.relatedSection.toggleAttribute('hidden', related.status === 'off');
+    built.relatedBox.replaceChildren(relatedList(doc, s, lang, related));
+  };
 
   const element = h(doc, 'aside', { class: `panel theme-${model.theme ?? 'light'}`, attrs: { lang, 'aria-label': s.panelLabel } },
     h(doc, 'header', {}, toggle),
@@ -218,14 +231,18 @@ export function buildPanel(doc: Document, model: PanelModel, onToggle: (collapse
     element,
     layer,
     setCollapsed(collapsed) {
+      if (!collapsed && !built) {
+        built = fill();
+        showRelated();
+      }
       element.classList.toggle('collapsed', collapsed);
       body.toggleAttribute('hidden', collapsed);
       toggle.setAttribute('aria-expanded', String(!collapsed));
       toggle.setAttribute('title', collapsed ? s.expand : s.collapse);
     },
     setRelated(state) {
-      relatedSection.toggleAttribute('hidden', state.status === 'off');
-      relatedBox.replaceChildren(relatedList(doc, s, lang, state));
+      related = state;
+      showRelated();
     },
   };
   toggle.addEventListener('click', () => {

@@ -41,6 +41,12 @@ export interface Highlights {
 export interface HighlightOptions {
   /** At most this many highlights (one per term). Default 40. */
   limit?: number;
+  /**
+   * Characters of article text searched, from the top. Default 8,000 (about 1,200 words): a
+   * term is explained at its first use, which on news pages comes early, and a 5,000-word
+   * page costs no more than a short one.
+   */
+  maxChars?: number;
   /** Only find the terms, change nothing (highlights switched off). */
   dryRun?: boolean;
 }
@@ -89,10 +95,13 @@ export function highlightGlossary(root: Element, lang: UiLang, options: Highligh
 
   // Collect first, change after: the walker must not see our own spans.
   const nodes: Text[] = [];
+  const maxChars = options.maxChars ?? 8_000;
+  let chars = 0;
   const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+  for (let n = walker.nextNode(); n && chars < maxChars; n = walker.nextNode()) {
     const text = n as Text;
     if (text.data.trim().length < 2) continue;
+    chars += text.data.length;
     const parent = text.parentElement;
     if (!parent || parent.closest(SKIP_SELECTOR)) continue;
     nodes.push(text);
