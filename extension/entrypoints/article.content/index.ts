@@ -121,6 +121,10 @@ async function annotatePages(ctx: ContentScriptContext, initial: Awaited<ReturnT
     reportVerdict(verdict);
     if (!classification.relevant) return;
 
+    // Read the page's geometry and colours while its layout is still clean (no forced
+    // re-layout), then change it: the underlines and our host.
+    const theme = pageTheme(document, article.root);
+    const placement = placeTab(null, TAB_ESTIMATE);
     const highlights = highlightGlossary(article.root, uiLang, { dryRun: !settings.highlights });
     // First appearance: a closed tab, unless the reader opened the panel on this site before.
     const collapsed = !opensOn(settings.openSites, location.hostname);
@@ -133,7 +137,7 @@ async function annotatePages(ctx: ContentScriptContext, initial: Awaited<ReturnT
         terms: highlights.terms,
         collapsed,
         related: settings.serverUrl ? { status: 'loading' } : { status: 'off' },
-        theme: pageTheme(document, article.root),
+        theme,
       },
       (nowCollapsed) => {
         host?.toggleAttribute('data-open', !nowCollapsed);
@@ -141,7 +145,7 @@ async function annotatePages(ctx: ContentScriptContext, initial: Awaited<ReturnT
         void openSitesSetting.setValue(settings.openSites);
       },
       panelCss,
-      placeTab(null, TAB_ESTIMATE),
+      placement,
     );
     host = panel.host;
     host.toggleAttribute('data-open', !collapsed);
