@@ -1,18 +1,19 @@
 /**
  * `npm run --silent classify -- --jsonl FILE` (or JSONL on stdin): one JSON line out per line
- * in, in order. `npm run --silent classify -- "some text"`: a readable explanation.
+ * in, in order (`title`, `text`, optional `lang`, `scope`, `url`). `npm run --silent classify --
+ * "some text"`: a readable explanation.
  * A bad input line gets an error on stderr naming the line; the other lines go on.
  */
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { classify } from '../../shared/classify/classify';
-import type { Classification } from '../../shared/model/types';
+import type { Classification, Scope } from '../../shared/model/types';
 import { endQuietlyOnClosedPipe } from './pipe';
 import { verdictLine } from './verdict';
 
 const HELP = `usage:
   npm run --silent classify -- "some text"       explain one title or text: verdict, topics, why
-  npm run --silent classify -- --jsonl FILE      one JSON line out per JSON line in ({"title","text","lang"})
+  npm run --silent classify -- --jsonl FILE      one JSON line out per JSON line in ({"title","text"} and optional "lang", "scope", "url")
   … | npm run --silent classify                  the same, JSONL on stdin
   npm run --silent classify -- --help            this help`;
 
@@ -33,12 +34,18 @@ export function classifyLine(line: string, lineNumber: number): { out: string; e
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return errorLine(lineNumber, 'expected a JSON object with "title" and "text"');
   }
-  const { title, text, lang } = value as Record<string, unknown>;
+  const { title, text, lang, scope, url } = value as Record<string, unknown>;
   if (title !== undefined && typeof title !== 'string') return errorLine(lineNumber, '"title" must be a string');
   if (text !== undefined && typeof text !== 'string') return errorLine(lineNumber, '"text" must be a string');
   if (lang !== undefined && lang !== null && typeof lang !== 'string') return errorLine(lineNumber, '"lang" must be a string');
+  if (scope !== undefined && scope !== null && scope !== 'domestic' && scope !== 'international') {
+    return errorLine(lineNumber, '"scope" must be "domestic" or "international"');
+  }
+  if (url !== undefined && url !== null && typeof url !== 'string') return errorLine(lineNumber, '"url" must be a string');
   if (!title && !text) return errorLine(lineNumber, 'needs a non-empty "title" or "text"');
-  return { out: toJsonLine(classify({ title: title ?? '', text: text ?? '', lang: lang ?? undefined })) };
+  // scope and url are optional context: absent, the item is judged on its text alone.
+  const input = { title: title ?? '', text: text ?? '', lang: lang ?? undefined, scope: (scope ?? undefined) as Scope | undefined, url: url ?? undefined };
+  return { out: toJsonLine(classify(input)) };
 }
 
 /**

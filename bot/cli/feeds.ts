@@ -89,7 +89,7 @@ async function inspect(input: string | undefined, config: Config): Promise<numbe
     `${short(res.feed.title || input, 90)}: ${res.feed.items.length} items (threshold ${threshold}, ${thresholdSource}; backlog window ${config.alertBacklogHours} h; times ${CLI_TIME_ZONE})\n`,
   );
   for (const item of res.feed.items) {
-    const input = { title: item.title, text: item.summary || item.content, lang: res.feed.language ?? undefined };
+    const input = { title: item.title, text: item.summary || item.content, lang: res.feed.language ?? undefined, url: item.url ?? undefined };
     const c = classify(input);
     const wants = c.score >= threshold;
     const old = item.published === null || now - Date.parse(item.published) > backlogMs;
