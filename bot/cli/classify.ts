@@ -14,7 +14,7 @@ import { verdictLine } from './verdict';
 const HELP = `usage:
   npm run --silent classify -- "some text"       explain one title or text: verdict, topics, why
   npm run --silent classify -- --jsonl FILE      one JSON line out per JSON line in ({"title","text"} and optional "lang", "scope", "url")
-  … | npm run --silent classify                  the same, JSONL on stdin
+  … | npm run --silent classify [-- --jsonl]     the same, JSONL on stdin
   npm run --silent classify -- --help            this help`;
 
 /** The contract other tools rely on: exactly these keys, in this order. */
@@ -90,14 +90,14 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const i = argv.indexOf('--jsonl');
-  if (i >= 0) {
-    const file = argv[i + 1];
-    if (!file) throw new Error('--jsonl needs a file name');
+  const file = i >= 0 ? argv[i + 1] : undefined;
+  if (file && file !== '-') {
     // Bad lines are reported per line (stderr and an "error" object); the run still succeeds.
     await runJsonl(createReadStream(file));
     return;
   }
-  const text = argv.filter((a) => !a.startsWith('--')).join(' ').trim();
+  // `--jsonl` without a file (or with "-") reads stdin, like no argument at all.
+  const text = i >= 0 ? '' : argv.filter((a) => !a.startsWith('--')).join(' ').trim();
   if (text) return explain(text);
   // Nothing to read from a terminal: someone typed the bare command. Say how to use it
   // instead of waiting silently for JSONL.
