@@ -15,7 +15,11 @@ import { readFeed, type ReaderItem } from '../reader';
 import { DB_FILE, openStorage } from '../storage';
 import { redactUrlsInText, urlForLog } from '../redact-url';
 import { stripControls, terminalJson } from '../terminal-text';
+import { feedHealth, healthCounts } from './feed-health';
+import { endQuietlyOnClosedPipe } from './pipe';
 import { table } from './table';
+import { belgradeTime, CLI_TIME_ZONE } from './time';
+import { MODEL_THRESHOLD, verdictLine } from './verdict';
 
 /**
  * Every line this command prints holds feed text (titles, URLs, stored errors): control
@@ -69,7 +73,7 @@ async function parse(inputs: string[], json: boolean, config: Config): Promise<n
         print(
           table(
             ['published', 'title', 'url'],
-            feed.items.map((i) => [i.published ?? '-', short(i.title, 70), short(i.url, 60)]),
+            feed.items.map((i) => [belgradeTime(i.published), short(i.title, 70), short(i.url, 60)]),
           ).replace(/^/gm, '  '),
         );
       }
@@ -89,19 +93,24 @@ async function inspect(input: string | undefined, config: Config): Promise<numbe
   if (res.notModified || !res.feed) throw new Error('not modified');
   const backlogMs = config.alertBacklogHours * 3600_000;
   const now = Date.now();
-  print(`${res.feed.title || input}: ${res.feed.items.length} items (threshold: ${config.alertMinScore ?? 'the classifier’s own'}; backlog window ${config.alertBacklogHours} h)\n`);
+  const threshold = config.alertMinScore ?? MODEL_THRESHOLD;
+  const thresholdSource = config.alertMinScore === null ? 'the classifier’s own' : 'ALERT_MIN_SCORE';
+  print(
+    `${short(res.feed.title || input, 90)}: ${res.feed.items.length} items (threshold ${threshold}, ${thresholdSource}; backlog window ${config.alertBacklogHours} h; times ${CLI_TIME_ZONE})\n`,
+  );
   for (const item of res.feed.items) {
-    const c = classify({ title: item.title, text: item.summary || item.content, lang: res.feed.language ?? undefined, url: item.url ?? undefined });
-    const wants = config.alertMinScore === null ? c.relevant : c.score >= config.alertMinScore;
+    const input = { title: item.title, text: item.summary || item.content, lang: res.feed.language ?? undefined, url: item.url ?? undefined };
+    const c = classify(input);
+    const wants = c.score >= threshold;
     const old = item.published === null || now - Date.parse(item.published) > backlogMs;
     let verdict: string;
-    if (!wants) verdict = `no alert: not relevant (score ${c.score.toFixed(3)} below the threshold)`;
+    if (!wants) verdict = `no alert: ${verdictLine(input, c, threshold)}`;
     else if (old) verdict = 'alert after the first read only: on a first read it is backlog (older than the window or undated)';
-    else verdict = 'ALERT: relevant and recent';
+    else verdict = `ALERT: relevant and recent (score ${c.score.toFixed(3)} ≥ threshold ${threshold})`;
     print(`• ${short(item.title, 110)}`);
-    print(`  ${item.url ?? '(no link)'} · ${item.published ?? 'undated'}`);
+    print(`  ${item.url ?? '(no link)'} · ${belgradeTime(item.published, 'undated')}`);
     print(`  ${verdict}`);
-    print(`  score ${c.score.toFixed(3)} · lang ${c.lang} · script ${c.script ?? '-'} · topics ${c.topics.join(', ') || '-'}`);
+    print(`  lang ${c.lang} · script ${c.script ?? '-'} · topics ${c.topics.join(', ') || '-'}`);
     for (const r of c.reasons) print(`    - ${r}`);
     print('');
   }
@@ -137,21 +146,20 @@ function status(config: Config): number {
     const feeds = storage.feeds.list();
     print(
       table(
-        ['outlet', 'state', 'last ok', 'failures', 'next try', 'items', 'last error'],
+        ['outlet', 'state', 'last ok', 'fails', 'next try', 'items', 'last error'],
         feeds.map((f) => [
-          short(f.outlet, 28),
-          f.paused ? 'PAUSED' : f.consecutiveFailures > 0 ? 'failing' : f.firstReadAt ? 'ok' : 'not read yet',
-          f.lastOkAt ?? '-',
+          short(f.outlet, 24),
+          feedHealth(f),
+          belgradeTime(f.lastOkAt),
           String(f.consecutiveFailures),
-          f.nextDueAt ?? '-',
+          belgradeTime(f.nextDueAt),
           String(f.itemsSeen),
           // A stored error may quote the feed's URL, key included: shown without the query.
           short(redactUrlsInText(f.lastError ?? ''), 60) || '-',
         ]),
       ),
     );
-    const s = storage.feeds.status();
-    print(`\n${s.total} feeds: ${s.total - s.failing - s.paused - s.neverRead} ok, ${s.failing} failing, ${s.paused} paused, ${s.neverRead} not read yet; ${storage.alerts.pendingCount()} alerts waiting`);
+    print(`\n${healthCounts(feeds)}; ${storage.alerts.pendingCount()} alerts waiting (times ${CLI_TIME_ZONE})`);
     return 0;
   });
 }
@@ -208,6 +216,7 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+endQuietlyOnClosedPipe();
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
