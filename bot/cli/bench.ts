@@ -2,7 +2,8 @@
  * `npm run bench`: throughput figures, printed, never asserted in tests.
  * - classifier: items per second on one core over the labelled corpus, and peak memory;
  * - pipeline: 500 local feeds of 50 items, one full monitor cycle;
- * - api: coverage queries and dashboard loads over 50,000 stored articles.
+ * - api: coverage queries and dashboard loads over 50,000 stored articles;
+ * - extension: the content script's main-thread time on a 5,000-word article in Chromium.
  */
 import { classify } from '../../shared/classify/classify';
 import { loadCorpus } from '../training/dataset';
@@ -46,4 +47,8 @@ if (wanted('pipeline')) {
 if (wanted('api')) {
   const { runApiBench } = await import('../api/bench');
   await runApiBench();
+}
+if (wanted('extension')) {
+  const { runExtensionBench } = await import('../bench/extension');
+  await runExtensionBench();
 }

@@ -90,6 +90,8 @@ console.log(`Keyword query: ${KEYWORD_QUERY}`);
 // 1. Cross-validation by story on the training part: what tuning may look at.
 const cvRows = seeds.flatMap((seed) => crossValidate(train, written, k, seed).map((r) => toRow(r.item, r.prediction)));
 report(`Cross-validation on the training part (${k} folds by story, seeds ${seeds.join(', ')})`, cvRows, seeds.length);
+console.log('  reliability (cross-validation):');
+reliability(cvRows);
 
 // 2. The frozen test part, scored by the model trained on the whole training part.
 if (test.length > 0) {

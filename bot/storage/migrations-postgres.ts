@@ -11,7 +11,7 @@ import type { SqlDb } from './sql';
  * Same rule as SQLite: never edit a step that has shipped; append one.
  */
 export const PG_MIGRATIONS: readonly string[] = [
-  // 1: everything SQLite has after its migration 3, plus cooperation between instances.
+  // 1: everything SQLite has after its migration 4, plus cooperation between instances.
   `
   CREATE TABLE feeds (
     url                  TEXT PRIMARY KEY,
@@ -117,6 +117,8 @@ export const PG_MIGRATIONS: readonly string[] = [
     topics     TEXT NOT NULL DEFAULT '[]',
     language   TEXT NOT NULL CHECK (language IN ('sr-Latn', 'sr-Cyrl', 'en')),
     min_score  DOUBLE PRECISION CHECK (min_score IS NULL OR (min_score >= 0 AND min_score <= 1)),
+    -- SQLite migration 4: after how many outlets a story gets a milestone reply.
+    milestone_outlets INTEGER CHECK (milestone_outlets IS NULL OR (milestone_outlets >= 0 AND milestone_outlets <= 1000)),
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL
   );

@@ -186,6 +186,12 @@ export const MIGRATIONS: readonly string[] = [
     changed_at TEXT NOT NULL
   ) STRICT;
   `,
+  // 4: per subscription, after how many outlets a story gets a short milestone reply
+  // (bot/notify: "now reported by N outlets"); NULL is the default, 0 turns it off.
+  `
+  ALTER TABLE subscriptions ADD COLUMN milestone_outlets INTEGER
+    CHECK (milestone_outlets IS NULL OR (milestone_outlets >= 0 AND milestone_outlets <= 1000));
+  `,
 ];
 
 /**

@@ -33,7 +33,7 @@ const TOUCH = `
   UPDATE stories SET last_seen = CASE WHEN d.dated_at > last_seen THEN d.dated_at ELSE last_seen END
   FROM (SELECT dated_at FROM articles WHERE id = ?) AS d
   WHERE id = ?`;
-const MEMBERS = 'SELECT id, outlet FROM articles WHERE story_id = ? ORDER BY dated_at, id';
+const MEMBERS = 'SELECT id, outlet, scope FROM articles WHERE story_id = ? ORDER BY dated_at, id';
 
 /**
  * Stories: copies of one report across outlets and scripts. Membership is `articles.story_id`;
@@ -43,6 +43,14 @@ export function createStoriesRepo(db: SqlDb) {
   /** Outlets in the order they first reported the story, each once. */
   async function outletsOf(storyId: number): Promise<string[]> {
     return [...new Set((await db.all<{ outlet: string }>(MEMBERS, [storyId])).map((m) => m.outlet))];
+  }
+
+  /** The same, each with its scope and its first article in the story, for milestones. */
+  async function outletScopesOf(storyId: number): Promise<Array<{ outlet: string; scope: 'domestic' | 'international'; firstArticleId: number }>> {
+    const seen = new Map<string, { outlet: string; scope: 'domestic' | 'international'; firstArticleId: number }>();
+    const members = await db.all<{ id: number; outlet: string; scope: 'domestic' | 'international' }>(MEMBERS, [storyId]);
+    for (const m of members) if (!seen.has(m.outlet)) seen.set(m.outlet, { outlet: m.outlet, scope: m.scope, firstArticleId: m.id });
+    return [...seen.values()];
   }
 
   return {
@@ -79,6 +87,7 @@ export function createStoriesRepo(db: SqlDb) {
     },
 
     outletsOf,
+    outletScopesOf,
 
     /** Stories created after story `afterId` with an article dated at or after `sinceIso`. */
     async findCreatedAfter(afterId: number, sinceIso: string): Promise<StoryCandidate[]> {

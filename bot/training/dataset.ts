@@ -59,6 +59,8 @@ export const COLLECTED_FILE = fileURLToPath(new URL('../../test/fixtures/corpus/
  * (`npm run split`), and never read while editing concepts or features.
  */
 export const FROZEN_TEST_FILE = fileURLToPath(new URL('../../test/fixtures/corpus/frozen-test-ids.txt', import.meta.url));
+/** The ids of the training part at the time of the split (`npm run split -- --extend` needs them). */
+export const TRAINING_IDS_FILE = fileURLToPath(new URL('../../test/fixtures/corpus/training-ids.txt', import.meta.url));
 /** Examples written by the team for hard cases; used in training only, never in evaluation. */
 export const WRITTEN_FILE = fileURLToPath(new URL('./written-examples.jsonl', import.meta.url));
 

@@ -2,7 +2,7 @@ import type { Classification, ClassifyInput, Topic } from '../model/types';
 import { TOPICS } from '../model/types';
 import { CONCEPTS } from './concepts';
 import { conceptFeatureName, extractFeatures, pairFeatureName, titleFeatureName, type SurfaceMatch } from './features';
-import { addWordLogits, combinedScore, headMaps, logits, type ModelWeights } from './model';
+import { addWordLogits, combinedScore, headWeights, logits, type ModelWeights } from './model';
 import defaultWeights from './weights.json';
 
 const CONCEPT_BY_ID = new Map(CONCEPTS.map((c) => [c.id, c]));
@@ -23,9 +23,12 @@ interface ConceptEvidence {
 }
 
 function evidenceOf(model: ModelWeights, features: Set<string>, matches: SurfaceMatch[]): ConceptEvidence[] {
-  const maps = headMaps(model);
+  const weights = headWeights(model);
   // A concept's weights sit in the head it informs (model.ts); the other head has none for it.
-  const weightOf = (name: string): number => (maps.topic.get(name) ?? 0) + (maps.place.get(name) ?? 0);
+  const weightOf = (name: string): number => {
+    const w = weights.get(name);
+    return w === undefined ? 0 : w.topic + w.place;
+  };
   const byConcept = new Map<string, ConceptEvidence>();
   for (const m of matches) {
     let e = byConcept.get(m.concept);

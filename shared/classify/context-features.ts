@@ -29,6 +29,13 @@ export function urlWords(url: string): { tld: string | undefined; words: string[
   return { tld, words };
 }
 
+// Constant names: the same string instances keep their hashes on the hot path.
+const SCOPE_DOMESTIC = 'x:scope-domestic';
+const SCOPE_INTERNATIONAL = 'x:scope-international';
+const LANG_SR = 'x:lang-sr';
+const LANG_EN = 'x:lang-en';
+const LANG_OTHER = 'x:lang-other';
+
 /**
  * Features of what the monitor knows besides the text: the feed's scope (a domestic or an
  * international outlet), the article URL's country domain and slug words that name a place,
@@ -43,13 +50,15 @@ export function contextFeatures(
   placeConceptsOf: (words: string[]) => Iterable<string>,
 ): string[] {
   const out: string[] = [];
-  if (input.scope === 'domestic' || input.scope === 'international') out.push(`x:scope-${input.scope}`);
+  if (input.scope === 'domestic') out.push(SCOPE_DOMESTIC);
+  else if (input.scope === 'international') out.push(SCOPE_INTERNATIONAL);
   if (input.url) {
     const { tld, words } = urlWords(input.url);
     if (tld) out.push(`x:tld-${tld}`);
     for (const concept of placeConceptsOf(words)) out.push(`x:url-${concept}`);
   }
-  if (lang === 'sr' || lang === 'en') out.push(`x:lang-${lang}`);
-  else if (lang !== 'und') out.push('x:lang-other');
+  if (lang === 'sr') out.push(LANG_SR);
+  else if (lang === 'en') out.push(LANG_EN);
+  else if (lang !== 'und') out.push(LANG_OTHER);
   return out;
 }

@@ -28,21 +28,31 @@ export interface ModelWeights {
 
 export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
-/** The two heads' weights as Maps, built once per model object (Maps beat large objects). */
-export interface HeadMaps {
-  topic: Map<string, number>;
-  place: Map<string, number>;
+/** One feature's weight in each head. */
+export interface HeadWeights {
+  topic: number;
+  place: number;
 }
 
-const asMaps = new WeakMap<ModelWeights, HeadMaps>();
+/**
+ * Both heads' weights in one Map, built once per model object: one look-up per feature on
+ * the hot path instead of one per head (Maps beat large plain objects).
+ */
+const asMaps = new WeakMap<ModelWeights, Map<string, HeadWeights>>();
 
-export function headMaps(model: ModelWeights): HeadMaps {
-  let maps = asMaps.get(model);
-  if (!maps) {
-    maps = { topic: new Map(Object.entries(model.topic)), place: new Map(Object.entries(model.place)) };
-    asMaps.set(model, maps);
+export function headWeights(model: ModelWeights): Map<string, HeadWeights> {
+  let map = asMaps.get(model);
+  if (!map) {
+    map = new Map();
+    for (const [name, w] of Object.entries(model.topic)) map.set(name, { topic: w, place: 0 });
+    for (const [name, w] of Object.entries(model.place)) {
+      const both = map.get(name);
+      if (both) both.place = w;
+      else map.set(name, { topic: 0, place: w });
+    }
+    asMaps.set(model, map);
   }
-  return maps;
+  return map;
 }
 
 /** Both heads' log-odds. */
@@ -53,12 +63,15 @@ export interface Logits {
 
 /** Log-odds of both heads for a set of (non-word) features, biases included. */
 export function logits(model: ModelWeights, features: Iterable<string>): Logits {
-  const { topic, place } = headMaps(model);
+  const weights = headWeights(model);
   let zt = model.topicBias;
   let zp = model.placeBias;
   for (const f of features) {
-    zt += topic.get(f) ?? 0;
-    zp += place.get(f) ?? 0;
+    const w = weights.get(f);
+    if (w !== undefined) {
+      zt += w.topic;
+      zp += w.place;
+    }
   }
   return { topic: zt, place: zp };
 }
@@ -77,14 +90,15 @@ export interface WeightedWord {
  * skips most map look-ups on the hot path.
  */
 export function addWordLogits(model: ModelWeights, words: WeightedWord[], z: Logits): Logits {
-  const { topic, place } = headMaps(model);
+  const weights = headWeights(model);
   let zt = z.topic;
   let zp = z.place;
   for (const w of words) {
     if (w.cachedFor !== model) {
+      const both = weights.get(w.name);
       w.cachedFor = model;
-      w.cachedTopic = topic.get(w.name) ?? 0;
-      w.cachedPlace = place.get(w.name) ?? 0;
+      w.cachedTopic = both?.topic ?? 0;
+      w.cachedPlace = both?.place ?? 0;
     }
     zt += w.cachedTopic!;
     zp += w.cachedPlace!;
