@@ -106,7 +106,7 @@ describe('startApi', () => {
   });
 
   it('answers only requests whose Host is its own (DNS rebinding): 421 otherwise', async () => {
-    const { storage } = tempStorage();
+    const { storage } = await tempStorage();
     const api = await startApi({ storage, config: { httpHost: '127.0.0.1', httpPort: 0, apiToken: null }, logger: { info() {}, warn() {}, error() {} } });
     running.push(api);
     const port = new URL(api.url).port;
@@ -126,12 +126,12 @@ describe('startApi', () => {
   });
 
   it('takes HTTP_ALLOWED_HOSTS instead of the defaults', async () => {
-    const { storage } = tempStorage();
+    const { storage } = await tempStorage();
     const config = { httpHost: '127.0.0.1', httpPort: 0, apiToken: null, allowedHosts: [{ host: 'nadzor.lan', port: null }] };
     const api = await startApi({ storage, config, logger: { info() {}, warn() {}, error() {} } });
     running.push(api);
     expect((await fetch(`${api.url}/healthz`)).status).toBe(421);
-    const { app } = seededApp({ config: { allowedHosts: [{ host: 'nadzor.lan', port: null }] } });
+    const { app } = await seededApp({ config: { allowedHosts: [{ host: 'nadzor.lan', port: null }] } });
     expect((await app.request('http://nadzor.lan/healthz', { headers: { Host: 'nadzor.lan' } })).status).toBe(200);
     expect((await app.request('http://x/healthz', { headers: { Host: 'other.lan' } })).status).toBe(421);
   });

@@ -62,7 +62,7 @@ describe('POST /api/articles', () => {
 
   it('slows down token guessing: after 10 wrong tokens, 429 with Retry-After, right token or not', async () => {
     let clock = new Date('2025-04-01T12:00:00.000Z').getTime();
-    const { app, storage } = seededApp({ deps: { now: () => new Date(clock) } });
+    const { app, storage } = await seededApp({ deps: { now: () => new Date(clock) } });
     // Wrong tokens, a malformed header and none at all all count.
     for (let i = 0; i < 8; i++) expect((await post(app, article, { Authorization: `Bearer wrong-${i}-token` })).status).toBe(401);
     expect((await post(app, article, { Authorization: 'Basic x' })).status).toBe(401);

@@ -113,7 +113,7 @@ describe('Telegram commands (grammY handleUpdate)', () => {
     ]);
     expect(await say(dm(IDS.admin, '/feeds add http://[::1]/feed'))).toEqual(['Ta adresa vodi na lokalnu ili privatnu mrežu (::1); takvi izvori nisu dozvoljeni.']);
     expect(await say(dm(IDS.admin, '/feeds add https://novi.example/rss strani Novi Portal'))).toEqual(['Dodat izvor „Novi Portal“: https://novi.example/rss']);
-    expect(world.storage.feeds.get('https://novi.example/rss')).toMatchObject({ outlet: 'Novi Portal', scope: 'international', active: true });
+    expect(await world.storage.feeds.get('https://novi.example/rss')).toMatchObject({ outlet: 'Novi Portal', scope: 'international', active: true });
     // Anyone in a private chat gets the outlet names only; the project chat's admin gets the links.
     const [names] = await say(dm(USER, '/feeds'));
     expect(names).toContain('🌍 Novi Portal (još nije pročitan)');

@@ -61,7 +61,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  storage.close();
+  await storage.close();
   await new Promise((r) => raw.server.close(r));
   rmSync(dir, { recursive: true, force: true });
 });
@@ -92,7 +92,7 @@ describe('control characters from feeds', () => {
     expect(log).toMatch(/HTTP 503 Service Unavailable/);
     expect(log).toMatch(/root element is <xy> \(http:\/\/127\.0\.0\.1:\d+\/osc\.xml\?…\)/);
 
-    const errors = storage.feeds.list().map((f) => f.lastError ?? '');
+    const errors = (await storage.feeds.list()).map((f) => f.lastError ?? '');
     expect(errors.every((e) => e !== '')).toBe(true);
     for (const e of errors) expect(e).not.toMatch(TERMINAL_CONTROL);
   });

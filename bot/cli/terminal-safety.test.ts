@@ -52,13 +52,13 @@ describe('command-line output with hostile feed text', { timeout: 60_000 }, () =
     expect(r.stdout).toMatch(/error: /);
   });
 
-  it('feeds status shows a stored error from a server without its escapes', () => {
+  it('feeds status shows a stored error from a server without its escapes', async () => {
     const dataDir = join(dir, 'data');
     const storage = openStorage(dataDir);
     const url = 'https://hostile.example/rss?key=secret';
-    storage.feeds.upsertFromRegistry([{ outlet: `Evil${RED}`, url, language: 'sr', script: 'Latn', scope: 'domestic', homepage: 'https://hostile.example/' }]);
-    storage.feeds.recordFailure(url, `HTTP 500 ${RED}Internal${OSC_TITLE}\r\nforged (${url})`, new Date().toISOString());
-    storage.close();
+    await storage.feeds.upsertFromRegistry([{ outlet: `Evil${RED}`, url, language: 'sr', script: 'Latn', scope: 'domestic', homepage: 'https://hostile.example/' }]);
+    await storage.feeds.recordFailure(url, `HTTP 500 ${RED}Internal${OSC_TITLE}\r\nforged (${url})`, new Date().toISOString());
+    await storage.close();
     const r = run(['bot/cli/feeds.ts', 'status'], { DATA_DIR: dataDir });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('HTTP 500 Internal forged');
@@ -67,13 +67,13 @@ describe('command-line output with hostile feed text', { timeout: 60_000 }, () =
     expect(r.stdout).not.toMatch(TERMINAL_CONTROL);
   });
 
-  it('feeds resume finds a feed by the URL as the log shows it (query cut) or by outlet, and prints no key', () => {
+  it('feeds resume finds a feed by the URL as the log shows it (query cut) or by outlet, and prints no key', async () => {
     const dataDir = join(dir, 'data-resume');
     const storage = openStorage(dataDir);
     const url = 'https://keyed.example/rss?key=s3cret-key';
-    storage.feeds.upsertFromRegistry([{ outlet: 'Keyed', url, language: 'sr', script: 'Latn', scope: 'domestic', homepage: 'https://keyed.example/' }]);
-    for (let i = 0; i < 5; i++) storage.feeds.recordFailure(url, 'HTTP 500', new Date().toISOString());
-    storage.close();
+    await storage.feeds.upsertFromRegistry([{ outlet: 'Keyed', url, language: 'sr', script: 'Latn', scope: 'domestic', homepage: 'https://keyed.example/' }]);
+    for (let i = 0; i < 5; i++) await storage.feeds.recordFailure(url, 'HTTP 500', new Date().toISOString());
+    await storage.close();
     const byLogForm = run(['bot/cli/feeds.ts', 'resume', 'https://keyed.example/rss?…'], { DATA_DIR: dataDir });
     expect(byLogForm.status).toBe(0);
     expect(byLogForm.stdout).toContain('resumed Keyed <https://keyed.example/rss?…>');

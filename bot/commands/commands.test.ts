@@ -105,14 +105,14 @@ describe('commands', () => {
       'Minimum score: 0.80',
       'A short reply when a story reaches 5 outlets and its first international outlet',
     ]);
-    expect(notifyRepos(storage).subscriptions.get('telegram:-2002')).toMatchObject({ mode: 'weekly', topics: ['law'], minScore: 0.8 });
+    expect(await notifyRepos(storage).subscriptions.get('telegram:-2002')).toMatchObject({ mode: 'weekly', topics: ['law'], minScore: 0.8 });
     // Only the settings given change.
     await run({ name: 'subscribe', mode: 'instant' }, chat({ chatId: '-2002', isAdmin: async () => true }));
-    expect(routing.subscriptionFor('telegram:-2002')).toMatchObject({ mode: 'instant', topics: ['law'], language: 'en' });
+    expect(await routing.subscriptionFor('telegram:-2002')).toMatchObject({ mode: 'instant', topics: ['law'], language: 'en' });
     const milestones = await run({ name: 'subscribe', milestoneOutlets: 3 }, chat({ chatId: '-2002', isAdmin: async () => true }));
     expect(milestones).toContain('A short reply when a story reaches 3 outlets and its first international outlet');
-    expect(routing.subscriptionFor('telegram:-2002')).toMatchObject({ mode: 'instant', topics: ['law'], milestoneOutlets: 3 });
-    expect(routing.targetsFor({}, classification({ topics: ['law'] }))).toContain('telegram:-2002');
+    expect(await routing.subscriptionFor('telegram:-2002')).toMatchObject({ mode: 'instant', topics: ['law'], milestoneOutlets: 3 });
+    expect(await routing.targetsFor({}, classification({ topics: ['law'] }))).toContain('telegram:-2002');
   });
 
   it('/subscribe in a private chat needs no admin check, and reports arguments it cannot read', async () => {
@@ -135,8 +135,8 @@ describe('commands', () => {
   });
 
   it('/feeds lists for a group\'s admins only; in a private chat outlet names, addresses for project admins', async () => {
-    const { storage, routing, chat, run } = world();
-    storage.feeds.upsertFromRegistry([feedEntry(1, { outlet: 'N1 <i>', url: 'https://feeds.example/1.xml?key=secret' })]);
+    const { storage, routing, chat, run } = await world();
+    await storage.feeds.upsertFromRegistry([feedEntry(1, { outlet: 'N1 <i>', url: 'https://feeds.example/1.xml?key=secret' })]);
     const full = 'Izvori (1)\n🇷🇸 N1 <i> https://feeds.example/1.xml?key=secret (još nije pročitan)';
     // A group: a member who is not an administrator is refused, an administrator gets it all.
     expect(await run({ name: 'feeds', action: 'list' })).toBe('To mogu samo administratori ovog čata.');
@@ -153,8 +153,8 @@ describe('commands', () => {
   });
 
   it('/feeds add and remove need the project chat\'s admins', async () => {
-    const { storage, chat, run, lookups } = world();
-    storage.feeds.upsertFromRegistry([feedEntry(1, { outlet: 'N1 <i>' })]);
+    const { storage, chat, run, lookups } = await world();
+    await storage.feeds.upsertFromRegistry([feedEntry(1, { outlet: 'N1 <i>' })]);
     expect(await run({ name: 'feeds', action: 'add', url: 'https://novi.example/rss' })).toBe('To mogu samo administratori ovog čata.');
     expect(lookups).toEqual([]);
 

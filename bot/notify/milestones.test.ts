@@ -30,18 +30,18 @@ describe('story milestones', () => {
     expect(storyMilestones([o('BBC', 1, 'international'), o('Reuters', 2, 'international')], 2, 0)).toEqual([]);
   });
 
-  it('reads the story from storage when the worker builds a follow-up', () => {
-    const { storage } = tempStorage();
-    const storyId = storage.stories.create('Priča', T0, [1]);
-    seedAlert(storage, 1, ['discord'], { storyId, outlet: 'RTS' });
-    seedAlert(storage, 2, ['discord'], { storyId, outlet: 'N1', kind: 'follow-up' });
-    const bbc = seedAlert(storage, 3, ['discord'], { storyId, outlet: 'BBC', scope: 'international', kind: 'follow-up' });
-    const message = buildAlertMessage(storage, storage.alerts.get(bbc.discord)!, 'en', { milestoneOutlets: 3 });
+  it('reads the story from storage when the worker builds a follow-up', async () => {
+    const { storage } = await tempStorage();
+    const storyId = await storage.stories.create('Priča', T0, [1]);
+    await seedAlert(storage, 1, ['discord'], { storyId, outlet: 'RTS' });
+    await seedAlert(storage, 2, ['discord'], { storyId, outlet: 'N1', kind: 'follow-up' });
+    const bbc = await seedAlert(storage, 3, ['discord'], { storyId, outlet: 'BBC', scope: 'international', kind: 'follow-up' });
+    const message = await buildAlertMessage(storage, (await storage.alerts.get(bbc.discord))!, 'en', { milestoneOutlets: 3 });
     expect(message?.milestones).toEqual([
       { kind: 'first-international', outlet: 'BBC' },
       { kind: 'outlets', n: 3, outlets: ['RTS', 'N1', 'BBC'] },
     ]);
     // The default count (5) is not reached by the third outlet.
-    expect(buildAlertMessage(storage, storage.alerts.get(bbc.discord)!, 'en')?.milestones).toEqual([{ kind: 'first-international', outlet: 'BBC' }]);
+    expect((await buildAlertMessage(storage, (await storage.alerts.get(bbc.discord))!, "en"))?.milestones).toEqual([{ kind: 'first-international', outlet: 'BBC' }]);
   });
 });

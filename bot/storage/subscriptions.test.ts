@@ -21,9 +21,9 @@ describe('subscriptions', () => {
       createdAt: T0,
       updatedAt: T0,
     });
-    subs.upsert({ ...base, mode: 'weekly', topics: [], minScore: 0.7, milestoneOutlets: 3 }, T1);
-    expect(subs.get('telegram:42')).toMatchObject({ mode: 'weekly', topics: [], minScore: 0.7, milestoneOutlets: 3, createdAt: T0, updatedAt: T1 });
-    expect(() => subs.upsert({ ...base, mode: 'weekly', topics: [], minScore: null, milestoneOutlets: -1 }, T1)).toThrow(/CHECK/);
+    await subs.upsert({ ...base, mode: 'weekly', topics: [], minScore: 0.7, milestoneOutlets: 3 }, T1);
+    expect(await subs.get('telegram:42')).toMatchObject({ mode: 'weekly', topics: [], minScore: 0.7, milestoneOutlets: 3, createdAt: T0, updatedAt: T1 });
+    await expect(subs.upsert({ ...base, mode: 'weekly', topics: [], minScore: null, milestoneOutlets: -1 }, T1)).rejects.toThrow(/CHECK/);
   });
 
   it('changes only the mode, and lists by mode', async () => {
