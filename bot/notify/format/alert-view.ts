@@ -1,5 +1,5 @@
 import type { Classification } from '../../../shared/model/types';
-import { localizeReason } from '../../../shared/classify/localize-reason';
+import { localizeReasons } from '../../../shared/classify/localize-reason';
 import { formatDateTime, formatScore, listNames, t, topicTag } from '../i18n/localize';
 import type { AlertArticle, AlertLanguage, AlertMessage } from '../types';
 import { cleanInline, safeHttpUrl } from './clean';
@@ -65,7 +65,7 @@ export function articleView(
     tags: classification.topics.map((topic) => topicTag(lang, topic)),
     topicsLabel: t(lang, 'alert.topics'),
     whyLabel: t(lang, 'alert.why'),
-    why: classification.reasons.map((r) => cleanInline(localizeReason(r, lang))).filter(Boolean),
+    why: localizeReasons(classification.reasons, lang).map(cleanInline).filter(Boolean),
     score: t(lang, 'alert.score', { score: formatScore(lang, classification.score) }),
     readLabel: t(lang, 'alert.read'),
     also: alsoReported(lang, storyOutlets, article.outlet),

@@ -155,31 +155,6 @@ export const EN: Record<Key, Entry> = {
   'command.unknown': 'I do not know that command. See /help.',
 };
 
-/** Topic labels, in the same two catalogues. */
-export const TOPIC_LABELS = {
-  sr: {
-    cameras: 'kamere',
-    'face-recognition': 'prepoznavanje lica',
-    'huawei-safe-city': 'Huawei Sigurni grad',
-    law: 'zakon',
-    'dpia-commissioner': 'Poverenik i DPIA',
-    campaign: 'kampanja',
-    protest: 'protest',
-    'local-procurement': 'lokalne nabavke',
-    spyware: 'špijunski softver',
-  },
-  en: {
-    cameras: 'cameras',
-    'face-recognition': 'face recognition',
-    'huawei-safe-city': 'Huawei Safe City',
-    law: 'law',
-    'dpia-commissioner': 'Commissioner & DPIA',
-    campaign: 'campaign',
-    protest: 'protest',
-    'local-procurement': 'local procurement',
-    spyware: 'spyware',
-  },
-} as const;
 
 /**
  * What /start and /help say: both languages at once, because the bot does not know the chat's
