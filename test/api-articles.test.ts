@@ -134,8 +134,9 @@ describe('GET /api/stories', () => {
   it('lists stories newest first with all their articles and outlets', async () => {
     const { app } = seededApp();
     const page = await getJson<{ stories: Array<Record<string, any>>; total: number }>(app, '/api/stories?relevant=true&since=2025-03-01');
-    expect(page.total).toBe(7); // A B C D F G I; the storyless article is not a story
+    expect(page.total).toBe(8); // A B C D F G I, and the storyless article as a story of its own
     expect(page.stories.map((s) => s.title)).toEqual([
+      'Kamere u Novom Sadu',
       'Nabavka kamera u Nišu',
       'Poverenik odbio procenu uticaja MUP-a',
       'Протест испред Скупштине због камера',
@@ -147,6 +148,8 @@ describe('GET /api/stories', () => {
     const a = page.stories.at(-1)!;
     expect(a).toMatchObject({ articleCount: 2, outlets: ['N1', 'RTS'], relevant: true });
     expect(a.articles.map((x: { title: string }) => x.title)).toEqual(['Kamere za prepoznavanje lica na Slaviji', 'Камере за препознавање лица на Славији']);
+    expect(a.matching).toBe(2);
+    expect(page.stories[0]).toMatchObject({ id: null, articleCount: 1, matching: 1, outlets: ['021.rs'] });
   });
 
   it('shows a whole story when one of its articles matches', async () => {

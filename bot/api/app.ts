@@ -12,7 +12,11 @@ import { metrics, renderMetrics } from '../metrics';
 import { loadOrgs, type TrackedOrg } from '../orgs';
 import type { Storage } from '../storage';
 import { listArticles } from './articles';
-import { coverage, COVERAGE_BY, INTERVALS, TooManyBucketsError, type Interval } from './coverage';
+import { dayStartMs, localDay, nextDay } from './belgrade';
+import { CSV_SEPARATORS, type CsvSeparator } from './csv';
+import { REPORT_LANGS } from './report-words';
+import { bucketOfDay, coverage, COVERAGE_BY, INTERVALS, TooManyBucketsError, type Interval } from './coverage';
+import { freshness } from './freshness';
 import { dashboardPage, dashboardScript, dashboardStyles, type Asset } from './dashboard/assets';
 import { exportBody, exportFileName, EXPORT_TYPES, MAX_EXPORT_ARTICLES, type ExportFormat, type ExportRequest } from './export';
 import type { ArticleQuery } from './filters';
@@ -78,10 +82,15 @@ export interface ApiDeps {
 /** Largest accepted POST body. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
+/** Where a period without `from` starts: whole Belgrade days, weeks or months back from `to`. */
 const DEFAULT_SPAN: Record<Interval, (to: Date) => Date> = {
-  day: (to) => new Date(to.getTime() - 29 * 86_400_000),
-  week: (to) => new Date(to.getTime() - 25 * 7 * 86_400_000),
-  month: (to) => new Date(Date.UTC(to.getUTCFullYear(), to.getUTCMonth() - 11, 1)),
+  day: (to) => new Date(dayStartMs(nextDay(localDay(to.getTime()), -29))),
+  week: (to) => new Date(dayStartMs(nextDay(bucketOfDay(localDay(to.getTime()), 'week'), -25 * 7))),
+  month: (to) => {
+    const [y, m] = localDay(to.getTime()).split('-').map(Number);
+    const first = new Date(Date.UTC(y, m - 1 - 11, 1)).toISOString().slice(0, 10);
+    return new Date(dayStartMs(first));
+  },
 };
 
 export function consoleLogger(secrets: readonly string[] = []): ApiLogger {
@@ -220,6 +229,11 @@ export function createApp(deps: ApiDeps): App {
     return c.json(bucketsOk(() => mentions(db, chosen, q)));
   });
 
+  app.get('/api/freshness', (c) => {
+    params(c).done();
+    return c.json(freshness(db, now()));
+  });
+
   app.get('/api/orgs', (c) => {
     params(c).done();
     return c.json({ orgs });
@@ -261,6 +275,10 @@ export function createApp(deps: ApiDeps): App {
         r = { type, format, filter: q.filter, mentions: q };
       }
       period = q;
+    }
+    if (format === 'csv') {
+      r.ui = p.oneOf('ui', REPORT_LANGS);
+      r.separator = p.oneOf('sep', Object.keys(CSV_SEPARATORS) as CsvSeparator[]);
     }
     p.done();
     if (type === 'mentions') syncSearchIndex(db);

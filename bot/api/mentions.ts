@@ -12,7 +12,8 @@
  */
 import type Database from 'better-sqlite3';
 import { orgFtsQuery, type TrackedOrg } from '../orgs';
-import { alignPeriod, bucketSql, TooManyBucketsError, MAX_BUCKETS, type Interval } from './coverage';
+import { localIso } from './belgrade';
+import { bucketSql, periodBuckets, TooManyBucketsError, MAX_BUCKETS, type Interval } from './coverage';
 import { whereClause, type ArticleQuery } from './filters';
 
 export interface MentionsQuery {
@@ -38,6 +39,8 @@ export interface MentionsResult {
   to: string;
   interval: Interval;
   buckets: string[];
+  /** The first and/or last bucket when the period covers only part of it. */
+  partial: string[];
   /** All articles of the period, per bucket and overall: the denominator of `share`. */
   total: { articles: number; series: Array<{ bucket: string; articles: number }> };
   /** Largest first; organisations never named are listed with 0. */
@@ -47,10 +50,10 @@ export interface MentionsResult {
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
 
 export function mentions(db: Database.Database, orgs: readonly TrackedOrg[], q: MentionsQuery): MentionsResult {
-  const period = alignPeriod(q.from, q.to, q.interval);
+  const period = periodBuckets(q.from, q.to, q.interval);
   if (!period) throw new TooManyBucketsError(`more than ${MAX_BUCKETS} ${q.interval} buckets; choose a longer interval or a shorter period`);
   const filter: ArticleQuery = { ...q.filter, since: period.from, until: period.to };
-  const bucket = bucketSql(q.interval);
+  const bucket = bucketSql(q.interval, period);
 
   const base = whereClause(filter);
   const totalSeries = db
@@ -70,10 +73,11 @@ export function mentions(db: Database.Database, orgs: readonly TrackedOrg[], q: 
   const allMentions = perOrg.reduce((s, o) => s + o.articles, 0);
 
   return {
-    from: period.from,
-    to: period.to,
+    from: localIso(Date.parse(period.from)),
+    to: localIso(Date.parse(period.to)),
     interval: q.interval,
     buckets: period.buckets,
+    partial: period.partial,
     total: { articles: totalArticles, series: totalSeries },
     orgs: perOrg
       .map(({ org, series, articles }) => ({
