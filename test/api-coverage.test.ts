@@ -80,6 +80,10 @@ describe('GET /api/coverage', () => {
     expect((await getJson<CoverageResult>(app, `/api/coverage?${MARCH}&relevant=false`)).total).toEqual({ articles: 2, stories: 2 });
     expect((await getJson<CoverageResult>(app, `/api/coverage?${MARCH}&scope=international`)).total).toEqual({ articles: 2, stories: 2 });
     expect((await getJson<CoverageResult>(app, `/api/coverage?${MARCH}&q=kamere`)).total).toEqual({ articles: 5, stories: 4 });
+    // org: articles naming the organisation, in either script (as /api/mentions counts them).
+    expect((await getJson<CoverageResult>(app, `/api/coverage?${MARCH}&org=share-foundation`)).total.articles).toBe(3);
+    expect((await getJson<{ total: number }>(app, `/api/articles?${MARCH}&relevant=true&org=share-foundation`)).total).toBe(3);
+    expect((await app.request(`/api/coverage?${MARCH}&org=nobody`)).status).toBe(400);
   });
 
   it('defaults to the 26 weeks up to now', async () => {

@@ -9,7 +9,7 @@ import { HTTPException } from 'hono/http-exception';
 import { TOPICS, type Scope } from '../../shared/model/types';
 import { redact, type Config } from '../config';
 import { metrics, renderMetrics } from '../metrics';
-import { loadOrgs, type TrackedOrg } from '../orgs';
+import { loadOrgs, orgFtsQuery, type TrackedOrg } from '../orgs';
 import type { Storage } from '../storage';
 import { listArticles } from './articles';
 import { dayStartMs, localDay, nextDay } from './belgrade';
@@ -139,10 +139,31 @@ export function createApp(deps: ApiDeps): App {
 
   /** Brings the search index up to date before a query that reads it (cheap when it is). */
   const withIndex = (f: ArticleQuery) => {
-    if (f.match !== undefined) syncSearchIndex(db);
+    if (f.match !== undefined || f.orgMatch !== undefined) syncSearchIndex(db);
   };
 
   const params = (c: Context) => Params.of(c.req.url);
+
+  const orgIds = new Set(orgs.map((o) => o.id));
+  const pickOrgs = (p: Params): readonly TrackedOrg[] => {
+    const wanted = p.list('org', 100);
+    const unknown = wanted.find((id) => !orgIds.has(id));
+    if (unknown !== undefined) throw new ParamError('org', `unknown organisation ${JSON.stringify(unknown)} (see GET /api/orgs)`);
+    return wanted.length ? orgs.filter((o) => wanted.includes(o.id)) : orgs;
+  };
+  /**
+   * The article filter plus `org`: only articles naming one of those organisations (in any
+   * script, as mentions count them). GET /api/mentions reads `org` itself, as the organisations
+   * to count.
+   */
+  const articleQuery = (p: Params, options: { relevantDefault?: boolean } = {}): ArticleQuery => {
+    const f = p.articleQuery(options);
+    if (p.has('org')) {
+      const chosen = pickOrgs(p);
+      f.orgMatch = chosen.map((o) => `(${orgFtsQuery(o)})`).join(' OR ');
+    }
+    return f;
+  };
 
   // ---- health and metrics -------------------------------------------------------------------
 
@@ -165,7 +186,7 @@ export function createApp(deps: ApiDeps): App {
 
   app.get('/api/articles', (c) => {
     const p = params(c);
-    const f = p.articleQuery();
+    const f = articleQuery(p);
     const limit = p.int('limit', 50, 1, 500);
     const offset = p.int('offset', 0, 0, 10_000_000);
     p.done();
@@ -175,7 +196,7 @@ export function createApp(deps: ApiDeps): App {
 
   app.get('/api/stories', (c) => {
     const p = params(c);
-    const f = p.articleQuery();
+    const f = articleQuery(p);
     const limit = p.int('limit', 20, 1, 100);
     const offset = p.int('offset', 0, 0, 10_000_000);
     p.done();
@@ -184,8 +205,8 @@ export function createApp(deps: ApiDeps): App {
   });
 
   /** from/to/interval with their defaults, and the filter (relevant by default). */
-  const periodQuery = (p: Params) => {
-    const f = p.articleQuery({ relevantDefault: true });
+  const periodQuery = (p: Params, options: { org?: boolean } = {}) => {
+    const f = options.org === false ? p.articleQuery({ relevantDefault: true }) : articleQuery(p, { relevantDefault: true });
     const interval = p.oneOf('interval', INTERVALS) ?? 'week';
     const to = f.until ?? now().toISOString();
     const from = f.since ?? DEFAULT_SPAN[interval](new Date(to)).toISOString();
@@ -212,17 +233,9 @@ export function createApp(deps: ApiDeps): App {
     return c.json(bucketsOk(() => coverage(db, { ...q, by, rows })));
   });
 
-  const orgIds = new Set(orgs.map((o) => o.id));
-  const pickOrgs = (p: Params): readonly TrackedOrg[] => {
-    const wanted = p.list('org', 100);
-    const unknown = wanted.find((id) => !orgIds.has(id));
-    if (unknown !== undefined) throw new ParamError('org', `unknown organisation ${JSON.stringify(unknown)} (see GET /api/orgs)`);
-    return wanted.length ? orgs.filter((o) => wanted.includes(o.id)) : orgs;
-  };
-
   app.get('/api/mentions', (c) => {
     const p = params(c);
-    const q = periodQuery(p);
+    const q = periodQuery(p, { org: false });
     const chosen = pickOrgs(p);
     p.done();
     syncSearchIndex(db);
@@ -262,13 +275,13 @@ export function createApp(deps: ApiDeps): App {
     let chosen = orgs;
     let period: { from?: string; to?: string };
     if (type === 'articles') {
-      const filter = p.articleQuery();
+      const filter = articleQuery(p);
       const includeText = p.bool('text') ?? false;
       const limit = p.int('limit', MAX_EXPORT_ARTICLES, 1, MAX_EXPORT_ARTICLES);
       r = { type, format, filter, includeText, limit };
       period = { from: filter.since, to: filter.until };
     } else {
-      const q = periodQuery(p);
+      const q = periodQuery(p, { org: type === 'coverage' });
       if (type === 'coverage') r = { type, format, filter: q.filter, coverage: { ...q, by: p.oneOf('by', COVERAGE_BY) } };
       else {
         chosen = pickOrgs(p);

@@ -15,6 +15,8 @@ export const DATED = 'coalesce(a.published, a.fetched_at)';
 export interface ArticleQuery extends Omit<ArticleFilter, 'storyId'> {
   /** An FTS5 expression over the folded index (see searchExpression), not raw user text. */
   match?: string;
+  /** Articles naming one of the chosen organisations (`org`): their names as an FTS5 expression. */
+  orgMatch?: string;
 }
 
 export interface SqlPart {
@@ -43,6 +45,7 @@ export function whereClause(f: ArticleQuery, extra: SqlPart[] = []): SqlPart {
   if (f.scope !== undefined) add('a.scope = ?', f.scope);
   if (f.outlet !== undefined) add('a.outlet = ?', f.outlet);
   if (f.match !== undefined) add('a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH ?)', f.match);
+  if (f.orgMatch !== undefined) add('a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH ?)', f.orgMatch);
   for (const e of extra) add(e.sql, ...e.params);
   return { sql: `WHERE ${parts.join(' AND ')}`, params };
 }
