@@ -349,7 +349,8 @@ export function createApp(deps: ApiDeps): App {
   // ---- dashboard ----------------------------------------------------------------------------
 
   const serve = (c: Context, a: Asset, extra: Record<string, string> = {}) => {
-    if (c.req.header('If-None-Match') === a.etag) return c.body(null, 304, { ETag: a.etag });
+    // A 304 carries the same CSP: browsers update the cached page's headers from it.
+    if (c.req.header('If-None-Match') === a.etag) return c.body(null, 304, { ETag: a.etag, ...extra });
     return c.body(a.body, 200, { 'Content-Type': a.type, ETag: a.etag, 'Cache-Control': 'no-cache', ...extra });
   };
   app.get('/', (c) => serve(c, dashboardPage(), { 'Content-Security-Policy': DASHBOARD_CSP }));
