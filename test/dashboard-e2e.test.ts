@@ -65,7 +65,9 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in Chromium', { timeout: 30_00
     ]);
     api = await startApi({ storage, config: { httpHost: '127.0.0.1', httpPort: 0, apiToken: null }, logger: { info() {}, warn() {}, error: (m) => problems.push(`server: ${m}`) } });
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Belgrade' });
+    // A context of our own: the axe scan opens pages in it.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Belgrade' });
+    page = await context.newPage();
     page.on('console', (m) => {
       if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
     });
@@ -308,6 +310,7 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in Chromium', { timeout: 30_00
     expect(await page.locator('#report-head').isVisible()).toBe(true);
     expect(await page.locator('#filters').isVisible()).toBe(false);
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'dashboard-print.png'), fullPage: true });
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
     expect(pages).toBe(1);
     await page.emulateMedia({ media: 'screen' });
