@@ -74,11 +74,11 @@ export function timeChart(target: HTMLElement, n: number, series: TimeSeries[], 
       {
         ...AXIS,
         space: 70,
-        size: 48,
+        size: 56,
         splits: (_u, _i, min, max) => {
           // Whole buckets only, thinned so the labels fit.
           const span = Math.max(1, Math.ceil(max) - Math.floor(min));
-          const room = Math.max(1, Math.floor((target.clientWidth || 300) / 80));
+          const room = Math.max(1, Math.floor(((target.clientWidth || 300) - 60) / 78));
           const step = Math.max(1, Math.ceil(span / room));
           const out: number[] = [];
           for (let i = 0; i < n; i += step) out.push(i);

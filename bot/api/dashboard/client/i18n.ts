@@ -220,6 +220,17 @@ export function formatBucket(day: string, lang: UiLang, interval: 'day' | 'week'
   return f.format(date);
 }
 
+/** A bucket for a chart axis, on two lines with its year: "3 Mar" / "2025", "Mar" / "2025". */
+export function formatAxis(day: string, lang: UiLang, interval: 'day' | 'week' | 'month'): string {
+  const date = new Date(`${day}T12:00:00Z`);
+  const head =
+    interval === 'month'
+      ? dateFormat(lang, 'axis-month', { month: 'short', timeZone: 'UTC' })
+      : dateFormat(lang, 'axis-day', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  const year = dateFormat(lang, 'axis-year', { year: 'numeric', timeZone: 'UTC' });
+  return `${head.format(date)}\n${year.format(date)}`;
+}
+
 /** An instant in Belgrade time: "3 Mar 2025, 10:00". */
 export function formatInstant(iso: string, lang: UiLang, withTime = true): string {
   const f = withTime

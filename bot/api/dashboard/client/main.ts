@@ -14,6 +14,7 @@ import { loadDrill, loadOrgs, loadView, type Coverage, type Data, type Org, type
 import { barList, COLORS, OTHER_COLORS, swatch, timeChart, type Bar, type TimeSeries } from './charts';
 import { byId, el, safeHttpUrl } from './dom';
 import {
+  formatAxis,
   formatBucket,
   formatInstant,
   formatNumber,
@@ -334,7 +335,7 @@ class Dashboard {
       return;
     }
     const isPartial = new Set(partial);
-    const label = (i: number) => `${formatBucket(buckets[i], lang, v.interval)}${isPartial.has(buckets[i]) ? '*' : ''}`;
+    const label = (i: number) => `${formatAxis(buckets[i], lang, v.interval)}${isPartial.has(buckets[i]) ? '*' : ''}`;
     const tip = (i: number) => {
       const r = bucketRange(v, buckets[i]);
       const range = r.from === r.to ? formatBucket(r.from, lang, 'day') : this.periodText(r.from, r.to);
