@@ -22,9 +22,14 @@ const SR_LABEL = new Map(CONCEPTS.map((c) => [c.label, c.labelSr]));
 
 /**
  * Concepts that are features for the model, not reasons a person would accept ("Serbian
- * (ekavian) wording" only tells the model the text is in Serbian).
+ * (ekavian) wording" only tells the model the text is in Serbian): those the lexicon marks
+ * internal, and the labels older classifier versions stored in articles' reasons.
  */
-const INTERNAL_LABELS = new Set(['Serbian (ekavian) wording', 'Serbian wording']);
+const INTERNAL_LABELS = new Set([
+  ...CONCEPTS.filter((c) => (c as { internal?: boolean }).internal).map((c) => c.label),
+  'Serbian (ekavian) wording',
+  'Serbian wording',
+]);
 
 const NOTHING_FOUND = 'no surveillance or Serbia terms found';
 const NOTHING_FOUND_SR = 'nisu nađeni izrazi o nadzoru ni o Srbiji';
