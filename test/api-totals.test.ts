@@ -91,3 +91,36 @@ describe('exact totals', () => {
     expect(whole.partial).toEqual([]);
   });
 });
+
+describe('GET /api/overview', () => {
+  it('gives the same numbers as the separate coverage calls, for any period and filter', async () => {
+    const { app } = seededApp({ articles: generated() });
+    const periods = ['from=2024-10-23&to=2024-11-17', 'from=2024-01-01&to=2025-11-30', 'from=2024-03-30&to=2024-04-02'];
+    const filters = ['', '&topic=law', '&relevant=all', '&scope=international&q=kamere'];
+    for (const p of periods) {
+      for (const f of filters) {
+        for (const interval of ['day', 'week', 'month']) {
+          if (interval === 'day' && p.includes('2025-11-30')) continue;
+          const q = `${p}${f}&interval=${interval}`;
+          const o = await getJson(app, `/api/overview?${q}`);
+          const cov = await getJson<CoverageResult>(app, `/api/coverage?${q}`);
+          expect(o.coverage.rows, q).toEqual(cov.rows);
+          expect(o.coverage.total, q).toEqual(cov.total);
+          expect(o.buckets, q).toEqual(cov.buckets);
+          expect(o.partial, q).toEqual(cov.partial);
+          const scope = await getJson<CoverageResult>(app, `/api/coverage?${q}&by=scope`);
+          expect(o.scope.rows, q).toEqual(scope.rows);
+          expect(o.scope.totals, q).toEqual(scope.totals);
+          for (const by of ['lang', 'script', 'topic'] as const) {
+            expect(o[by], `${q} by ${by}`).toEqual((await getJson<CoverageResult>(app, `/api/coverage?${q}&by=${by}&rows=false`)).totals);
+          }
+          expect(o.mentions, q).toEqual(await getJson(app, `/api/mentions?${q}`));
+          const outlets = (await getJson<CoverageResult>(app, `/api/coverage?${q}&by=outlet&rows=false`)).totals;
+          const merged = new Map<string, number>();
+          for (const x of o.outlets) merged.set(x.key, (merged.get(x.key) ?? 0) + x.articles);
+          expect(Object.fromEntries(merged), q).toEqual(Object.fromEntries(outlets.map((x) => [x.key, x.articles])));
+        }
+      }
+    }
+  });
+});

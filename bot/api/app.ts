@@ -21,6 +21,7 @@ import { dashboardPage, dashboardScript, dashboardStyles, type Asset } from './d
 import { exportBody, exportFileName, EXPORT_TYPES, MAX_EXPORT_ARTICLES, type ExportFormat, type ExportRequest } from './export';
 import type { ArticleQuery } from './filters';
 import { mentions } from './mentions';
+import { overview } from './overview';
 import { ParamError, Params, parseInstant, SCOPES } from './params';
 import { related } from './related';
 import { syncSearchIndex } from './search-index';
@@ -231,6 +232,17 @@ export function createApp(deps: ApiDeps): App {
     p.done();
     withIndex(q.filter);
     return c.json(bucketsOk(() => coverage(db, { ...q, by, rows })));
+  });
+
+  // The dashboard's charts in one scan (the same numbers as the coverage calls).
+  app.get('/api/overview', (c) => {
+    const p = params(c);
+    const q = periodQuery(p);
+    p.done();
+    // `org` filters the articles (those naming it); the mentions count that organisation, or all.
+    const chosen = q.filter.orgMatch === undefined ? orgs : pickOrgs(Params.of(c.req.url));
+    syncSearchIndex(db);
+    return c.json(bucketsOk(() => overview(db, { ...q, orgs: chosen })));
   });
 
   app.get('/api/mentions', (c) => {

@@ -56,14 +56,7 @@ export async function runApiBench(options: { articles?: number; runs?: number; p
     const period = 'from=2024-04-01&to=2025-03-31&interval=week';
     // What one dashboard load asks (client/api.ts loadView), for a year per week.
     const dashboard = [
-      `/api/coverage?${period}&relevant=true`,
-      `/api/coverage?${period}&relevant=true&by=scope`,
-      `/api/coverage?${period}&relevant=true&by=outlet&rows=false&scope=domestic`,
-      `/api/coverage?${period}&relevant=true&by=outlet&rows=false&scope=international`,
-      `/api/coverage?${period}&relevant=true&by=lang&rows=false`,
-      `/api/coverage?${period}&relevant=true&by=script&rows=false`,
-      `/api/coverage?${period}&relevant=true&by=topic&rows=false`,
-      `/api/mentions?${period}&relevant=true`,
+      `/api/overview?${period}&relevant=true`,
       '/api/stories?from=2024-04-01&to=2025-03-31&relevant=true&limit=10',
       '/api/coverage?from=2023-04-02&to=2024-03-31&interval=month&relevant=true&by=scope&rows=false',
       '/api/freshness',
@@ -71,14 +64,20 @@ export async function runApiBench(options: { articles?: number; runs?: number; p
     // The same view with filters (a topic, a word in Cyrillic, an organisation), and a drill-down.
     const filtered = 'from=2024-04-01&to=2025-03-31&interval=week&relevant=true&topic=cameras&q=%D0%BA%D0%B0%D0%BC%D0%B5%D1%80%D0%B5&org=share-foundation';
     const filteredLoad = [
-      `/api/coverage?${filtered}`,
-      `/api/coverage?${filtered}&by=scope`,
-      `/api/coverage?${filtered}&by=outlet&rows=false&scope=domestic`,
-      `/api/coverage?${filtered}&by=outlet&rows=false&scope=international`,
-      `/api/coverage?${filtered}&by=lang&rows=false`,
-      `/api/coverage?${filtered}&by=script&rows=false`,
-      `/api/coverage?${filtered}&by=topic&rows=false`,
-      `/api/mentions?${filtered}`,
+      `/api/overview?${filtered}`,
+      `/api/stories?${filtered.replace('&interval=week', '')}&limit=10`,
+      `/api/coverage?${filtered.replace('from=2024-04-01&to=2025-03-31', 'from=2023-04-02&to=2024-03-31')}&by=scope&rows=false`,
+      '/api/freshness',
+    ];
+    // The separate coverage and mentions queries the overview replaces, for comparison.
+    const coverageCalls = [
+      `/api/mentions?${period}&relevant=true`,
+      `/api/coverage?${period}&relevant=true`,
+      `/api/coverage?${period}&relevant=true&by=scope`,
+      `/api/coverage?${period}&relevant=true&by=outlet&rows=false`,
+      `/api/coverage?${period}&relevant=true&by=lang&rows=false`,
+      `/api/coverage?${period}&relevant=true&by=script&rows=false`,
+      `/api/coverage?${period}&relevant=true&by=topic&rows=false`,
     ];
     const others = [
       '/api/coverage?from=2024-04-01&to=2025-03-31&interval=day&by=outlet',
@@ -108,7 +107,7 @@ export async function runApiBench(options: { articles?: number; runs?: number; p
     };
 
     const figures: BenchFigure[] = [];
-    for (const path of [...dashboard, ...others]) figures.push(await time(path));
+    for (const path of [...dashboard, ...coverageCalls, ...others]) figures.push(await time(path));
     const load = async (paths: string[]) => {
       const loads: number[] = [];
       for (let i = 0; i < runs; i++) {

@@ -13,7 +13,7 @@
 import type Database from 'better-sqlite3';
 import { orgFtsQuery, type TrackedOrg } from '../orgs';
 import { localIso } from './belgrade';
-import { bucketSql, periodBuckets, TooManyBucketsError, MAX_BUCKETS, type Interval } from './coverage';
+import { bucketSql, periodBuckets, TooManyBucketsError, MAX_BUCKETS, type Interval, type Period } from './coverage';
 import { whereClause, type ArticleQuery } from './filters';
 
 export interface MentionsQuery {
@@ -53,17 +53,21 @@ export function mentions(db: Database.Database, orgs: readonly TrackedOrg[], q: 
   const period = periodBuckets(q.from, q.to, q.interval);
   if (!period) throw new TooManyBucketsError(`more than ${MAX_BUCKETS} ${q.interval} buckets; choose a longer interval or a shorter period`);
   const filter: ArticleQuery = { ...q.filter, since: period.from, until: period.to };
-  const bucket = bucketSql(q.interval, period);
-
-  // One scan of the period's articles (id and bucket), then each organisation's articles from
-  // the full-text index, counted in JS: 1 + n index lookups instead of n filtered scans.
   const base = whereClause(filter);
   const bucketById = new Map<number, string>();
+  const rows = db.prepare(`SELECT a.id AS id, ${bucketSql(q.interval, period)} AS bucket FROM articles a ${base.sql}`).raw().iterate(...base.params);
+  for (const r of rows as Iterable<[number, string]>) bucketById.set(r[0], r[1]);
+  return mentionsOf(db, orgs, period, q.interval, bucketById);
+}
+
+/**
+ * The mentions of a period whose articles are known: each organisation's articles from the
+ * full-text index, counted in JS against the period's articles and their buckets (one scan
+ * and n index lookups instead of n filtered scans; GET /api/overview shares its scan).
+ */
+export function mentionsOf(db: Database.Database, orgs: readonly TrackedOrg[], period: Period, interval: Interval, bucketById: ReadonlyMap<number, string>): MentionsResult {
   const totalByBucket = new Map<string, number>();
-  for (const r of db.prepare(`SELECT a.id AS id, ${bucket} AS bucket FROM articles a ${base.sql}`).raw().iterate(...base.params) as Iterable<[number, string]>) {
-    bucketById.set(r[0], r[1]);
-    totalByBucket.set(r[1], (totalByBucket.get(r[1]) ?? 0) + 1);
-  }
+  for (const b of bucketById.values()) totalByBucket.set(b, (totalByBucket.get(b) ?? 0) + 1);
   const seriesOf = (counts: Map<string, number>) =>
     period.buckets.flatMap((b) => (counts.has(b) ? [{ bucket: b, articles: counts.get(b)! }] : []));
   const totalSeries = seriesOf(totalByBucket);
@@ -86,7 +90,7 @@ export function mentions(db: Database.Database, orgs: readonly TrackedOrg[], q: 
   return {
     from: localIso(Date.parse(period.from)),
     to: localIso(Date.parse(period.to)),
-    interval: q.interval,
+    interval,
     buckets: period.buckets,
     partial: period.partial,
     total: { articles: totalArticles, series: totalSeries },

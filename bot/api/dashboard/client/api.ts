@@ -63,6 +63,21 @@ export interface Org {
   name: OrgName;
 }
 
+/** GET /api/overview: every coverage chart of a view from one scan. */
+interface Overview {
+  from: string;
+  to: string;
+  buckets: string[];
+  partial: string[];
+  coverage: { rows: CoverageRow[]; total: { articles: number; stories: number } };
+  scope: { rows: CoverageRow[]; totals: Coverage['totals'] };
+  outlets: Array<{ key: string; articles: number; stories: number; scope: string }>;
+  lang: Coverage['totals'];
+  script: Coverage['totals'];
+  topic: Coverage['totals'];
+  mentions: Mentions;
+}
+
 export interface Data {
   coverage: Coverage;
   scope: Coverage;
@@ -93,28 +108,30 @@ export function loadOrgs(): Promise<Org[]> {
   return orgs;
 }
 
-/** Everything one view shows, in parallel (11 requests; `npm run bench -- api` times them). */
+/** Everything one view shows, in parallel (4 requests; `npm run bench -- api` times them). */
 export async function loadView(v: View): Promise<Data> {
-  const cov = (o: Record<string, string | undefined>) => getJson<Coverage>(`/api/coverage?${apiParams(v, { interval: v.interval, ...o })}`);
-  const outletsOf = async (scope: 'domestic' | 'international') =>
-    (await cov({ by: 'outlet', rows: 'false', scope })).totals.map((t) => ({ ...t, scope }));
-  const scopes: Array<'domestic' | 'international'> = v.filters.scope === 'domestic' || v.filters.scope === 'international' ? [v.filters.scope] : ['domestic', 'international'];
   const prev = previousPeriod(v.from, v.to);
-  const mentionParams = apiParams(v, { interval: v.interval });
-  const [coverage, scope, outletLists, lang, script, topic, mentions, latest, previous, freshness] = await Promise.all([
-    cov({}),
-    cov({ by: 'scope' }),
-    Promise.all(scopes.map(outletsOf)),
-    cov({ by: 'lang', rows: 'false' }),
-    cov({ by: 'script', rows: 'false' }),
-    cov({ by: 'topic', rows: 'false' }),
-    getJson<Mentions>(`/api/mentions?${mentionParams}`),
+  const [o, latest, previous, freshness] = await Promise.all([
+    getJson<Overview>(`/api/overview?${apiParams(v, { interval: v.interval })}`),
     getJson<StoryPage>(`/api/stories?${apiParams(v, { limit: '10' })}`),
-    cov({ from: prev.from, to: prev.to, by: 'scope', rows: 'false', interval: 'month' }),
+    getJson<Coverage>(`/api/coverage?${apiParams(v, { from: prev.from, to: prev.to, by: 'scope', rows: 'false', interval: 'month' })}`),
     getJson<Freshness>('/api/freshness'),
   ]);
-  const outlets = outletLists.flat().sort((a, b) => b.articles - a.articles || a.key.localeCompare(b.key));
-  return { coverage, scope, outlets, lang, script, topic, mentions, latest, previous, freshness };
+  const base = { from: o.from, to: o.to, buckets: o.buckets, partial: o.partial };
+  const none = { articles: 0, stories: 0 };
+  const totalsOnly = (totals: Coverage['totals']): Coverage => ({ ...base, rows: [], totals, total: none });
+  return {
+    coverage: { ...base, rows: o.coverage.rows, totals: [], total: o.coverage.total },
+    scope: { ...base, rows: o.scope.rows, totals: o.scope.totals, total: none },
+    outlets: o.outlets.map((x) => ({ ...x, scope: x.scope === 'international' ? 'international' : 'domestic' })),
+    lang: totalsOnly(o.lang),
+    script: totalsOnly(o.script),
+    topic: totalsOnly(o.topic),
+    mentions: o.mentions,
+    latest,
+    previous,
+    freshness,
+  };
 }
 
 /** One page of the stories behind a count, and the number of articles behind it. */
