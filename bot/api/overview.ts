@@ -77,16 +77,6 @@ function totalsOf(t: Tallies): CoverageTotal[] {
 
 const SEP = '\u0000';
 
-/** Rows per bucket and key, by bucket then largest first: the order of /api/coverage's `rows`. */
-function rowsOf(t: Tallies): CoverageRow[] {
-  return [...t]
-    .map(([k, x]) => {
-      const [bucket, key] = k.split(SEP);
-      return { bucket, key, articles: x.articles, stories: x.stories.size };
-    })
-    .sort((a, b) => byText(a.bucket, b.bucket) || b.articles - a.articles || byText(a.key, b.key));
-}
-
 export function overview(db: Database.Database, q: OverviewQuery): OverviewResult {
   const period = periodBuckets(q.from, q.to, q.interval);
   if (!period) throw new TooManyBucketsError(`more than ${MAX_BUCKETS} ${q.interval} buckets; choose a longer interval or a shorter period`);
@@ -98,11 +88,12 @@ export function overview(db: Database.Database, q: OverviewQuery): OverviewResul
        FROM articles a ${w.sql}`,
     )
     .raw()
-    .iterate(...w.params) as Iterable<[string, number, number, string, string, string, string, string]>;
+    // all() rather than iterate(): one call into SQLite, measurably faster for 40,000 rows.
+    .all(...w.params) as Array<[string, number, number, string, string, string, string, string]>;
 
   const all = new Tally();
-  const perBucket = new Tallies();
-  const scopeRows = new Tallies();
+  // Per bucket: one tally for all articles and one per kind of media (nested, not string keys).
+  const perBucket = new Map<string, { all: Tally; scope: Tallies }>();
   const scopeTotals = new Tallies();
   const outlets = new Tallies();
   const langs = new Tallies();
@@ -112,8 +103,10 @@ export function overview(db: Database.Database, q: OverviewQuery): OverviewResul
   for (const [bucket, story, id, scope, outlet, lang, script, topicJson] of rows) {
     bucketById.set(id, bucket);
     all.add(story);
-    perBucket.add(`${bucket}${SEP}${ALL_KEY}`, story);
-    scopeRows.add(`${bucket}${SEP}${scope}`, story);
+    let b = perBucket.get(bucket);
+    if (!b) perBucket.set(bucket, (b = { all: new Tally(), scope: new Tallies() }));
+    b.all.add(story);
+    b.scope.add(scope, story);
     scopeTotals.add(scope, story);
     outlets.add(`${outlet}${SEP}${scope}`, story);
     langs.add(lang, story);
@@ -126,8 +119,14 @@ export function overview(db: Database.Database, q: OverviewQuery): OverviewResul
     interval: q.interval,
     buckets: period.buckets,
     partial: period.partial,
-    coverage: { rows: rowsOf(perBucket), total: { articles: all.articles, stories: all.stories.size } },
-    scope: { rows: rowsOf(scopeRows), totals: totalsOf(scopeTotals) },
+    coverage: {
+      rows: [...perBucket].sort(([a], [b]) => byText(a, b)).map(([bucket, x]) => ({ bucket, key: ALL_KEY, articles: x.all.articles, stories: x.all.stories.size })),
+      total: { articles: all.articles, stories: all.stories.size },
+    },
+    scope: {
+      rows: [...perBucket].sort(([a], [b]) => byText(a, b)).flatMap(([bucket, x]) => totalsOf(x.scope).map((t) => ({ bucket, ...t }))),
+      totals: totalsOf(scopeTotals),
+    },
     outlets: totalsOf(outlets).map((o) => {
       const [key, scope] = o.key.split(SEP);
       return { ...o, key, scope };
