@@ -129,7 +129,7 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in Chromium', { timeout: 30_00
     const titles = await page.locator('#latest-list > li .title').allTextContents();
     expect(new Set(titles).size).toBe(titles.length);
     const slavija = page.locator('#latest-list > li', { hasText: 'Kamere za prepoznavanje lica na Slaviji' });
-    if (await slavija.count()) expect(await slavija.locator('.meta').first().textContent()).toContain('N1, RTS');
+    if (await slavija.count()) expect(await slavija.locator('.outlets').textContent()).toContain('N1, RTS');
     expect(await page.locator('#latest-list .why').first().textContent()).toMatch(/^Zašto: /);
     expect(await page.locator('body').innerText()).not.toMatch(/ekavski|uprkos druga/);
   });
@@ -139,7 +139,7 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in Chromium', { timeout: 30_00
     expect(await hostile.locator('.title').textContent()).toBe(HOSTILE_TITLE);
     expect(await hostile.locator('.title a').count()).toBe(0);
     expect(await page.locator('#latest-list img, #latest-list script, #latest-list b').count()).toBe(0);
-    expect(await hostile.locator('.meta').first().textContent()).toContain('Evil <b>Outlet</b>');
+    expect(await hostile.locator('.outlets').textContent()).toContain('Evil <b>Outlet</b>');
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   });
 

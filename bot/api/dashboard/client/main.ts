@@ -499,16 +499,21 @@ class Dashboard {
       }, s.lastSeen);
       const topics = [...new Set(s.articles.flatMap((a) => a.topics))];
       const reasons = first ? localizeReasons(first.reasons, lang) : [];
-      const others = s.articles.slice(1).flatMap((a) => {
+      // Each outlet once, linked to its copy of the story.
+      const seen = new Set<string>();
+      const outlets = s.articles.flatMap((a) => {
+        if (seen.has(a.outlet)) return [];
+        seen.add(a.outlet);
         const u = safeHttpUrl(a.url);
-        return u ? [el('a', { href: u, rel: 'noopener noreferrer nofollow', target: '_blank' }, a.outlet)] : [el('span', {}, a.outlet)];
+        return [u ? el('a', { href: u, rel: 'noopener noreferrer nofollow', target: '_blank' }, a.outlet) : el('span', {}, a.outlet)];
       });
+      const [before, after] = t('latest.outlets', lang, { n: this.n(s.articleCount) }).split('{outlets}');
       return el(
         'li',
         {},
         el('div', { class: 'title' }, title),
-        el('div', { class: 'meta' }, `${formatInstant(latest, lang, false)} · ${t('latest.outlets', lang, { n: this.n(s.articleCount), outlets: s.outlets.join(', ') })}`),
-        others.length ? el('div', { class: 'also' }, ...others.flatMap((a, i) => (i ? [', ', a] : [a]))) : null,
+        el('div', { class: 'meta' }, formatInstant(latest, lang, false)),
+        el('div', { class: 'outlets' }, before, ...outlets.flatMap((a, i) => (i ? [', ', a] : [a])), after ?? ''),
         s.matching !== s.articleCount ? el('div', { class: 'meta' }, t('drill.matching', lang, { n: this.n(s.matching) })) : null,
         topics.length ? el('div', { class: 'topics' }, ...topics.map((tp) => el('span', { class: 'topic' }, topicLabel(tp, lang)))) : null,
         reasons.length ? el('div', { class: 'why' }, el('strong', {}, t('latest.why', lang)), reasons.join('; ')) : null,
