@@ -102,7 +102,9 @@ const CLEAN = {
 /** The view of a URL query; anything malformed falls back to the default (this quarter, per week). */
 export function readView(search: string, storedUi: string | null, browserLang: string, today: string): View {
   const q = new URLSearchParams(search);
-  const uiParam = q.get('ui') ?? storedUi;
+  // Older links carried the interface language as `lang=sr-Cyrl`; `lang` is now the articles' language.
+  const oldUi = UI_LANGS.includes(q.get('lang') as UiLang) && q.get('lang') !== 'en' ? q.get('lang') : null;
+  const uiParam = q.get('ui') ?? oldUi ?? storedUi;
   const ui: UiLang = UI_LANGS.includes(uiParam as UiLang) ? (uiParam as UiLang) : browserLang.startsWith('sr') ? 'sr-Latn' : 'en';
   const named = PRESETS.find((p) => p === q.get('period'));
   let from = q.get('from');
