@@ -157,6 +157,7 @@ describe('GET /api/export.json', () => {
     expect(res.headers.get('Content-Disposition')).toBe('attachment; filename="nadzor-articles.json"');
     const body = (await res.json()) as { articles: Array<{ title: string; relevant: boolean }> };
     expect(body.articles.map((a) => a.title)).toEqual(['Vremenska prognoza za vikend', 'Novi telefon kompanije Huawei']);
+    expect((body.articles[0] as unknown as { published: string }).published).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0[12]:00$/);
   });
 
   it('exports coverage as JSON', async () => {

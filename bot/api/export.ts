@@ -106,7 +106,8 @@ function* articlesJson(db: Database.Database, r: ExportRequest): Generator<strin
   yield '{"articles":[';
   let first = true;
   for (const batch of articleBatches(db, r.filter, { includeText: r.includeText, max: r.limit ?? MAX_EXPORT_ARTICLES })) {
-    yield (first ? '' : ',') + batch.map((a) => JSON.stringify(a)).join(',');
+    // Dates as everywhere in exports: Belgrade time, no milliseconds.
+    yield (first ? '' : ',') + batch.map((a) => JSON.stringify({ ...a, published: localIsoOf(a.published), fetchedAt: localIsoOf(a.fetchedAt) })).join(',');
     first = false;
   }
   yield ']}\n';
