@@ -108,6 +108,7 @@ const STRINGS = {
   'latest.why': { en: 'Why: ', sr: 'Zašto: ' },
   'latest.none': { en: 'No stories in this period.', sr: 'Nema priča u ovom periodu.' },
   'latest.outlets': { en: '{n} articles: {outlets}', sr: 'Članaka: {n}; mediji: {outlets}' },
+  'latest.outlets.one': { en: '1 article: {outlets}', sr: 'Članaka: 1; medij: {outlets}' },
   'drill.title': { en: 'Articles behind the count', sr: 'Članci iza broja' },
   'drill.count': { en: '{articles} articles in {stories} stories', sr: 'Članaka: {articles}, priča: {stories}' },
   'drill.more': { en: 'Show more', sr: 'Prikaži još' },

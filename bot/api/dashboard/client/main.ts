@@ -507,7 +507,7 @@ class Dashboard {
         const u = safeHttpUrl(a.url);
         return [u ? el('a', { href: u, rel: 'noopener noreferrer nofollow', target: '_blank' }, a.outlet) : el('span', {}, a.outlet)];
       });
-      const [before, after] = t('latest.outlets', lang, { n: this.n(s.articleCount) }).split('{outlets}');
+      const [before, after] = t(s.articleCount === 1 ? 'latest.outlets.one' : 'latest.outlets', lang, { n: this.n(s.articleCount) }).split('{outlets}');
       return el(
         'li',
         {},
