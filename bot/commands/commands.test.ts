@@ -97,7 +97,7 @@ describe('commands', () => {
     const { storage, routing, chat, run } = world();
     expect(await run({ name: 'subscribe', mode: 'weekly' }, chat({ chatId: '-2002' }))).toBe('To mogu samo administratori ovog čata.');
     const out = await run({ name: 'subscribe', mode: 'weekly', language: 'en', topics: ['law'], minScore: 0.8 }, chat({ chatId: '-2002', isAdmin: async () => true }));
-    expect(out.split('\n')).toEqual(['Subscription saved.', 'Mode: weekly digest', 'Topics: law', 'Language: English', 'Minimum score: 0.80']);
+    expect(out.split('\n')).toEqual(['Subscription saved.', 'Mode: weekly digest', 'Topics: Law on Internal Affairs', 'Language: English', 'Minimum score: 0.80']);
     expect(notifyRepos(storage).subscriptions.get('telegram:-2002')).toMatchObject({ mode: 'weekly', topics: ['law'], minScore: 0.8 });
     // Only the settings given change.
     await run({ name: 'subscribe', mode: 'instant' }, chat({ chatId: '-2002', isAdmin: async () => true }));
