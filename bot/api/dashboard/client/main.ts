@@ -12,7 +12,8 @@ import { localizeReasons } from '../../../../shared/classify/localize-reason';
 import { TOPICS } from '../../../../shared/model/types';
 import { loadDrill, loadOrgs, loadView, type Coverage, type Data, type Org, type Story } from './api';
 import { barList, COLORS, OTHER_COLORS, swatch, timeChart, type Bar, type TimeSeries } from './charts';
-import { byId, el, safeHttpUrl } from './dom';
+import { httpHref } from '../../../../shared/url/http-url';
+import { byId, el } from './dom';
 import {
   formatAxis,
   formatBucket,
@@ -491,7 +492,7 @@ class Dashboard {
     }
     const items = stories.map((s) => {
       const first = s.articles[0];
-      const href = safeHttpUrl(first?.url);
+      const href = httpHref(first?.url);
       const title = href ? el('a', { href, rel: 'noopener noreferrer nofollow', target: '_blank' }, s.title) : el('span', {}, s.title);
       const latest = s.articles.reduce<string>((m, a) => {
         const d = a.published ?? a.fetchedAt;
@@ -504,7 +505,7 @@ class Dashboard {
       const outlets = s.articles.flatMap((a) => {
         if (seen.has(a.outlet)) return [];
         seen.add(a.outlet);
-        const u = safeHttpUrl(a.url);
+        const u = httpHref(a.url);
         return [u ? el('a', { href: u, rel: 'noopener noreferrer nofollow', target: '_blank' }, a.outlet) : el('span', {}, a.outlet)];
       });
       const [before, after] = t(s.articleCount === 1 ? 'latest.outlets.one' : 'latest.outlets', lang, { n: this.n(s.articleCount) }).split('{outlets}');
