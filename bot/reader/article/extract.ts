@@ -13,7 +13,7 @@ import { parseHTML } from 'linkedom';
 import type { ExtractionMethod } from './types';
 
 /** Text shorter than this is not an article (a paywall stub, a cookie wall, a video page). */
-export const MIN_BODY_CHARS = 400;
+export const MIN_BODY_CHARS = 250;
 /** Longer bodies are cut: the classifier and story grouping read the beginning. */
 export const MAX_BODY_CHARS = 100_000;
 /** Words of the body kept as its lead (the opening paragraphs). */
