@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openStorage } from '../../storage';
 import { tempDir, tempStorage } from '../../storage/testdata/temp-storage';
 import { parseFeed } from '../parser';
@@ -60,6 +60,9 @@ async function runFeed(kind: FeedKind, withPages: boolean) {
   return { storage, items, outcomes, recall: tp / (tp + fn), precision: tp + fp ? tp / (tp + fp) : 1 };
 }
 
+// Pages are read for real over HTTP and parsed: give the machine's other work room.
+vi.setConfig({ testTimeout: 20_000 });
+
 describe('article stage: alert recall on title-only and cut-off feeds', () => {
   it('reaches the recall of full leads (within 0.05, at least 0.85) with precision of at least 0.90', async () => {
     const full = await runFeed('full', false);
@@ -81,7 +84,7 @@ describe('article stage: alert recall on title-only and cut-off feeds', () => {
       expect(r.precision).toBeGreaterThanOrEqual(0.9);
     }
     expect(titleBefore.recall).toBeLessThan(title.recall);
-  });
+  }, 60_000);
 
   it('reads pages in windows-1250 (header), windows-1251 (<meta> only) and UTF-8, without the navigation, sidebar or footer', async () => {
     const { items, storage } = await runFeed('title-only', true);

@@ -8,7 +8,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ARTICLES, type ArticleText } from './articles';
-import { paywallPage, renderArticlePage } from './pages';
+import { paywallPage, renderArticlePage, type RenderedPage } from './pages';
 
 function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -39,7 +39,7 @@ export interface ArticleWorld {
   close(): Promise<void>;
 }
 
-export async function startArticleWorld(options: { dripMs?: number } = {}): Promise<ArticleWorld> {
+export async function startArticleWorld(options: { dripMs?: number; extraPages?: Record<string, RenderedPage> } = {}): Promise<ArticleWorld> {
   const hits = new Map<string, number>();
   const bySlug = new Map(ARTICLES.map((a, i) => [a.slug, { a, i }]));
   let base = '';
@@ -48,7 +48,10 @@ export async function startArticleWorld(options: { dripMs?: number } = {}): Prom
     const path = (req.url ?? '/').split('?')[0];
     hits.set(path, (hits.get(path) ?? 0) + 1);
     const page = /^\/(?:a|private)\/([\w-]+)\.html$/.exec(path);
-    if (path === '/robots.txt') {
+    const extra = options.extraPages?.[path];
+    if (extra) {
+      res.writeHead(200, { 'content-type': extra.contentType }).end(extra.bytes);
+    } else if (path === '/robots.txt') {
       res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nDisallow: /private/\nDisallow: /search\n');
     } else if (page && bySlug.has(page[1])) {
       const { a, i } = bySlug.get(page[1])!;
