@@ -43,7 +43,7 @@ async function runFeed(kind: FeedKind, withPages: boolean) {
   const outcomes = await Promise.all(
     parsed.items.map(async (i) => {
       const source = feed(`${world.url}/feeds/${kind}-${outlet(i)}.xml`, `Vesti ${outlet(i)}`);
-      const [ready] = withPages ? await stage.prepare(source, [i], { firstRead: false }) : [i];
+      const [ready]: IncomingItem[] = withPages ? await stage.prepare(source, [i], { firstRead: false }) : [i];
       return { item: ready, source };
     }),
   ).then((list) => list.map(({ item: i, source }) => ({ item: i, o: processor.processItem(source, i, false) })));
