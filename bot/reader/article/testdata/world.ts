@@ -1,7 +1,7 @@
 /**
  * A local news site on 127.0.0.1 for the article-stage tests: the generated article pages,
  * three feeds of the same items (full leads, titles only, leads cut after eight words), a
- * robots.txt, and the pages that go wrong (404, 500, a paywall stub, a 10 MB page, a page
+ * robots.txt, the feeds at /feeds/<kind>.xml, and the pages that go wrong (404, 500, a paywall stub, a 10 MB page, a page
  * that drips, a PDF, a redirect to a private address, a path robots.txt disallows).
  * Counts the requests per path, so a test can say no page was fetched twice.
  */
@@ -43,6 +43,9 @@ export async function startArticleWorld(options: { dripMs?: number; extraPages?:
   const hits = new Map<string, number>();
   const bySlug = new Map(ARTICLES.map((a, i) => [a.slug, { a, i }]));
   let base = '';
+  const pageUrl = (a: ArticleText) => `${base}/a/${a.slug}.html`;
+  const feedXml = (kind: FeedKind, articles = ARTICLES) =>
+    renderFeed(base, articles.map((a) => ({ title: a.title, link: pageUrl(a), text: feedText(a, kind), guid: `${kind}:${a.slug}` })));
   const timers = new Set<NodeJS.Timeout>();
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
@@ -51,6 +54,9 @@ export async function startArticleWorld(options: { dripMs?: number; extraPages?:
     const extra = options.extraPages?.[path];
     if (extra) {
       res.writeHead(200, { 'content-type': extra.contentType }).end(extra.bytes);
+    } else if (/^\/feeds\/(full|title-only|cut-off)\.xml$/.test(path)) {
+      const kind = path.slice(7, -4) as FeedKind;
+      res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(feedXml(kind));
     } else if (path === '/robots.txt') {
       res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nDisallow: /private/\nDisallow: /search\n');
     } else if (page && bySlug.has(page[1])) {
@@ -92,13 +98,11 @@ export async function startArticleWorld(options: { dripMs?: number; extraPages?:
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const pageUrl = (a: ArticleText) => `${base}/a/${a.slug}.html`;
   return {
     url: base,
     hits,
     pageUrl,
-    feedXml: (kind, articles = ARTICLES) =>
-      renderFeed(base, articles.map((a) => ({ title: a.title, link: pageUrl(a), text: feedText(a, kind), guid: `${kind}:${a.slug}` }))),
+    feedXml,
     close: () =>
       new Promise<void>((resolve) => {
         timers.forEach(clearInterval);
