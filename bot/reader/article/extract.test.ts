@@ -49,7 +49,7 @@ describe('extraction', () => {
     );
     expect(chosen.readability).toBeGreaterThan(pages / 2);
     expect(chosen['none (too short)'] ?? 0).toBeLessThan(pages / 10);
-  });
+  }, 60_000);
 
   it('falls back to JSON-LD when the page renders its text with scripts', () => {
     const a = ARTICLES[0];

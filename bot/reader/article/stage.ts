@@ -82,7 +82,7 @@ export function createArticleStage(options: ArticleStageOptions) {
     const res = await fetchFeed(url, { ...fetchOptions, maxBytes, publicOnly: true, headers: { accept: 'text/plain, */*;q=0.1' } });
     return res.notModified ? '' : res.text;
   });
-  const inFlight = new Map<string, Promise<PageRead>>();
+  const inFlight = new Map<string, Promise<PageRead | null>>();
   /** Pages asked for per host and not yet recorded (for the budget). */
   const pendingByHost = new Map<string, number>();
   const stats: ArticleStageStats = { wanted: 0, fetched: 0, fromCache: 0, byStatus: {} };
@@ -91,10 +91,15 @@ export function createArticleStage(options: ArticleStageOptions) {
     stats.byStatus[status] = (stats.byStatus[status] ?? 0) + 1;
   }
 
+  /** Until when someone waits for a URL's page: a page whose turn comes later is not read. */
+  const waitedUntil = new Map<string, number>();
+
   /** Reads a page through the pool, robots.txt first, and records it; never throws. */
-  async function fetchAndRecord(url: string): Promise<PageRead> {
+  async function fetchAndRecord(url: string): Promise<PageRead | null> {
     const host = hostOf(url);
-    const read = await pool.run(url, async (): Promise<PageRead> => {
+    const read = await pool.run(url, async (): Promise<PageRead | null> => {
+      // Its turn came after every item waiting for it gave up: nobody would read it now.
+      if (Date.now() >= (waitedUntil.get(url) ?? 0)) return null;
       let allowed: boolean;
       try {
         allowed = await robots.allowed(url);
@@ -106,18 +111,19 @@ export function createArticleStage(options: ArticleStageOptions) {
       return readPage(url, fetchOptions);
     });
     // A shutdown in the middle is not an outcome: nothing is recorded, the next start asks again.
-    if (!options.signal?.aborted) {
+    if (read && !options.signal?.aborted) {
       storage.pages.put({ url, host, fetchedAt: now().toISOString(), ...read });
     }
     return read;
   }
 
-  function pageFor(url: string): Promise<PageRead> | PageRead {
+  function pageFor(url: string, deadline: number): Promise<PageRead | null> | PageRead {
     const cached = storage.pages.get(url);
     if (cached) {
       stats.fromCache++;
       return { ...cached, status: cached.status as PageStatus, method: cached.method as PageRead['method'] };
     }
+    waitedUntil.set(url, Math.max(waitedUntil.get(url) ?? 0, deadline));
     const pending = inFlight.get(url);
     if (pending) return pending;
     const host = hostOf(url);
@@ -128,6 +134,7 @@ export function createArticleStage(options: ArticleStageOptions) {
     pendingByHost.set(host, (pendingByHost.get(host) ?? 0) + 1);
     const p = fetchAndRecord(url).finally(() => {
       inFlight.delete(url);
+      waitedUntil.delete(url);
       pendingByHost.set(host, pendingByHost.get(host)! - 1);
     });
     inFlight.set(url, p);
@@ -135,7 +142,7 @@ export function createArticleStage(options: ArticleStageOptions) {
   }
 
   /** Waits for `p` until `deadline`; null when the time is up first. */
-  function until<T>(p: Promise<T> | T, deadline: number): Promise<T | null> {
+  function until<T>(p: Promise<T | null> | T, deadline: number): Promise<T | null> {
     if (!(p instanceof Promise)) return Promise.resolve(p);
     return new Promise((resolve) => {
       const timer = setTimeout(() => resolve(null), Math.max(0, deadline - Date.now()));
@@ -167,7 +174,7 @@ export function createArticleStage(options: ArticleStageOptions) {
     const none = { lead: '', body: '', method: null, wanted };
     const resolved = feed.kind === 'search' ? resolvePublisherUrl(item) : item.url ? { url: item.url } : { url: null, unresolved: 'no link' };
     if (resolved.url === null) return { ...none, status: 'unresolved link', url: null };
-    const read = await until(pageFor(resolved.url), deadline);
+    const read = await until(pageFor(resolved.url, deadline), deadline);
     if (!read) return { ...none, status: 'timeout', url: resolved.url };
     return { status: read.status, url: resolved.url, lead: read.lead, body: read.body, method: read.method, wanted };
   }

@@ -82,7 +82,12 @@ export async function startArticleWorld(options: { dripMs?: number; extraPages?:
       };
       res.on('error', () => undefined);
       write();
-    } else if (path === '/bad/drip.html') {
+    } else if (path === '/feeds/drip.xml') {
+      // Title-only items whose pages drip, on whatever host name the feed was asked by.
+      const host = `http://${req.headers.host}`;
+      const items = [1, 2, 3].map((n) => ({ title: `Sporo ${n}: nove kamere`, link: `${host}/bad/drip-${n}.html`, text: '', guid: `drip-${n}` }));
+      res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(renderFeed(host, items));
+    } else if (/^\/bad\/drip(-\d+)?\.html$/.test(path)) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       const t = setInterval(() => res.write('<p>.</p>'), options.dripMs ?? 200);
       timers.add(t);
