@@ -2,7 +2,8 @@
  * `npm run bench`: throughput figures, printed, never asserted in tests.
  * - classifier: items per second on one core over the labelled corpus, and peak memory;
  * - pipeline: 500 local feeds of 50 items, one full monitor cycle;
- * - api: coverage queries and dashboard loads over 50,000 stored articles.
+ * - api: coverage queries and dashboard loads over 50,000 stored articles;
+ * - pages: article pages read by the article stage (fetch, extract, classify, store).
  */
 import { classify } from '../../shared/classify/classify';
 import { loadCorpus } from '../training/dataset';
@@ -42,6 +43,10 @@ if (wanted('classifier')) benchClassifier();
 if (wanted('pipeline')) {
   const { runPipelineBench } = await import('../bench/pipeline');
   await runPipelineBench();
+}
+if (wanted('pages')) {
+  const { runPagesBench } = await import('../bench/pages');
+  await runPagesBench();
 }
 if (wanted('api')) {
   const { runApiBench } = await import('../api/bench');

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { decodeHtmlBytes } from './decode-html';
-import { extractAll, extractArticle } from './extract';
+import { extractAll, extractArticle, stripNonContent } from './extract';
 import { ARTICLES, SIDEBAR } from './testdata/articles';
 import { renderArticlePage } from './testdata/pages';
 import { latinToCyrillic } from '../../../shared/text/transliterate';
@@ -65,5 +65,17 @@ describe('extraction', () => {
     const r = extractArticle(html, 'http://127.0.0.1/p');
     expect(r.method).toBeNull();
     expect(r.loginWall).toBe(true);
+  });
+});
+
+describe('stripping markup that is never the article', () => {
+  it('cuts scripts, menus, sidebars and footers, keeps the rest', () => {
+    const html = '<body><nav><a>Meni</a></nav><script>var x = "</div>";</script><article><p>Tekst</p></article><aside><p>Najčitanije</p></aside><footer>©</footer></body>';
+    expect(stripNonContent(html)).toBe('<body>  <article><p>Tekst</p></article>  </body>');
+  });
+  it('stays linear on a page of unclosed tags', () => {
+    const html = '<form><nav><script>'.repeat(50_000) + '<p>kraj</p>';
+    const out = stripNonContent(html);
+    expect(out).toContain('<p>kraj</p>');
   });
 });

@@ -73,22 +73,24 @@ export function leadOf(body: string, words = LEAD_WORDS): string {
   return out.join('\n\n');
 }
 
-function byReadability(html: string, url: string): string {
-  const { document } = parseHTML(html);
-  // Readability reads the base URI for links; linkedom has none, and links are not kept anyway.
+const NEVER_CONTENT_ROLES = '[role="navigation"], [role="complementary"]';
+
+function byReadability(document: Doc): string {
+  for (const el of document.querySelectorAll(NEVER_CONTENT_ROLES) as unknown as El[]) el.remove();
   const article = new Readability(document as unknown as Document, { charThreshold: MIN_BODY_CHARS, keepClasses: false }).parse();
   if (!article?.content) return '';
   const { document: inner } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
-  void url;
   return join(paragraphsOf(inner.body as unknown as El));
 }
 
-/** The first schema.org articleBody (or text) of an Article-like object in JSON-LD. */
-function byJsonLd(doc: Doc): string {
-  for (const script of doc.querySelectorAll('script[type="application/ld+json"]') as unknown as El[]) {
+const LD_JSON = /<script\b[^>]*\btype\s*=\s*["']?application\/ld\+json["']?[^>]*>([\s\S]*?)<\/script\s*>/gi;
+
+/** The first schema.org articleBody of an Article-like object in the page's JSON-LD. */
+function byJsonLd(html: string): string {
+  for (const m of html.matchAll(LD_JSON)) {
     let data: unknown;
     try {
-      data = JSON.parse(script.textContent ?? '');
+      data = JSON.parse(m[1]);
     } catch {
       continue;
     }
@@ -109,12 +111,47 @@ function byJsonLd(doc: Doc): string {
   return '';
 }
 
+/**
+ * Markup that is never the article, cut out of the HTML text before it is parsed: Readability
+ * would drop it too, but only after building and scoring it, and a mega-menu of a thousand
+ * links costs more than the article (measured on a 115 KB page: 0.5-0.9 s down to 0.1 s).
+ * A nested element of the same name leaves a stray end tag, which the parser ignores.
+ */
+const NEVER_CONTENT = /<(script|style|noscript|template|svg|iframe|nav|aside|footer|form)\b[^>]*>/gi;
+
+/**
+ * The HTML without those elements, in one pass: each opening tag is cut with everything up to
+ * its end tag. A name whose end tag is missing is not looked for again, so a hostile page of
+ * unclosed tags costs one scan per name, not one per tag.
+ */
+export function stripNonContent(html: string): string {
+  const lower = html.toLowerCase();
+  const unclosed = new Set<string>();
+  let out = '';
+  let from = 0;
+  NEVER_CONTENT.lastIndex = 0;
+  for (let m = NEVER_CONTENT.exec(html); m; m = NEVER_CONTENT.exec(html)) {
+    const name = m[1].toLowerCase();
+    if (unclosed.has(name)) continue;
+    const close = lower.indexOf(`</${name}`, m.index + m[0].length);
+    if (close < 0) {
+      unclosed.add(name);
+      continue;
+    }
+    const end = lower.indexOf('>', close);
+    out += html.slice(from, m.index) + ' ';
+    from = end < 0 ? html.length : end + 1;
+    NEVER_CONTENT.lastIndex = from;
+  }
+  return out + html.slice(from);
+}
+
 function byOgDescription(doc: Doc): string {
   const meta = doc.querySelector('meta[property="og:description"], meta[name="og:description"], meta[name="description"]');
   return clean(meta?.getAttribute('content') ?? '');
 }
 
-const NOT_CONTENT = 'nav, aside, header, footer, form, script, style, noscript, [role="navigation"], [role="complementary"]';
+const NOT_CONTENT = 'header, [role="navigation"], [role="complementary"]';
 
 function byDensestBlock(doc: Doc): string {
   for (const el of doc.querySelectorAll(NOT_CONTENT) as unknown as El[]) el.remove();
@@ -138,40 +175,48 @@ function byDensestBlock(doc: Doc): string {
   return join(paras);
 }
 
-function hasLoginForm(doc: Doc): boolean {
-  return doc.querySelector('input[type="password"], form[action*="login" i], form[action*="prijava" i], [class*="paywall" i]') !== null;
+const LOGIN_WALL = /<input\b[^>]*\btype\s*=\s*["']?password|<form\b[^>]*\baction\s*=\s*["'][^"']*(login|prijava|signin)|class\s*=\s*["'][^"']*paywall/i;
+
+function hasLoginForm(html: string): boolean {
+  return LOGIN_WALL.test(html);
 }
 
-/** Every method's text for one page (the measurement); Readability gets its own document. */
+/** Every method's text for one page (the measurement); each method gets its own document. */
 export function extractAll(html: string, url: string): Record<ExtractionMethod, string> {
-  const { document } = parseHTML(html);
-  const jsonLd = byJsonLd(document);
-  const og = byOgDescription(document);
+  void url;
+  const stripped = stripNonContent(html);
+  const { document } = parseHTML(stripped);
   let readability = '';
   try {
-    readability = byReadability(html, url);
+    readability = byReadability(parseHTML(stripped).document);
   } catch {
     readability = '';
   }
-  return { readability, 'json-ld': jsonLd, 'densest-block': byDensestBlock(document), 'og-description': og };
+  return { readability, 'json-ld': byJsonLd(html), 'densest-block': byDensestBlock(document), 'og-description': byOgDescription(document) };
 }
 
-/** The article text of a page: the first method, in preference order, with enough text. */
+/**
+ * The article text of a page: the first method, in preference order, with enough text. The
+ * page is parsed once; only when Readability finds nothing is it parsed again for the
+ * densest-block fallback (Readability changes the document it reads).
+ */
 export function extractArticle(html: string, url: string): Extracted {
-  const { document } = parseHTML(html);
-  const loginWall = hasLoginForm(document);
-  const jsonLd = byJsonLd(document);
+  void url;
+  const loginWall = hasLoginForm(html);
+  const jsonLd = byJsonLd(html);
+  const stripped = stripNonContent(html);
+  const { document } = parseHTML(stripped);
   const og = byOgDescription(document);
   let readability = '';
   try {
-    readability = byReadability(html, url);
+    readability = byReadability(document);
   } catch {
     // A page Readability cannot walk is left to the fallbacks.
   }
   const candidates: Array<[ExtractionMethod, () => string]> = [
     ['readability', () => readability],
     ['json-ld', () => jsonLd],
-    ['densest-block', () => byDensestBlock(document)],
+    ['densest-block', () => byDensestBlock(parseHTML(stripped).document)],
     ['og-description', () => og],
   ];
   for (const [method, text] of candidates) {

@@ -18,13 +18,15 @@ export interface RenderedPage {
 }
 
 /** Four page layouts, so extraction is tried on more than one shape of markup. */
-export function renderArticlePage(a: ArticleText, layout = 0): RenderedPage {
+export function renderArticlePage(a: ArticleText, layout = 0, padKb = 0): RenderedPage {
   const cyr = a.lang === 'sr-Cyrl';
   const tr = (s: string) => (cyr ? latinToCyrillic(s) : s);
   const paragraphs = [a.lead, ...a.body];
   const nav = `<header><nav class="menu"><a href="/">${tr('Naslovna')}</a> <a href="/politika">${tr('Politika')}</a> <a href="/drustvo">${tr('Društvo')}</a> <a href="/sport">Sport</a></nav></header>`;
   const sidebar = `<aside class="sidebar"><h3>${tr('Najčitanije')}</h3><ul>${SIDEBAR.map((h) => `<li><a href="/x">${esc(tr(h))}</a></li>`).join('')}</ul></aside>`;
-  const footer = `<footer><p>© 2026 ${tr('Sva prava zadržana')}. ${tr('Kontakt i impresum')}.</p><p>${tr('Ovaj sajt koristi kolačiće')}.</p></footer>`;
+  // Real pages carry far more markup than text: mega-menus, related links, inline scripts.
+  const menu = padKb > 0 ? `<nav class="mega">${Array.from({ length: Math.ceil((padKb * 1024) / 120) }, (_, i) => `<div class="item"><a href="/rubrika/${i}">${tr('Rubrika')} ${i}</a><span class="c">${i}</span></div>`).join('')}</nav><script>var cfg={"ads":[1,2,3]};</script>` : '';
+  const footer = `${menu}<footer><p>© 2026 ${tr('Sva prava zadržana')}. ${tr('Kontakt i impresum')}.</p><p>${tr('Ovaj sajt koristi kolačiće')}.</p></footer>`;
   const ps = paragraphs.map((p) => `<p>${esc(p)}</p>`).join('\n');
   let main: string;
   let head = '';
