@@ -3,7 +3,8 @@
  * URL in an `apiclick.aspx?...&url=` redirect, Google News in an opaque encoded path. The
  * page to read is the publisher's, so this finds it where the item gives it:
  *
- * 1. Bing's `url=` parameter;
+ * 1. Bing's `url=` parameter; Google News article ids of the older kind, which are base64 of
+ *    a small protobuf holding the publisher's URL (newer ids are opaque: unresolved);
  * 2. a link of the item on a host that is not a search engine (Atom alternate links,
  *    the RSS `<source url>` when it names an article rather than a site's home page);
  * 3. a publisher URL written in the item's description;
@@ -42,6 +43,20 @@ function articleLike(raw: string | null | undefined): string | null {
 
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s"'<>()]+/gi;
 
+/** The publisher URL inside an older Google News article id (`/rss/articles/CBMi...`), if any. */
+export function googleNewsUrl(u: URL): string | null {
+  const id = /\/articles\/([A-Za-z0-9_-]+)/.exec(u.pathname)?.[1];
+  if (!id) return null;
+  const bytes = Buffer.from(id.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('latin1');
+  const m = /https?:\/\/[\x21-\x7e]+/.exec(bytes);
+  if (!m) return null;
+  // The URL is a length-prefixed protobuf field; the next field's tag byte may follow it.
+  let raw = m[0];
+  const lengthByte = bytes.charCodeAt(m.index - 1);
+  if (lengthByte > 0 && lengthByte < raw.length) raw = raw.slice(0, lengthByte);
+  return articleLike(raw);
+}
+
 export type ResolvedLink = { url: string } | { url: null; unresolved: string };
 
 /** The publisher's URL for an item, or why there is none. */
@@ -51,6 +66,10 @@ export function resolvePublisherUrl(item: IncomingItem): ResolvedLink {
   if (own && /(^|\.)bing\.com$/i.test(own.hostname)) {
     const wrapped = articleLike(own.searchParams.get('url'));
     if (wrapped) return { url: wrapped };
+  }
+  if (own && /(^|\.)news\.google\.[a-z.]+$/i.test(own.hostname)) {
+    const inside = googleNewsUrl(own);
+    if (inside) return { url: inside };
   }
   const reader = item as Partial<ReaderItem>;
   for (const l of reader.links ?? []) {

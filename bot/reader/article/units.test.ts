@@ -88,3 +88,14 @@ describe('robots.txt', () => {
     expect(await fail().allowed('https://a.example/x')).toBe(false);
   });
 });
+
+describe('Google News article ids', () => {
+  it('reads the publisher URL out of an older id, and gives up on an opaque one', () => {
+    const target = 'https://www.danas.rs/vesti/drustvo/kamere-slavija/';
+    // 0x08 0x13 0x22 <len> <url> 0xd2 0x01 0x00: the layout of the older ids.
+    const id = Buffer.concat([Buffer.from([0x08, 0x13, 0x22, target.length]), Buffer.from(target), Buffer.from([0xd2, 0x01, 0x00])]).toString('base64url');
+    expect(resolvePublisherUrl({ ...base, url: `https://news.google.com/rss/articles/${id}?oc=5` })).toEqual({ url: target });
+    const opaque = Buffer.from('AU_yqLPx3mQ0some-opaque-bytes').toString('base64url');
+    expect(resolvePublisherUrl({ ...base, url: `https://news.google.com/rss/articles/${opaque}?oc=5` }).url).toBeNull();
+  });
+});
