@@ -123,7 +123,8 @@ async function inspect(input: string | undefined, config: Config, readPages: boo
     // As the processor does: the longer of summary and content, plus the page when read.
     const text = (item.summary || item.content || '').trim();
     const body = item.content && item.content.length > text.length ? item.content : text;
-    const { classification: c, decidedOn } = decide(item.title, body, item.page, isSearch ? undefined : res.feed.language ?? undefined);
+    const lang = isSearch ? undefined : res.feed.language ?? undefined;
+    const { classification: c, decidedOn } = decide(item.title, body, item.page, { lang, url: item.url ?? undefined });
     const wants = config.alertMinScore === null ? c.relevant : c.score >= config.alertMinScore;
     const old = item.published === null || now - Date.parse(item.published) > backlogMs;
     let verdict: string;

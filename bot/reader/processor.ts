@@ -105,8 +105,13 @@ export function createProcessor(options: ProcessorOptions) {
       return { id: dup.id, duplicate: true, relevant: false, alerted: 0, followUp: false, classification: null, storyId: null };
     }
     const hint = feed.kind === 'search' ? undefined : feed.language ?? undefined;
-    // Title + feed text, and the article page's text when the article stage read it.
-    const { classification, decidedOn, pageText } = decide(item.title, body, item.page, hint);
+    // Title + feed text, and the article page's text when the article stage read it; besides
+    // the text, the outlet's scope (search feeds mix outlets, so theirs says nothing) and the URL.
+    const { classification, decidedOn, pageText } = decide(item.title, body, item.page, {
+      lang: hint,
+      scope: feed.kind === 'search' ? undefined : feed.scope,
+      url: item.url ?? undefined,
+    });
     const published = item.published ?? item.updated ?? null;
     const signature = storySignature(item.title, storyLead(text, item.page));
     const datedAt = published ? Date.parse(published) : at.getTime();

@@ -3,7 +3,7 @@
  * the decision used, and which reasons came from the page alone.
  */
 import { classify } from '../../../shared/classify/classify';
-import type { Classification } from '../../../shared/model/types';
+import type { Classification, ClassifyInput } from '../../../shared/model/types';
 import { fold } from '../../../shared/text/fold';
 import { shortness } from './select';
 import type { DecidedOn, PageOutcome } from './types';
@@ -29,9 +29,12 @@ function markPageTerms(reasons: string[], feedText: string): string[] {
   });
 }
 
-export function decide(title: string, lead: string, page: PageOutcome | null | undefined, lang?: string): Decision {
+/** What the classifier may know besides the text: the language hint, the feed's scope, the URL. */
+export type DecideContext = Omit<ClassifyInput, 'title' | 'text'>;
+
+export function decide(title: string, lead: string, page: PageOutcome | null | undefined, context: DecideContext = {}): Decision {
   const feedText = lead.slice(0, CLASSIFY_CHARS);
-  const feedOnly = classify({ title, text: feedText, lang });
+  const feedOnly = classify({ ...context, title, text: feedText });
   const decidedOnFeed: DecidedOn = lead.trim() ? 'title+lead' : 'title';
   if (!page || page.status !== 'ok' || !page.body) return { classification: feedOnly, decidedOn: decidedOnFeed, pageText: '' };
 
@@ -40,7 +43,7 @@ export function decide(title: string, lead: string, page: PageOutcome | null | u
   const text = shortness(lead) === 'title only' || fold(body).includes(fold(lead.replace(/(…|\.\.\.|\[[^\]]*\])\s*$/, '').trim().slice(0, 200)))
     ? body
     : `${feedText}\n\n${body}`;
-  const full = classify({ title, text, lang });
+  const full = classify({ ...context, title, text });
   const reasons = markPageTerms(full.reasons, `${title}\n${lead}`);
   if (full.relevant !== feedOnly.relevant) {
     reasons.unshift(

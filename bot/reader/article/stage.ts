@@ -166,7 +166,8 @@ export function createArticleStage(options: ArticleStageOptions) {
     if (firstRead && (published === null || now().getTime() - Date.parse(published) > backlogMs)) return null;
     const text = (item.summary || item.content || '').trim();
     const hint = feed.kind === 'search' ? undefined : feed.language ?? undefined;
-    const score = classify({ title: item.title, text: text.slice(0, CLASSIFY_CHARS), lang: hint }).score;
+    const scope = feed.kind === 'search' ? undefined : feed.scope;
+    const score = classify({ title: item.title, text: text.slice(0, CLASSIFY_CHARS), lang: hint, scope, url: item.url ?? undefined }).score;
     return pageWanted(text, score);
   }
 
