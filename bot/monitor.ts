@@ -98,6 +98,7 @@ export function createMonitor(options: MonitorOptions) {
       metrics.feedFetches.inc({ outcome: 'ok' });
       logger.info(
         `${state.outlet}: ${items.length} items, ${result.stored} new, ${result.relevant} relevant, ${result.alerts} alerts` +
+          articlePagesNote(withPages) +
           (result.backlog ? `, ${result.backlog} relevant backlog items not alerted (first read)` : ''),
       );
       if (result.failed) {
@@ -179,3 +180,11 @@ export function createMonitor(options: MonitorOptions) {
 }
 
 export type Monitor = ReturnType<typeof createMonitor>;
+
+/** ", 3 article pages read (1 not: robots, http 404)" for the feed's log line, or ''. */
+function articlePagesNote(items: ReadonlyArray<{ page?: { status: string } | null }>): string {
+  const pages = items.filter((i) => i.page).map((i) => i.page!.status);
+  if (pages.length === 0) return '';
+  const failed = pages.filter((s) => s !== 'ok');
+  return `, ${pages.length - failed.length} article pages read${failed.length ? ` (${failed.length} not: ${[...new Set(failed)].join(', ')})` : ''}`;
+}
