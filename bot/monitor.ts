@@ -5,7 +5,7 @@ import type { FeedState } from './storage/feeds';
 import type { Logger } from './log';
 import { metrics } from './metrics';
 import { createFetchPool, readFeed, type FetchPool, type HostGate, type ReadFeedResult } from './reader';
-import type { Processor, ProcessResult } from './reader/processor';
+import type { IncomingItem, Processor, ProcessResult } from './reader/processor';
 import type { ArticleStage } from './reader/article';
 
 export interface MonitorOptions {
@@ -86,7 +86,7 @@ export function createMonitor(options: MonitorOptions) {
       metrics.itemsFetched.inc({}, items.length);
       const source = { url: state.url, outlet: state.outlet, scope: state.scope, language: state.language, kind: state.kind };
       const firstRead = state.firstReadAt === null;
-      const withPages = options.articles ? await options.articles.prepare(source, items, { firstRead }) : items;
+      const withPages: IncomingItem[] = options.articles ? await options.articles.prepare(source, items, { firstRead }) : items;
       if (abort.signal.aborted) return;
       const result: ProcessResult = processor.processItems(source, withPages, { firstRead });
       storage.feeds.recordSuccess(state.url, { etag: res.etag, lastModified: res.lastModified, itemsSeen: items.length, at: started });
@@ -182,7 +182,7 @@ export function createMonitor(options: MonitorOptions) {
 export type Monitor = ReturnType<typeof createMonitor>;
 
 /** ", 3 article pages read (1 not: robots, http 404)" for the feed's log line, or ''. */
-function articlePagesNote(items: ReadonlyArray<{ page?: { status: string } | null }>): string {
+function articlePagesNote(items: readonly IncomingItem[]): string {
   const pages = items.filter((i) => i.page).map((i) => i.page!.status);
   if (pages.length === 0) return '';
   const failed = pages.filter((s) => s !== 'ok');
