@@ -79,7 +79,7 @@ export function createArticleStage(options: ArticleStageOptions) {
     userAgent,
   };
   const robots = new RobotsCache(async (url, maxBytes) => {
-    const res = await fetchFeed(url, { ...fetchOptions, maxBytes, publicOnly: true, headers: { accept: 'text/plain, */*;q=0.1' } });
+    const res = await pool.run(url, () => fetchFeed(url, { ...fetchOptions, maxBytes, publicOnly: true, headers: { accept: 'text/plain, */*;q=0.1' } }));
     return res.notModified ? '' : res.text;
   });
   const inFlight = new Map<string, Promise<PageRead | null>>();
@@ -94,22 +94,27 @@ export function createArticleStage(options: ArticleStageOptions) {
   /** Until when someone waits for a URL's page: a page whose turn comes later is not read. */
   const waitedUntil = new Map<string, number>();
 
-  /** Reads a page through the pool, robots.txt first, and records it; never throws. */
+  /**
+   * robots.txt first (read once per origin, itself a request in the host's queue), then the
+   * page through the pool; records the outcome. Never throws. A disallowed page makes no
+   * request and so takes no place in the host's queue.
+   */
   async function fetchAndRecord(url: string): Promise<PageRead | null> {
     const host = hostOf(url);
-    const read = await pool.run(url, async (): Promise<PageRead | null> => {
-      // Its turn came after every item waiting for it gave up: nobody would read it now.
-      if (Date.now() >= (waitedUntil.get(url) ?? 0)) return null;
-      let allowed: boolean;
-      try {
-        allowed = await robots.allowed(url);
-      } catch {
-        allowed = false;
-      }
-      if (!allowed) return { status: 'robots', finalUrl: null, encoding: null, method: null, lead: '', body: '', error: 'disallowed by robots.txt' };
-      stats.fetched++;
-      return readPage(url, fetchOptions);
-    });
+    let allowed: boolean;
+    try {
+      allowed = await robots.allowed(url);
+    } catch {
+      allowed = false;
+    }
+    const read: PageRead | null = !allowed
+      ? { status: 'robots', finalUrl: null, encoding: null, method: null, lead: '', body: '', error: 'disallowed by robots.txt' }
+      : await pool.run(url, async () => {
+          // Its turn came after every item waiting for it gave up: nobody would read it now.
+          if (Date.now() >= (waitedUntil.get(url) ?? 0)) return null;
+          stats.fetched++;
+          return readPage(url, fetchOptions);
+        });
     // A shutdown in the middle is not an outcome: nothing is recorded, the next start asks again.
     if (read && !options.signal?.aborted) {
       storage.pages.put({ url, host, fetchedAt: now().toISOString(), ...read });
