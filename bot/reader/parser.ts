@@ -17,6 +17,7 @@ import { decodeFeedBytes } from './encoding';
 import { isWebUrl, resolveUrl } from './normalize';
 import type { ReaderFeed } from './types';
 import { parseXmlTree } from './xml-tree';
+import { quoted } from '../terminal-text';
 
 /** A document that cannot be read as a feed. Affects that feed only. */
 export class FeedParseError extends Error {
@@ -101,7 +102,7 @@ export async function parseFeed(input: string | Uint8Array, options: ParseOption
     defaultLanguage: headerValue(options.headers, 'content-language'),
   });
   if (!canonical.format) {
-    throw new FeedParseError(`not an RSS or Atom feed: the root element is <${canonical.rootName}>`, url);
+    throw new FeedParseError(`not an RSS or Atom feed: the root element is <${quoted(canonical.rootName)}>`, url);
   }
   warnings.push(...canonical.warnings);
 
@@ -114,7 +115,7 @@ export async function parseFeed(input: string | Uint8Array, options: ParseOption
   try {
     out = (await parser.parseString(canonical.xml)) as unknown as Record<string, unknown>;
   } catch (err) {
-    throw new FeedParseError(`feed could not be parsed: ${(err as Error)?.message ?? String(err)}`, url, { cause: err });
+    throw new FeedParseError(`feed could not be parsed: ${quoted((err as Error)?.message ?? String(err), 300)}`, url, { cause: err });
   }
   return { ...adaptFeed(out, canonical.format), encoding, warnings };
 }

@@ -2,6 +2,7 @@ import type { Classification, FeedItem, Scope } from '../../shared/model/types';
 import { fold } from '../../shared/text/fold';
 import type { Storage } from '../storage';
 import { metrics } from '../metrics';
+import { withStoredLanguage } from './article-language';
 import { fnv1a64 } from './normalize';
 import { StoryIndex } from './story-index';
 import { storySignature } from './story-signature';
@@ -106,12 +107,16 @@ export function createProcessor(options: ProcessorOptions) {
     }
     const hint = feed.kind === 'search' ? undefined : feed.language ?? undefined;
     // Title + feed text, and the article page's text when the article stage read it; besides
-    // the text, the outlet's scope (search feeds mix outlets, so theirs says nothing) and the URL.
-    const { classification, decidedOn, pageText } = decide(item.title, body, item.page, {
+    // the text, the outlet's scope (search feeds mix outlets, so theirs says nothing) and the
+    // URL. The stored language: franc settles it where the classifier's quick guess is
+    // undecided (article-language.ts).
+    const decision = decide(item.title, body, item.page, {
       lang: hint,
       scope: feed.kind === 'search' ? undefined : feed.scope,
       url: item.url ?? undefined,
     });
+    const { decidedOn, pageText } = decision;
+    const classification = withStoredLanguage(decision.classification, item.title, body);
     const published = item.published ?? item.updated ?? null;
     const signature = storySignature(item.title, storyLead(text, item.page));
     const datedAt = published ? Date.parse(published) : at.getTime();
