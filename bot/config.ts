@@ -34,6 +34,13 @@ export interface Config {
   fetchConcurrency: number;
   /** FEED_MAX_BYTES (>= 1024): a larger response is cut off and counted as a failure. Default 5 MiB. */
   feedMaxBytes: number;
+  /**
+   * ARTICLE_WAIT_MS: how long a short or undecided item waits for its article page before it
+   * is decided on its feed text (bot/reader/article). Default 30 000; 0 reads no pages.
+   */
+  articleWaitMs: number;
+  /** ARTICLE_HOST_BUDGET: article pages read from one host in 24 hours, at most. Default 200. */
+  articleHostBudget: number;
   /** LOG_LEVEL: debug, info, warn or error. Default info. */
   logLevel: LogLevel;
   /**
@@ -72,6 +79,8 @@ export const DEFAULTS = {
   fetchTimeoutMs: 20_000,
   fetchConcurrency: 4,
   feedMaxBytes: 5 * 1024 * 1024,
+  articleWaitMs: 30_000,
+  articleHostBudget: 200,
   logLevel: 'info' as LogLevel,
 } as const;
 
@@ -218,6 +227,8 @@ export function loadConfig(env: Env = process.env): Config {
     fetchTimeoutMs: num('FETCH_TIMEOUT_MS', DEFAULTS.fetchTimeoutMs, { min: 1, integer: true }),
     fetchConcurrency: num('FETCH_CONCURRENCY', DEFAULTS.fetchConcurrency, { min: 1, max: 64, integer: true }),
     feedMaxBytes: num('FEED_MAX_BYTES', DEFAULTS.feedMaxBytes, { min: 1024, integer: true }),
+    articleWaitMs: num('ARTICLE_WAIT_MS', DEFAULTS.articleWaitMs, { min: 0, max: 600_000, integer: true }),
+    articleHostBudget: num('ARTICLE_HOST_BUDGET', DEFAULTS.articleHostBudget, { min: 1, integer: true }),
     logLevel,
     // Optional settings stay absent (undefined) when unset.
     ...(orgsFile !== undefined ? { orgsFile } : {}),

@@ -4,8 +4,9 @@ import type { Storage } from './storage';
 import type { FeedState } from './storage/feeds';
 import type { Logger } from './log';
 import { metrics } from './metrics';
-import { createFetchPool, readFeed, type ReadFeedResult } from './reader';
-import type { Processor, ProcessResult } from './reader/processor';
+import { createFetchPool, readFeed, type FetchPool, type HostGate, type ReadFeedResult } from './reader';
+import type { IncomingItem, Processor, ProcessResult } from './reader/processor';
+import type { ArticleStage } from './reader/article';
 
 export interface MonitorOptions {
   storage: Storage;
@@ -20,6 +21,10 @@ export interface MonitorOptions {
   perHostGapMs?: number;
   /** Called as feeds finish in a cycle (the first-cycle progress bar). */
   onProgress?: (done: number, total: number, feed: FeedState) => void;
+  /** Reads the article pages of short or undecided items before they are processed. */
+  articles?: ArticleStage;
+  /** Host spacing shared with the article stage's page fetches. */
+  hosts?: HostGate;
   /** Replaces readFeed (tests of failure handling). */
   read?: (url: string, state: FeedState, signal: AbortSignal) => Promise<ReadFeedResult>;
   now?: () => Date;
@@ -65,10 +70,11 @@ export function createMonitor(options: MonitorOptions) {
         publicOnly: chatAdded.has(url),
       }));
 
-  async function readOne(state: FeedState, summary: CycleSummary): Promise<void> {
+  async function readOne(state: FeedState, summary: CycleSummary, pool: FetchPool): Promise<void> {
     const started = now().toISOString();
     try {
-      const res = await read(state.url, state, abort.signal);
+      // Only the feed request holds a pool slot; waiting for article pages does not.
+      const res = await pool.run(state.url, () => read(state.url, state, abort.signal));
       if (res.notModified) {
         storage.feeds.recordSuccess(state.url, { etag: res.etag ?? undefined, lastModified: res.lastModified ?? undefined, itemsSeen: state.itemsSeen, at: started });
         summary.notModified++;
@@ -78,11 +84,11 @@ export function createMonitor(options: MonitorOptions) {
       }
       const items = res.feed.items;
       metrics.itemsFetched.inc({}, items.length);
-      const result: ProcessResult = processor.processItems(
-        { url: state.url, outlet: state.outlet, scope: state.scope, language: state.language, kind: state.kind },
-        items,
-        { firstRead: state.firstReadAt === null },
-      );
+      const source = { url: state.url, outlet: state.outlet, scope: state.scope, language: state.language, kind: state.kind };
+      const firstRead = state.firstReadAt === null;
+      const withPages: IncomingItem[] = options.articles ? await options.articles.prepare(source, items, { firstRead }) : items;
+      if (abort.signal.aborted) return;
+      const result: ProcessResult = processor.processItems(source, withPages, { firstRead });
       storage.feeds.recordSuccess(state.url, { etag: res.etag, lastModified: res.lastModified, itemsSeen: items.length, at: started });
       summary.ok++;
       summary.items += items.length;
@@ -92,6 +98,7 @@ export function createMonitor(options: MonitorOptions) {
       metrics.feedFetches.inc({ outcome: 'ok' });
       logger.info(
         `${state.outlet}: ${items.length} items, ${result.stored} new, ${result.relevant} relevant, ${result.alerts} alerts` +
+          articlePagesNote(withPages) +
           (result.backlog ? `, ${result.backlog} relevant backlog items not alerted (first read)` : ''),
       );
       if (result.failed) {
@@ -124,14 +131,10 @@ export function createMonitor(options: MonitorOptions) {
     const start = Date.now();
     const due = storage.feeds.due(now().toISOString());
     const summary: CycleSummary = { feeds: due.length, ok: 0, notModified: 0, failed: 0, items: 0, stored: 0, relevant: 0, alerts: 0, seconds: 0 };
-    const pool = createFetchPool({ concurrency: options.fetchConcurrency ?? 4, perHostGapMs: options.perHostGapMs ?? 1000 });
+    const pool = createFetchPool({ concurrency: options.fetchConcurrency ?? 4, perHostGapMs: options.perHostGapMs ?? 1000, hosts: options.hosts });
     let done = 0;
     await Promise.all(
-      due.map((state) =>
-        pool
-          .run(state.url, () => readOne(state, summary))
-          .finally(() => options.onProgress?.(++done, due.length, state)),
-      ),
+      due.map((state) => readOne(state, summary, pool).finally(() => options.onProgress?.(++done, due.length, state))),
     );
     summary.seconds = (Date.now() - start) / 1000;
     metrics.cycleSeconds.set(summary.seconds);
@@ -177,3 +180,11 @@ export function createMonitor(options: MonitorOptions) {
 }
 
 export type Monitor = ReturnType<typeof createMonitor>;
+
+/** ", 3 article pages read (1 not: robots, http 404)" for the feed's log line, or ''. */
+function articlePagesNote(items: readonly IncomingItem[]): string {
+  const pages = items.filter((i) => i.page).map((i) => i.page!.status);
+  if (pages.length === 0) return '';
+  const failed = pages.filter((s) => s !== 'ok');
+  return `, ${pages.length - failed.length} article pages read${failed.length ? ` (${failed.length} not: ${[...new Set(failed)].join(', ')})` : ''}`;
+}

@@ -4,6 +4,7 @@
  * - pipeline: 500 local feeds of 50 items, one full monitor cycle;
  * - api: coverage queries and dashboard loads over 50,000 stored articles;
  * - extension: the content script's main-thread time on a 5,000-word article in Chromium.
+ * - pages: article pages read by the article stage (fetch, extract, classify, store).
  */
 import { classify } from '../../shared/classify/classify';
 import { loadCorpus } from '../training/dataset';
@@ -43,6 +44,10 @@ if (wanted('classifier')) benchClassifier();
 if (wanted('pipeline')) {
   const { runPipelineBench } = await import('../bench/pipeline');
   await runPipelineBench();
+}
+if (wanted('pages')) {
+  const { runPagesBench } = await import('../bench/pages');
+  await runPagesBench();
 }
 if (wanted('api')) {
   const { runApiBench } = await import('../api/bench');

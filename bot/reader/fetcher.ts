@@ -90,6 +90,12 @@ export interface FetchOptions {
    * added from a chat: their name may resolve somewhere else than when they were added).
    */
   publicOnly?: boolean;
+  /**
+   * With `publicOnly`, hosts (by name as written in the URL, lower case) that may still be
+   * private: article pages on the host of an operator's own feed. Asked at every connection,
+   * so a redirect from such a host to another private one is still refused.
+   */
+  trustedHost?: (hostname: string) => boolean;
 }
 
 interface Common {
@@ -186,6 +192,7 @@ const publicLookup: LookupFunction = (hostname, options, callback) => {
 function requestOnce(url: URL, s: Settings, deadline: number): Promise<RawResponse> {
   // An IP literal is never looked up, so publicOnly checks it here, before any connection.
   const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (s.publicOnly && s.trustedHost?.(url.hostname.toLowerCase())) s = { ...s, publicOnly: false };
   if (s.publicOnly && isIP(host) && !isPublicAddress(host)) {
     return Promise.reject(new FetchError('forbidden-address', `${host} is not a public address`, url.href));
   }

@@ -11,8 +11,8 @@ import type { ReaderFeed } from './types';
 
 export { fetchFeed, FetchError, DEFAULT_USER_AGENT } from './fetcher';
 export type { FetchErrorKind, FetchOptions, FetchResult } from './fetcher';
-export { createFetchPool } from './pool';
-export type { FetchPool, FetchPoolOptions } from './pool';
+export { createFetchPool, createHostGate } from './pool';
+export type { FetchPool, FetchPoolOptions, HostGate } from './pool';
 export { parseFeed, FeedParseError } from './parser';
 export type { ParseOptions } from './parser';
 export { decodeFeedBytes } from './encoding';

@@ -1,4 +1,3 @@
-import { classify } from '../../shared/classify/classify';
 import type { Classification, FeedItem, Scope } from '../../shared/model/types';
 import { fold } from '../../shared/text/fold';
 import type { Storage } from '../storage';
@@ -7,6 +6,9 @@ import { withStoredLanguage } from './article-language';
 import { fnv1a64 } from './normalize';
 import { StoryIndex } from './story-index';
 import { storySignature } from './story-signature';
+import { decide } from './article/decide';
+import { storyLead } from './article/story-text';
+import type { PageOutcome } from './article/types';
 
 /** The feed an item came from, as the processor needs it. */
 export interface SourceFeed {
@@ -20,7 +22,11 @@ export interface SourceFeed {
 }
 
 /** An item as the processor takes it: a parsed feed item, optionally with its own source. */
-export type IncomingItem = FeedItem & { source?: { title: string; href: string | null } | null };
+export type IncomingItem = FeedItem & {
+  source?: { title: string; href: string | null } | null;
+  /** The article page, when the article stage (./article) read or tried to read it. */
+  page?: PageOutcome | null;
+};
 
 /** A minimal article that did not come from a feed (POST /api/articles, imports). */
 export interface ManualArticle {
@@ -70,9 +76,6 @@ export interface ProcessorOptions {
   now?: () => Date;
 }
 
-/** Most of a long article adds nothing to the decision; the lead carries it. */
-const CLASSIFY_CHARS = 4000;
-
 /**
  * The processor: from parsed items to stored, classified, de-duplicated articles grouped into
  * stories, with their alerts in the durable outbox. Each item is one SQLite transaction, so an
@@ -103,22 +106,19 @@ export function createProcessor(options: ProcessorOptions) {
       return { id: dup.id, duplicate: true, relevant: false, alerted: 0, followUp: false, classification: null, storyId: null };
     }
     const hint = feed.kind === 'search' ? undefined : feed.language ?? undefined;
-    // What the monitor knows besides the text: the outlet's scope (search feeds mix outlets, so
-    // theirs says nothing) and the article's URL. The stored language: franc settles it where
-    // the classifier's quick guess is undecided (article-language.ts).
-    const classification = withStoredLanguage(
-      classify({
-        title: item.title,
-        text: body.slice(0, CLASSIFY_CHARS),
-        lang: hint,
-        scope: feed.kind === 'search' ? undefined : feed.scope,
-        url: item.url ?? undefined,
-      }),
-      item.title,
-      body,
-    );
+    // Title + feed text, and the article page's text when the article stage read it; besides
+    // the text, the outlet's scope (search feeds mix outlets, so theirs says nothing) and the
+    // URL. The stored language: franc settles it where the classifier's quick guess is
+    // undecided (article-language.ts).
+    const decision = decide(item.title, body, item.page, {
+      lang: hint,
+      scope: feed.kind === 'search' ? undefined : feed.scope,
+      url: item.url ?? undefined,
+    });
+    const { decidedOn, pageText } = decision;
+    const classification = withStoredLanguage(decision.classification, item.title, body);
     const published = item.published ?? item.updated ?? null;
-    const signature = storySignature(item.title, text);
+    const signature = storySignature(item.title, storyLead(text, item.page));
     const datedAt = published ? Date.parse(published) : at.getTime();
 
     stories ??= new StoryIndex(storage.stories, at);
@@ -137,6 +137,9 @@ export function createProcessor(options: ProcessorOptions) {
         fetchedAt: at.toISOString(),
         contentHash,
         classification,
+        body: pageText || null,
+        pageStatus: item.page?.status ?? null,
+        decidedOn,
       });
       if (id === null) {
         outcome = { id: null, duplicate: true, relevant: false, alerted: 0, followUp: false, classification, storyId: null };

@@ -3,6 +3,13 @@ import { similarity } from './story-signature';
 
 /** Two items whose signatures are at least this similar are copies of one story. */
 export const SAME_STORY = 0.5;
+/**
+ * A story whose newest copy is more than OTHER_DAY_HOURS from an item takes it only when
+ * nearly identical: copies of one report appear within hours, while the same kind of routine
+ * statement (a police report, a daily bulletin) comes back on other days with other facts.
+ */
+export const OTHER_DAY_HOURS = 20;
+export const OTHER_DAY_SAME_STORY = 0.85;
 /** Stories older than this (by their newest copy) are not joined any more. */
 export const STORY_WINDOW_HOURS = 72;
 
@@ -50,6 +57,7 @@ export class StoryIndex {
       const s = this.signatures.get(id)!;
       if (s.lastSeen < oldest) continue;
       const score = similarity(signature, s.signature);
+      if (Math.abs(at - s.lastSeen) > OTHER_DAY_HOURS * 3600_000 && score < OTHER_DAY_SAME_STORY) continue;
       if (score >= bestScore) {
         best = id;
         bestScore = score;

@@ -7,6 +7,9 @@ export type ReasonLanguage = 'en' | 'sr-Latn' | 'sr-Cyrl';
 const SR_LABEL = new Map(CONCEPTS.map((c) => [c.label, c.labelSr]));
 const PREFIXES: Record<string, string> = { despite: 'uprkos', although: 'iako' };
 const NOTHING_FOUND = 'no surveillance or Serbia terms found';
+const IN_PAGE = ' (in the article page)';
+const IN_PAGE_SR = ' (na stranici članka)';
+const PAGE_DECIDED = /^the article page decided it: on the title and feed text alone (?:the score was ([\d.]+)|it looked relevant \(([\d.]+)\))$/;
 
 /**
  * A reason from `classify` (always English: "face recognition: \"prepoznavanje lica\"",
@@ -15,6 +18,18 @@ const NOTHING_FOUND = 'no surveillance or Serbia terms found';
  */
 export function localizeReason(reason: string, lang: ReasonLanguage): string {
   if (lang === 'en') return reason;
+  // Reasons the bot's article stage adds (bot/reader/article/decide.ts).
+  if (reason.endsWith(IN_PAGE)) {
+    const inner = localizeReason(reason.slice(0, -IN_PAGE.length), lang);
+    return `${inner}${lang === 'sr-Cyrl' ? latinToCyrillic(IN_PAGE_SR) : IN_PAGE_SR}`;
+  }
+  const decided = PAGE_DECIDED.exec(reason);
+  if (decided) {
+    const sr = decided[1]
+      ? `stranica članka je odlučila: samo po naslovu i tekstu iz feeda ocena je bila ${decided[1]}`
+      : `stranica članka je odlučila: samo po naslovu i tekstu iz feeda izgledao je relevantno (${decided[2]})`;
+    return lang === 'sr-Cyrl' ? latinToCyrillic(sr) : sr;
+  }
   let out = reason;
   if (reason === NOTHING_FOUND) {
     out = 'nisu nađeni izrazi o nadzoru ni o Srbiji';

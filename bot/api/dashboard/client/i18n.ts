@@ -64,6 +64,10 @@ const STRINGS = {
   'mentions.voice': { en: 'Share of voice', sr: 'Udeo glasa' },
   'latest.title': { en: 'Latest articles about the subject', sr: 'Najnoviji članci o temi' },
   'latest.why': { en: 'Why: ', sr: 'Zašto: ' },
+  'latest.decidedTitle': { en: 'Decided on: the title (the feed gives no text)', sr: 'Odlučeno na osnovu: naslova (feed nema tekst)' },
+  'latest.decidedLead': { en: 'Decided on: the title and the feed text', sr: 'Odlučeno na osnovu: naslova i teksta iz feeda' },
+  'latest.decidedPage': { en: 'Decided on: the title, the feed text and the article page', sr: 'Odlučeno na osnovu: naslova, teksta iz feeda i stranice članka' },
+  'latest.pageStatus': { en: 'article page', sr: 'stranica članka' },
   'latest.none': { en: 'No relevant articles in this period.', sr: 'Nema relevantnih članaka u ovom periodu.' },
   'exports.title': { en: 'Export', sr: 'Izvoz' },
   'exports.note': {

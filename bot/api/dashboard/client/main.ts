@@ -65,6 +65,9 @@ interface Article {
   fetchedAt: string;
   topics: string[];
   reasons: string[];
+  /** Which text the decision used (bot/reader/article); null for older articles. */
+  decidedOn?: string | null;
+  pageStatus?: string | null;
 }
 interface Data {
   coverage: Coverage;
@@ -282,9 +285,18 @@ function renderLatest(s: State, d: Data): void {
         h(document, 'div', { class: 'meta' }, `${a.outlet} · ${scopeLabel(a.scope, s.lang)} · ${date}`),
         h(document, 'div', { class: 'topics' }, ...a.topics.map((tp) => h(document, 'span', { class: 'topic' }, topicLabel(tp, s.lang)))),
         h(document, 'div', { class: 'why' }, h(document, 'strong', {}, t('latest.why', s.lang)), a.reasons.map((r) => localizeReason(r, s.lang)).join('; ')),
+        ...decidedOnLine(a, s.lang),
       );
     }),
   );
+}
+
+/** Which text decided an article ("title + feed text + article page"), and a page that could not be read. */
+function decidedOnLine(a: Article, lang: State['lang']): HTMLElement[] {
+  const key = ({ title: 'latest.decidedTitle', 'title+lead': 'latest.decidedLead', 'title+lead+page': 'latest.decidedPage' } as const)[a.decidedOn ?? ''];
+  if (!key) return [];
+  const page = a.pageStatus && a.pageStatus !== 'ok' ? ` (${t('latest.pageStatus', lang)}: ${a.pageStatus})` : '';
+  return [h(document, 'div', { class: 'decided' }, `${t(key, lang)}${page}`)];
 }
 
 function renderExports(s: State): void {
