@@ -23,6 +23,7 @@ import { isIP, type LookupFunction } from 'node:net';
 import { isPublicAddress } from './public-address';
 import type { Transform } from 'node:stream';
 import { decodeFeedBytes } from './encoding';
+import { urlForLog } from './normalize';
 
 export const DEFAULT_USER_AGENT = 'NadzorWatch/0.1 (+https://github.com/nadzor-watch; feed monitor)';
 
@@ -30,7 +31,7 @@ export const DEFAULT_USER_AGENT = 'NadzorWatch/0.1 (+https://github.com/nadzor-w
  * timeout: connect/headers or total time exceeded; too-large: body over maxBytes (raw or
  * decompressed); too-many-redirects; http: a non-2xx, non-304 status (see `status`);
  * network: DNS, refused, reset or cut connections; decode: corrupt or unsupported
- * Content-Encoding; invalid-url: not http(s), or a redirect to such; aborted: the caller's
+ * Content-Encoding; invalid-url: not http(s), a redirect to such, or from https to http; aborted: the caller's
  * signal; file: a local file (readFeed) that cannot be read; forbidden-address: with
  * `publicOnly`, the host is or resolves to a loopback, private or link-local address.
  */
@@ -59,7 +60,8 @@ export class FetchError extends Error {
     readonly url: string,
     options: { status?: number; retryAfter?: string; cause?: unknown } = {},
   ) {
-    super(`${message} (${url})`, { cause: options.cause });
+    // The message is logged and stored: the URL in it goes without its query string (a key?).
+    super(`${message} (${urlForLog(url)})`, { cause: options.cause });
     this.status = options.status;
     this.retryAfter = options.retryAfter;
   }
@@ -338,7 +340,11 @@ export async function fetchFeed(url: string, options: FetchOptions = {}): Promis
         throw new FetchError('too-many-redirects', `more than ${s.maxRedirects} redirects`, current.href);
       }
       const next = parseUrl(res.location, current.href);
-      if (!next) throw new FetchError('invalid-url', `redirect to an unusable location "${res.location}"`, current.href);
+      if (!next) throw new FetchError('invalid-url', `redirect to an unusable location "${urlForLog(res.location)}"`, current.href);
+      // Never from https to http: what was asked for privately must not continue in clear text.
+      if (current.protocol === 'https:' && next.protocol === 'http:') {
+        throw new FetchError('invalid-url', `redirect from https to http refused (${urlForLog(next.href)})`, current.href);
+      }
       current = next;
       continue;
     }

@@ -15,7 +15,7 @@ import Parser from 'rss-parser';
 import { adaptFeed, RAW, RAW_FEED_FIELDS, RAW_ITEM_FIELDS } from './adapter';
 import { canonicalizeFeed } from './canonicalize';
 import { decodeFeedBytes } from './encoding';
-import { isWebUrl, resolveUrl } from './normalize';
+import { isWebUrl, resolveUrl, urlForLog } from './normalize';
 import type { ReaderFeed } from './types';
 import { parseXmlTree, XmlBudgetError, type XmlLimits } from './xml-tree';
 
@@ -28,7 +28,7 @@ export class FeedParseError extends Error {
     readonly url?: string,
     options?: { cause?: unknown },
   ) {
-    super(url ? `${message} (${url})` : message, options);
+    super(url ? `${message} (${urlForLog(url)})` : message, options);
   }
 }
 
