@@ -27,6 +27,12 @@ export interface Config {
   fetchConcurrency: number;
   /** FEED_MAX_BYTES (>= 1024): a larger response is cut off and counted as a failure. Default 5 MiB. */
   feedMaxBytes: number;
+  /** FEED_MAX_ITEMS (1..10 000): items read per feed, the newest; the rest are counted. Default 500. */
+  feedMaxItems: number;
+  /** FEED_MAX_ALERTS (>= 0): alerts one feed may queue per cycle; later relevant items are stored, not alerted. Default 20. */
+  feedMaxAlerts: number;
+  /** FEED_SLOW_MS: a read that succeeds but takes longer than this backs off like a failure. Default 10 000. */
+  feedSlowMs: number;
   /** LOG_LEVEL: debug, info, warn or error. Default info. */
   logLevel: LogLevel;
   /**
@@ -65,6 +71,9 @@ export const DEFAULTS = {
   fetchTimeoutMs: 20_000,
   fetchConcurrency: 4,
   feedMaxBytes: 5 * 1024 * 1024,
+  feedMaxItems: 500,
+  feedMaxAlerts: 20,
+  feedSlowMs: 10_000,
   logLevel: 'info' as LogLevel,
 } as const;
 
@@ -197,6 +206,9 @@ export function loadConfig(env: Env = process.env): Config {
     fetchTimeoutMs: num('FETCH_TIMEOUT_MS', DEFAULTS.fetchTimeoutMs, { min: 1, integer: true }),
     fetchConcurrency: num('FETCH_CONCURRENCY', DEFAULTS.fetchConcurrency, { min: 1, max: 64, integer: true }),
     feedMaxBytes: num('FEED_MAX_BYTES', DEFAULTS.feedMaxBytes, { min: 1024, integer: true }),
+    feedMaxItems: num('FEED_MAX_ITEMS', DEFAULTS.feedMaxItems, { min: 1, max: 10_000, integer: true }),
+    feedMaxAlerts: num('FEED_MAX_ALERTS', DEFAULTS.feedMaxAlerts, { min: 0, integer: true }),
+    feedSlowMs: num('FEED_SLOW_MS', DEFAULTS.feedSlowMs, { min: 1, integer: true }),
     logLevel,
     // Optional settings stay absent (undefined) when unset.
     ...(orgsFile !== undefined ? { orgsFile } : {}),

@@ -130,11 +130,12 @@ function status(config: Config): number {
         ['outlet', 'state', 'last ok', 'failures', 'next try', 'items', 'last error'],
         feeds.map((f) => [
           short(f.outlet, 28),
-          f.paused ? 'PAUSED' : f.consecutiveFailures > 0 ? 'failing' : f.firstReadAt ? 'ok' : 'not read yet',
+          f.paused ? 'PAUSED' : f.consecutiveFailures > 0 ? 'failing' : f.consecutiveSlow > 0 ? 'slow' : f.firstReadAt ? 'ok' : 'not read yet',
           f.lastOkAt ?? '-',
           String(f.consecutiveFailures),
           f.nextDueAt ?? '-',
-          String(f.itemsSeen),
+          // Items over FEED_MAX_ITEMS in the latest read are counted, not read.
+          f.itemsDropped ? `${f.itemsSeen} (+${f.itemsDropped} not read)` : String(f.itemsSeen),
           short(f.lastError, 60) || '-',
         ]),
       ),
