@@ -2,7 +2,9 @@
  * `npm run bench`: throughput figures, printed, never asserted in tests.
  * - classifier: items per second on one core over the labelled corpus, and peak memory;
  * - pipeline: 500 local feeds of 50 items, one full monitor cycle;
- * - api: coverage queries and dashboard loads over 50,000 stored articles.
+ * - api: coverage queries and dashboard loads over 50,000 stored articles;
+ * - hostile: the hostile-feed run (bot/bench/hostile.ts): /healthz median and max while hostile
+ *   feeds are read, event-loop delay, peak memory.
  */
 import { classify } from '../../shared/classify/classify';
 import { loadCorpus } from '../training/dataset';
@@ -34,7 +36,7 @@ function benchClassifier(): void {
   );
 }
 
-// `npm run bench -- pipeline` (or classifier, api) runs one part; no argument runs them all.
+// `npm run bench -- pipeline` (or classifier, api, hostile) runs one part; no argument runs them all.
 const only = process.argv.slice(2);
 const wanted = (part: string) => only.length === 0 || only.includes(part);
 
@@ -42,6 +44,10 @@ if (wanted('classifier')) benchClassifier();
 if (wanted('pipeline')) {
   const { runPipelineBench } = await import('../bench/pipeline');
   await runPipelineBench();
+}
+if (wanted('hostile')) {
+  const { runHostileBench } = await import('../bench/hostile');
+  await runHostileBench();
 }
 if (wanted('api')) {
   const { runApiBench } = await import('../api/bench');

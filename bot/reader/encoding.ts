@@ -17,6 +17,7 @@
  * labels iso-8859-1 / us-ascii decode as windows-1252, as the WHATWG Encoding Standard and
  * every browser do. A declared UTF-8 that is clearly not UTF-8 falls back as in step 5.
  */
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 
 /** Decoded feed text and how its charset was decided. */
@@ -101,6 +102,11 @@ interface Utf8Stats {
 }
 
 function utf8Stats(b: Uint8Array): Utf8Stats {
+  // Fast path, native: valid UTF-8 (the usual case) needs no counting beyond "any multi-byte?".
+  if (isUtf8(b)) {
+    const latin1 = Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');
+    return { valid: true, multibyte: /[\x80-\xff]/.test(latin1) ? 1 : 0, invalid: 0 };
+  }
   let multibyte = 0;
   let invalid = 0;
   for (let i = 0; i < b.length; ) {

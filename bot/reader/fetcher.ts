@@ -318,6 +318,20 @@ function parseUrl(raw: string, base?: string): URL | null {
 }
 
 /**
+ * Where a redirect from `current` to `location` leads; throws FetchError for a location that
+ * is not http(s), and for a step from https down to http: what was asked for over TLS must
+ * not continue in clear text (a key in the URL, a tampered body).
+ */
+export function redirectTarget(location: string, current: URL): URL {
+  const next = parseUrl(location, current.href);
+  if (!next) throw new FetchError('invalid-url', `redirect to an unusable location "${urlForLog(location)}"`, current.href);
+  if (current.protocol === 'https:' && next.protocol === 'http:') {
+    throw new FetchError('invalid-url', `redirect from https to http refused (${urlForLog(next.href)})`, current.href);
+  }
+  return next;
+}
+
+/**
  * Fetches a feed. Resolves with `notModified: true` on 304, else with the decompressed body
  * and its decoded text; rejects with a FetchError.
  */
@@ -339,13 +353,7 @@ export async function fetchFeed(url: string, options: FetchOptions = {}): Promis
       if (redirects >= s.maxRedirects) {
         throw new FetchError('too-many-redirects', `more than ${s.maxRedirects} redirects`, current.href);
       }
-      const next = parseUrl(res.location, current.href);
-      if (!next) throw new FetchError('invalid-url', `redirect to an unusable location "${urlForLog(res.location)}"`, current.href);
-      // Never from https to http: what was asked for privately must not continue in clear text.
-      if (current.protocol === 'https:' && next.protocol === 'http:') {
-        throw new FetchError('invalid-url', `redirect from https to http refused (${urlForLog(next.href)})`, current.href);
-      }
-      current = next;
+      current = redirectTarget(res.location, current);
       continue;
     }
     const common: Common = {

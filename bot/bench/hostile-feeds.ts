@@ -8,7 +8,9 @@ const rssOpen = '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><cha
 const rssClose = '</channel></rss>';
 
 function item(n: number, title: string, description = 'Tekst.', published = new Date(Date.UTC(2026, 0, 1, 0, 0, n % 60)).toUTCString()): string {
-  return `<item><guid>h-${n}</guid><title>${title}</title><link>http://127.0.0.1/h/${n}</link><pubDate>${published}</pubDate><description>${description}</description></item>`;
+  // The link differs per generator (by title), so two hostile feeds' items are not duplicates.
+  const key = title.slice(0, 12).replace(/\W+/g, '-');
+  return `<item><guid>h-${key}-${n}</guid><title>${title}</title><link>http://127.0.0.1/h/${key}/${n}</link><pubDate>${published}</pubDate><description>${description}</description></item>`;
 }
 
 /** `<!ENTITY big "A×20000">` referenced 20,000 times: 260 KB that expands to 400 M characters. */
