@@ -1,12 +1,13 @@
 /**
  * `npm run --silent classify -- --jsonl FILE` (or JSONL on stdin): one JSON line out per line
- * in, in order. `npm run --silent classify -- "some text"`: a readable explanation.
+ * in, in order (`title`, `text`, optional `lang`, `scope`, `url`). `npm run --silent classify --
+ * "some text"`: a readable explanation.
  * A bad input line gets an error on stderr naming the line; the other lines go on.
  */
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { classify } from '../../shared/classify/classify';
-import type { Classification } from '../../shared/model/types';
+import type { Classification, Scope } from '../../shared/model/types';
 
 /** The contract other tools rely on: exactly these keys, in this order. */
 function toJsonLine(c: Classification): string {
@@ -25,12 +26,18 @@ export function classifyLine(line: string, lineNumber: number): { out: string; e
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return errorLine(lineNumber, 'expected a JSON object with "title" and "text"');
   }
-  const { title, text, lang } = value as Record<string, unknown>;
+  const { title, text, lang, scope, url } = value as Record<string, unknown>;
   if (title !== undefined && typeof title !== 'string') return errorLine(lineNumber, '"title" must be a string');
   if (text !== undefined && typeof text !== 'string') return errorLine(lineNumber, '"text" must be a string');
   if (lang !== undefined && lang !== null && typeof lang !== 'string') return errorLine(lineNumber, '"lang" must be a string');
+  if (scope !== undefined && scope !== null && scope !== 'domestic' && scope !== 'international') {
+    return errorLine(lineNumber, '"scope" must be "domestic" or "international"');
+  }
+  if (url !== undefined && url !== null && typeof url !== 'string') return errorLine(lineNumber, '"url" must be a string');
   if (!title && !text) return errorLine(lineNumber, 'needs a non-empty "title" or "text"');
-  return { out: toJsonLine(classify({ title: title ?? '', text: text ?? '', lang: lang ?? undefined })) };
+  // scope and url are optional context: absent, the item is judged on its text alone.
+  const input = { title: title ?? '', text: text ?? '', lang: lang ?? undefined, scope: (scope ?? undefined) as Scope | undefined, url: url ?? undefined };
+  return { out: toJsonLine(classify(input)) };
 }
 
 /**

@@ -42,6 +42,26 @@ describe('classify --jsonl', () => {
     expect(r.stderr).toMatch(/line 4: /);
   });
 
+  it('takes optional scope and url, checks them, and keeps the output contract', () => {
+    const item = { title: 'Nove kamere na ulicama', text: 'Gradska uprava najavila je proširenje sistema video nadzora.' };
+    const input = [
+      JSON.stringify(item),
+      JSON.stringify({ ...item, scope: 'domestic', url: 'https://www.example.rs/beograd/nove-kamere-na-ulicama' }),
+      JSON.stringify({ ...item, scope: 'national' }),
+      JSON.stringify({ ...item, url: 7 }),
+      JSON.stringify({ ...item, scope: null, url: null }),
+    ].join('\n');
+    const r = tsx(['bot/cli/classify.ts', '--jsonl'], input + '\n');
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(out).toHaveLength(5);
+    expect(Object.keys(out[1])).toEqual(['relevant', 'score', 'topics', 'reasons', 'lang', 'script']);
+    // The domestic outlet and the Belgrade slug say "Serbia" where the text does not.
+    expect(out[1].score).toBeGreaterThan(out[0].score);
+    expect(out[2].error).toMatch(/^line 3: "scope" must be "domestic" or "international"/);
+    expect(out[3].error).toMatch(/^line 4: "url" must be a string/);
+    expect(out[4]).toEqual(out[0]);
+  });
+
   it('reads stdin without --jsonl', () => {
     const r = tsx(['bot/cli/classify.ts'], lines[0] + '\n');
     expect(JSON.parse(r.stdout.trim()).relevant).toBe(true);

@@ -1,101 +1,187 @@
 /**
- * `npm run eval`: cross-validated quality of the classifier on the labelled corpus, beside a
- * plain keyword query. Every figure comes from models that never saw the item they judge.
+ * `npm run eval`: the classifier's quality, honestly.
+ * - cross-validation by story over the TRAINING part only (what tuning may look at);
+ * - the FROZEN TEST part (chosen by story before the model changed, never read while editing
+ *   concepts or features), scored once by the model trained on the whole training part;
+ * - a learning curve: frozen-test F1 when trained on 25/50/75/100% of the training part;
+ * - a reliability table (calibration) and the keyword query beside every figure.
+ * Every figure comes from a model that never saw the item it judges, nor a copy of its story.
  */
 import { classify } from '../../shared/classify/classify';
 import { cyrillicToLatin, latinToCyrillic } from '../../shared/text/transliterate';
+import { fold } from '../../shared/text/fold';
 import { detectLanguage } from '../../shared/text/language';
-import { crossValidate } from '../training/crossval';
-import { languageGroup, loadCorpus, loadWrittenExamples, type LabelledItem } from '../training/dataset';
+import type { Classification } from '../../shared/model/types';
+import { crossValidate, trainOn } from '../training/crossval';
+import { inputOf, languageGroup, loadSplit, loadWrittenExamples, type LabelledItem } from '../training/dataset';
 import { KEYWORD_QUERY, keywordQueryMatches } from '../training/keyword-baseline';
 import { score, type Scores } from '../training/metrics';
 
 const k = Number(process.env.FOLDS ?? 10);
-const seeds = (process.env.SEEDS ?? '1,2,3').split(',').map(Number);
-const corpus = loadCorpus();
+const seeds = (process.env.SEEDS ?? '1,2').split(',').map(Number);
+const { train, test } = loadSplit();
 const written = loadWrittenExamples();
 
 const fmt = (s: Scores): string =>
   `P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  F1 ${s.f1.toFixed(3)}  (tp ${s.tp} fp ${s.fp} fn ${s.fn})`;
+const pad = (s: string, n: number): string => s.padEnd(n);
 
-type Row = { item: LabelledItem; model: boolean; keyword: boolean };
-const groups: Array<[string, (r: Row) => boolean]> = [
+interface Row {
+  item: LabelledItem;
+  prediction: Classification;
+  keyword: boolean;
+}
+
+const GROUPS: Array<[string, (r: Row) => boolean]> = [
   ['overall', () => true],
-  ['script Latn', (r) => r.item.script === 'Latn'],
-  ['script Cyrl', (r) => r.item.script === 'Cyrl'],
-  ['lang sr (sr/hr/bs/cnr)', (r) => languageGroup(r.item.lang) === 'sr'],
+  ['sr (sr/hr/bs/cnr)', (r) => languageGroup(r.item.lang) === 'sr'],
   ['  sr in Latin script', (r) => languageGroup(r.item.lang) === 'sr' && r.item.script === 'Latn'],
   ['  sr in Cyrillic script', (r) => languageGroup(r.item.lang) === 'sr' && r.item.script === 'Cyrl'],
-  ['lang en', (r) => languageGroup(r.item.lang) === 'en'],
-  ['lang other', (r) => languageGroup(r.item.lang) === 'other'],
+  ['English', (r) => languageGroup(r.item.lang) === 'en'],
+  ['other languages', (r) => languageGroup(r.item.lang) === 'other'],
+  ['short (title + < 25 words)', (r) => r.item.text.split(/\s+/).length < 25],
 ];
 
-console.log(`Nadzor Watch classifier: ${k}-fold stratified cross-validation over ${corpus.length} corpus items`);
-console.log(`(seeds ${seeds.join(', ')}; ${written.length} written examples join every training fold, never scored)`);
-console.log(`Keyword query: ${KEYWORD_QUERY}\n`);
+const isRelevant = (r: Row): boolean => r.item.label === 'relevant';
 
-const allRows: Row[][] = seeds.map((seed) =>
-  crossValidate(corpus, written, k, seed).map(({ item, prediction }) => ({
-    item,
-    model: prediction.relevant,
-    keyword: keywordQueryMatches(item.title, item.text),
-  })),
+function report(title: string, rows: Row[], repeats = 1): void {
+  console.log(`\n${title}`);
+  for (const [name, keep] of GROUPS) {
+    const kept = rows.filter(keep);
+    if (kept.length === 0) continue;
+    const m = score(kept.map((r) => ({ predicted: r.prediction.relevant, actual: isRelevant(r) })));
+    const kw = score(kept.map((r) => ({ predicted: r.keyword, actual: isRelevant(r) })));
+    console.log(`  ${pad(name, 26)} n=${String(Math.round(kept.length / repeats)).padStart(4)}  model   ${fmt(m)}`);
+    console.log(`  ${pad('', 26)}         keyword ${fmt(kw)}`);
+  }
+  for (const label of ['related', 'irrelevant'] as const) {
+    const neg = rows.filter((r) => r.item.label === label);
+    if (neg.length === 0) continue;
+    const fp = neg.filter((r) => r.prediction.relevant).length;
+    console.log(`  false-positive rate on "${label}" items: ${(fp / neg.length).toFixed(3)} (n=${Math.round(neg.length / repeats)})`);
+  }
+}
+
+/** Of the items scored in each band, the share that is really relevant. */
+function reliability(rows: Row[]): void {
+  const bands: Array<[number, number]> = [[0, 0.2], [0.2, 0.4], [0.4, 0.6], [0.6, 0.8], [0.8, 1.01]];
+  console.log('  score band    items  relevant  share relevant');
+  for (const [lo, hi] of bands) {
+    const inBand = rows.filter((r) => r.prediction.score >= lo && r.prediction.score < hi);
+    const rel = inBand.filter(isRelevant).length;
+    const share = inBand.length ? (rel / inBand.length).toFixed(3) : '-';
+    console.log(`  ${lo.toFixed(1)}-${Math.min(hi, 1).toFixed(1)}      ${String(inBand.length).padStart(5)}  ${String(rel).padStart(8)}  ${share}`);
+  }
+}
+
+const toRow = (item: LabelledItem, prediction: Classification): Row => ({
+  item,
+  prediction,
+  keyword: keywordQueryMatches(item.title, item.text),
+});
+
+console.log('Nadzor Watch classifier: two heads (about biometric/smart surveillance x about Serbia)');
+console.log(
+  `Labelled real items: ${train.length + test.length} (training part ${train.length}, frozen test ${test.length}); ` +
+    `${written.length} written examples join training, never scored.`,
 );
-const pad = (s: string, n: number) => s.padEnd(n);
-for (const [name, keep] of groups) {
-  const rows = allRows.flatMap((r) => r.filter(keep));
-  const actual = (r: Row) => r.item.label === 'relevant';
-  const m = score(rows.map((r) => ({ predicted: r.model, actual: actual(r) })));
-  const kw = score(rows.map((r) => ({ predicted: r.keyword, actual: actual(r) })));
-  const n = rows.length / seeds.length;
-  console.log(`${pad(name, 24)} n=${String(n).padStart(3)}  model   ${fmt(m)}`);
-  console.log(`${pad('', 24)}        keyword ${fmt(kw)}`);
+console.log(`Keyword query: ${KEYWORD_QUERY}`);
+
+// 1. Cross-validation by story on the training part: what tuning may look at.
+const cvRows = seeds.flatMap((seed) => crossValidate(train, written, k, seed).map((r) => toRow(r.item, r.prediction)));
+report(`Cross-validation on the training part (${k} folds by story, seeds ${seeds.join(', ')})`, cvRows, seeds.length);
+console.log('  reliability (cross-validation):');
+reliability(cvRows);
+
+// 2. The frozen test part, scored by the model trained on the whole training part.
+if (test.length > 0) {
+  const model = trainOn([...train, ...written]);
+  const testRows = test.map((item) => toRow(item, classify(inputOf(item, true), { model })));
+  report('FROZEN TEST (with URL and feed scope, as the monitor classifies)', testRows);
+  const textOnly = test.map((item) => toRow(item, classify(inputOf(item, false), { model })));
+  report('FROZEN TEST (title and lead only, no URL or scope)', textOnly);
+  console.log('\nReliability on the frozen test (with context):');
+  reliability(testRows);
+  const uncertain = testRows.filter((r) => r.item.uncertain);
+  if (uncertain.length) {
+    const m = score(testRows.filter((r) => !r.item.uncertain).map((r) => ({ predicted: r.prediction.relevant, actual: isRelevant(r) })));
+    console.log(`\nFrozen test without the ${uncertain.length} items marked uncertain: ${fmt(m)}`);
+  }
+
+  // 3. Learning curve: does more data still help?
+  console.log('\nLearning curve (frozen-test F1, with context, by share of the training part used):');
+  for (const share of [0.25, 0.5, 0.75, 1]) {
+    const f1s: number[] = [];
+    for (const seed of share === 1 ? [1] : [1, 2, 3]) {
+      // A seeded, story-blind but deterministic subsample: every item by the hash of its id.
+      const subset = train.filter((item) => hashShare(item.id, seed) < share);
+      const m = trainOn([...subset, ...written]);
+      const s = score(test.map((item) => ({ predicted: classify(inputOf(item, true), { model: m }).relevant, actual: item.label === 'relevant' })));
+      f1s.push(s.f1);
+    }
+    const mean = f1s.reduce((a, b) => a + b, 0) / f1s.length;
+    console.log(`  ${String(share * 100).padStart(3)}%  F1 ${mean.toFixed(3)}`);
+  }
+} else {
+  console.log('\n(no frozen test part yet: run `npm run split` once, before changing the model)');
 }
-console.log('\nNegatives flagged as relevant (false-positive rate per negative label):');
-for (const label of ['related', 'irrelevant'] as const) {
-  const rows = allRows.flatMap((r) => r.filter((x) => x.item.label === label));
-  const fpModel = rows.filter((r) => r.model).length;
-  const fpKw = rows.filter((r) => r.keyword).length;
-  console.log(
-    `${pad(label, 24)} n=${String(rows.length / seeds.length).padStart(3)}  model ${(fpModel / rows.length).toFixed(3)}   keyword ${(fpKw / rows.length).toFixed(3)}`,
-  );
-}
-// Script swap: each Serbian item in the other script (Latin <-> Cyrillic) must get the very
-// same score from the same model; this isolates script handling from what the items say.
+
+// 4. Script handling: each Serbian item in the other script, and without diacritics, must get
+// the very same score from the shipped model.
 {
-  const serbian = corpus.filter((i) => languageGroup(i.lang) === 'sr');
+  const serbian = [...train, ...test].filter((i) => languageGroup(i.lang) === 'sr');
   let same = 0;
   for (const item of serbian) {
     const swap = item.script === 'Cyrl' ? cyrillicToLatin : latinToCyrillic;
-    const a = classify({ title: item.title, text: item.text });
-    const b = classify({ title: swap(item.title), text: swap(item.text) });
-    if (a.score === b.score && a.relevant === b.relevant) same++;
+    const plain = (s: string): string => stripDiacritics(cyrillicToLatin(s));
+    const a = classify(inputOf(item));
+    const b = classify({ ...inputOf(item), title: swap(item.title), text: swap(item.text) });
+    const c = classify({ ...inputOf(item), title: plain(item.title), text: plain(item.text) });
+    if (a.score === b.score && a.score === c.score) same++;
   }
-  console.log(`\nScript swap (shipped model): ${same} of ${serbian.length} Serbian items get the identical score in the other script.`);
+  console.log(`\nScript swap and diacritics off (shipped model): ${same} of ${serbian.length} Serbian items get the identical score.`);
 }
 
-// Language: the classifier's quick guess and franc against the corpus labels (by group).
+// 5. Language: the classifier's quick guess and franc against the labels (by group).
 {
-  const group = (l: string) => (languageGroup(l) === 'sr' ? 'sr' : l);
+  const group = (l: string): string => (languageGroup(l) === 'sr' ? 'sr' : l);
+  const all = [...train, ...test];
   const tally = { quick: { right: 0, und: 0, wrong: 0 }, franc: { right: 0, und: 0, wrong: 0 } };
-  for (const item of corpus) {
+  for (const item of all) {
     const guesses = { quick: classify({ title: item.title, text: item.text }).lang, franc: detectLanguage(`${item.title} ${item.text}`).lang };
-    for (const k of ['quick', 'franc'] as const) {
-      const g = guesses[k];
-      tally[k][g === 'und' ? 'und' : g === group(item.lang) ? 'right' : 'wrong']++;
+    for (const key of ['quick', 'franc'] as const) {
+      const g = guesses[key];
+      tally[key][g === 'und' ? 'und' : g === group(item.lang) ? 'right' : 'wrong']++;
     }
   }
   console.log(
     `Language (Serbo-Croatian as one group): quick guess ${tally.quick.right} right, ${tally.quick.und} undecided, ${tally.quick.wrong} wrong; ` +
-      `franc ${tally.franc.right} right, ${tally.franc.und} undecided, ${tally.franc.wrong} wrong (of ${corpus.length}).`,
+      `franc ${tally.franc.right} right, ${tally.franc.und} undecided, ${tally.franc.wrong} wrong (of ${all.length}).`,
   );
 }
 
 if (process.env.SHOW_ERRORS) {
-  console.log('\nErrors (seed ' + seeds[0] + '):');
-  for (const r of allRows[0]) {
-    if (r.model !== (r.item.label === 'relevant')) {
-      console.log(`${r.model ? 'FP' : 'FN'} [${r.item.label} ${r.item.lang}-${r.item.script}] ${r.item.title.slice(0, 100)}`);
+  // Errors of the cross-validation on the TRAINING part only: the frozen test is never listed.
+  console.log(`\nCross-validation errors on the training part (seed ${seeds[0]}):`);
+  for (const r of cvRows.slice(0, train.length)) {
+    if (r.prediction.relevant !== isRelevant(r)) {
+      console.log(
+        `${r.prediction.relevant ? 'FP' : 'FN'} ${r.prediction.score.toFixed(2)} [${r.item.label} ${r.item.lang}-${r.item.script}] ${r.item.title.slice(0, 110)}`,
+      );
     }
   }
+}
+
+function stripDiacritics(s: string): string {
+  return s.replace(/[đĐ]/g, (c) => (c === 'đ' ? 'dj' : 'Dj')).normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+}
+
+/** A number in [0, 1) from an item id and a seed (FNV-1a), for reproducible subsamples. */
+function hashShare(id: string, seed: number): number {
+  let h = 0x811c9dc5 ^ seed;
+  for (const ch of fold(id)) {
+    h ^= ch.charCodeAt(0);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) / 4294967296;
 }

@@ -81,7 +81,7 @@ async function inspect(input: string | undefined, config: Config): Promise<numbe
   const now = Date.now();
   console.log(`${res.feed.title || input}: ${res.feed.items.length} items (threshold: ${config.alertMinScore ?? 'the classifier’s own'}; backlog window ${config.alertBacklogHours} h)\n`);
   for (const item of res.feed.items) {
-    const c = classify({ title: item.title, text: item.summary || item.content, lang: res.feed.language ?? undefined });
+    const c = classify({ title: item.title, text: item.summary || item.content, lang: res.feed.language ?? undefined, url: item.url ?? undefined });
     const wants = config.alertMinScore === null ? c.relevant : c.score >= config.alertMinScore;
     const old = item.published === null || now - Date.parse(item.published) > backlogMs;
     let verdict: string;

@@ -1,21 +1,25 @@
 /**
- * `npm run train`: fits the classifier on the whole labelled corpus plus the written examples
- * and writes shared/classify/weights.json (the file the bot and the extension ship).
- * Quality is reported by `npm run eval` (cross-validation), never on these training items.
+ * `npm run train`: fits the classifier on the training part of the labelled data (the shared
+ * corpus and the collected items, minus the frozen test part) plus the written examples, and
+ * writes shared/classify/weights.json (the file the bot and the extension ship).
+ * Quality is reported by `npm run eval` (cross-validation and the frozen test), never on
+ * these training items.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_TRAIN_OPTIONS, trainLogistic } from '../../shared/classify/train';
-import { toExample } from '../training/crossval';
-import { loadCorpus, loadWrittenExamples } from '../training/dataset';
+import { DEFAULT_TRAIN_OPTIONS } from '../../shared/classify/train';
+import { trainOn } from '../training/crossval';
+import { loadSplit, loadWrittenExamples } from '../training/dataset';
 
-const corpus = loadCorpus();
+const { train, test } = loadSplit();
 const written = loadWrittenExamples();
-const model = trainLogistic([...corpus, ...written].map(toExample));
+const model = trainOn([...train, ...written]);
 model.trainedOn =
-  `${corpus.length} corpus items + ${written.length} written examples; ` +
-  `L2 concept ${DEFAULT_TRAIN_OPTIONS.l2Concept}, L2 word ${DEFAULT_TRAIN_OPTIONS.l2Word}, ` +
+  `${train.length} real items (frozen test of ${test.length} held out) + ${written.length} written examples; ` +
+  `two heads (topic x place), L2 concept ${DEFAULT_TRAIN_OPTIONS.l2Concept}, L2 word ${DEFAULT_TRAIN_OPTIONS.l2Word}, ` +
   `${DEFAULT_TRAIN_OPTIONS.steps} Adam steps`;
 const out = fileURLToPath(new URL('../../shared/classify/weights.json', import.meta.url));
 writeFileSync(out, JSON.stringify(model, null, 0) + '\n');
-console.log(`wrote ${out}: ${Object.keys(model.weights).length} weights, threshold ${model.threshold}`);
+console.log(
+  `wrote ${out}: ${Object.keys(model.topic).length} topic and ${Object.keys(model.place).length} place weights, threshold ${model.threshold}`,
+);

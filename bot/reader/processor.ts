@@ -110,7 +110,15 @@ export function createProcessor(options: ProcessorOptions) {
       return { id: dup.id, duplicate: true, relevant: false, alerted: 0, followUp: false, classification: null, storyId: null };
     }
     const hint = feed.kind === 'search' ? undefined : feed.language ?? undefined;
-    const classification = classify({ title: item.title, text: body.slice(0, CLASSIFY_CHARS), lang: hint });
+    // What the monitor knows besides the text: the outlet's scope (search feeds mix outlets, so
+    // theirs says nothing) and the article's URL.
+    const classification = classify({
+      title: item.title,
+      text: body.slice(0, CLASSIFY_CHARS),
+      lang: hint,
+      scope: feed.kind === 'search' ? undefined : feed.scope,
+      url: item.url ?? undefined,
+    });
     const published = item.published ?? item.updated ?? null;
     const signature = storySignature(item.title, text);
     const datedAt = published ? Date.parse(published) : at.getTime();

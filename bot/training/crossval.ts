@@ -1,39 +1,91 @@
 import { classify } from '../../shared/classify/classify';
 import { allFeatures, extractFeatures } from '../../shared/classify/features';
-import { stratifiedFolds, trainLogistic, type TrainOptions, type TrainingExample } from '../../shared/classify/train';
+import { trainModel, type TrainOptions, type TrainingExample } from '../../shared/classify/train';
+import type { ModelWeights } from '../../shared/classify/model';
 import type { Classification } from '../../shared/model/types';
-import type { LabelledItem } from './dataset';
+import { inputOf, type LabelledItem } from './dataset';
+import { storyGroups } from './stories';
 
 export interface CrossValidated {
   item: LabelledItem;
   prediction: Classification;
 }
 
-export const toExample = (item: LabelledItem): TrainingExample => ({
-  features: allFeatures(extractFeatures({ title: item.title, text: item.text })),
-  label: item.label === 'relevant' ? 1 : 0,
-});
+/**
+ * A labelled item as training examples: with the context the monitor knows (URL, feed scope)
+ * and on its text alone, each as the whole item and as its headline alone. A reader judges an
+ * article by its headline often enough, and title-only feeds give nothing more: the headline
+ * copies teach the model that one strong term per half can decide, where the full leads alone
+ * would teach it to wait for many small ones.
+ */
+export function toExamples(item: LabelledItem): TrainingExample[] {
+  const label = item.label === 'relevant' ? 1 : 0;
+  const headline = { ...item, text: '' };
+  const variants: Array<[LabelledItem, boolean, number]> = [
+    [item, true, 0.35],
+    [item, false, 0.35],
+    [headline, true, 0.15],
+    [headline, false, 0.15],
+  ];
+  return variants
+    .filter(([v, withContext]) => !withContext || v.url)
+    .map(([v, withContext, weight]) => ({ features: allFeatures(extractFeatures(inputOf(v, withContext))), label, weight }));
+}
+
+export function trainOn(items: LabelledItem[], options: Partial<TrainOptions> = {}): ModelWeights {
+  return trainModel(items.flatMap(toExamples), options);
+}
+
+/** xorshift32: a small seeded generator, so folds are the same on every run. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0 || 1;
+  return () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 4294967296;
+  };
+}
 
 /**
- * k-fold cross-validation: every corpus item is classified by a model that never saw it.
- * Written examples join every training fold and are never evaluated.
+ * k folds by story: copies of one report always share a fold. Stories with a relevant item
+ * and the others are dealt out separately, so each fold gets its share of both.
+ */
+export function storyFolds(items: LabelledItem[], k: number, seed = 1): number[] {
+  const groups = storyGroups(items);
+  const members = new Map<number, number[]>();
+  groups.forEach((g, i) => members.set(g, [...(members.get(g) ?? []), i]));
+  const random = seeded(seed);
+  const folds = new Array<number>(items.length);
+  for (const positive of [true, false]) {
+    const chosen = [...members.values()].filter((m) => m.some((i) => items[i].label === 'relevant') === positive);
+    for (let i = chosen.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [chosen[i], chosen[j]] = [chosen[j], chosen[i]];
+    }
+    chosen.forEach((m, pos) => m.forEach((i) => (folds[i] = pos % k)));
+  }
+  return folds;
+}
+
+/**
+ * k-fold cross-validation by story: every item is classified by a model that saw neither it
+ * nor any copy of its report. Written examples join every training fold and are never scored.
  */
 export function crossValidate(
-  corpus: LabelledItem[],
+  items: LabelledItem[],
   written: LabelledItem[],
   k = 10,
   seed = 1,
   options: Partial<TrainOptions> = {},
+  withContext = true,
 ): CrossValidated[] {
-  const examples = corpus.map(toExample);
-  const extra = written.map(toExample);
-  const folds = stratifiedFolds(examples.map((e) => e.label), k, seed);
-  const out = new Array<CrossValidated>(corpus.length);
+  const folds = storyFolds(items, k, seed);
+  const out = new Array<CrossValidated>(items.length);
   for (let fold = 0; fold < k; fold++) {
-    const train = examples.filter((_, i) => folds[i] !== fold).concat(extra);
-    const model = trainLogistic(train, options);
-    corpus.forEach((item, i) => {
-      if (folds[i] === fold) out[i] = { item, prediction: classify({ title: item.title, text: item.text }, { model }) };
+    const model = trainOn(items.filter((_, i) => folds[i] !== fold).concat(written), options);
+    items.forEach((item, i) => {
+      if (folds[i] === fold) out[i] = { item, prediction: classify(inputOf(item, withContext), { model }) };
     });
   }
   return out;

@@ -2,11 +2,11 @@ import type { Classification, ClassifyInput, Topic } from '../model/types';
 import { TOPICS } from '../model/types';
 import { CONCEPTS } from './concepts';
 import { conceptFeatureName, extractFeatures, pairFeatureName, titleFeatureName, type SurfaceMatch } from './features';
-import { logit, sigmoid, weightMap, wordsLogit, type ModelWeights } from './model';
+import { addWordLogits, combinedScore, headWeights, logits, type ModelWeights } from './model';
 import defaultWeights from './weights.json';
 
 const CONCEPT_BY_ID = new Map(CONCEPTS.map((c) => [c.id, c]));
-const DEFAULT_MODEL = defaultWeights as ModelWeights;
+const DEFAULT_MODEL = defaultWeights as unknown as ModelWeights;
 
 export interface ClassifyOptions {
   /** Weights to use instead of the shipped ones (training and cross-validation pass their own). */
@@ -23,14 +23,19 @@ interface ConceptEvidence {
 }
 
 function evidenceOf(model: ModelWeights, features: Set<string>, matches: SurfaceMatch[]): ConceptEvidence[] {
-  const weights = weightMap(model);
+  const weights = headWeights(model);
+  // A concept's weights sit in the head it informs (model.ts); the other head has none for it.
+  const weightOf = (name: string): number => {
+    const w = weights.get(name);
+    return w === undefined ? 0 : w.topic + w.place;
+  };
   const byConcept = new Map<string, ConceptEvidence>();
   for (const m of matches) {
     let e = byConcept.get(m.concept);
     if (!e) {
       const title = titleFeatureName(m.concept)!;
-      e = { concept: m.concept, contribution: weights.get(conceptFeatureName(m.concept)!) ?? 0, surfaces: [] };
-      if (features.has(title)) e.contribution += weights.get(title) ?? 0;
+      e = { concept: m.concept, contribution: weightOf(conceptFeatureName(m.concept)!), surfaces: [] };
+      if (features.has(title)) e.contribution += weightOf(title);
       byConcept.set(m.concept, e);
     }
     const surface = m.surface.toLowerCase();
@@ -40,14 +45,17 @@ function evidenceOf(model: ModelWeights, features: Set<string>, matches: Surface
   for (let i = 0; i < concepts.length; i++) {
     for (let j = i + 1; j < concepts.length; j++) {
       const name = pairFeatureName(concepts[i].concept, concepts[j].concept);
-      const w = name === undefined ? undefined : weights.get(name);
-      if (w === undefined) continue;
+      if (name === undefined) continue;
+      const w = weightOf(name);
       // A pair's weight is shared by its two concepts.
       concepts[i].contribution += w / 2;
       concepts[j].contribution += w / 2;
     }
   }
-  return concepts.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution));
+  // Dialect and wording cues count in the score but are no reason a person can act on.
+  return concepts
+    .filter((e) => !CONCEPT_BY_ID.get(e.concept)?.internal)
+    .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution));
 }
 
 function describe(e: ConceptEvidence): string {
@@ -63,7 +71,7 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
   const model = options.model ?? DEFAULT_MODEL;
   const extracted = extractFeatures(input);
   const { features, matches, lang, script } = extracted;
-  const score = sigmoid(logit(model, features) + wordsLogit(model, extracted.words));
+  const score = combinedScore(addWordLogits(model, extracted.words, logits(model, features)));
   const threshold = options.minScore ?? model.threshold;
   const relevant = score >= threshold;
 

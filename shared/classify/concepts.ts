@@ -18,6 +18,13 @@ export interface Concept {
   labelSr: string;
   /** The facet this concept reports when it matches. */
   topic?: Topic;
+  /**
+   * Which half of the decision the concept informs: "place" (is this about Serbia?) or, by
+   * default, "topic" (is this about biometric or smart surveillance?).
+   */
+  head?: 'place';
+  /** A cue the model weighs but people need not read (wording, dialect): never a reason. */
+  internal?: true;
   terms: string[];
 }
 
@@ -26,6 +33,7 @@ export const CONCEPTS: Concept[] = [
     id: 'serbia',
     label: 'Serbia',
     labelSr: 'Srbija',
+    head: 'place',
     terms: [
       'srbij', 'serbia', 'serbie', 'serbien', 'serbii', 'serbiji', 'srbsk', 'srpsk', 'serbian', 'serbisch',
       'serbe', 'serbo', 'serba', 'srbi', 'srbin', 'beograd', 'belgrad', 'novi sad', 'novom sad', 'novog sad',
@@ -40,6 +48,7 @@ export const CONCEPTS: Concept[] = [
     id: 'elsewhere',
     label: 'another country',
     labelSr: 'druga zemlja',
+    head: 'place',
     terms: [
       'hrvatsk', 'croati', 'kroati', 'zagreb', 'crn gor', 'crnoj gor', 'crnu gor', 'montenegr', 'podgoric', 'budv',
       'bosn', 'republik srpsk', 'republic of srpsk', 'republik srpskoj', 'srpskoj', 'banj luk', 'banjaluk',
@@ -51,7 +60,9 @@ export const CONCEPTS: Concept[] = [
       'morocc', 'maroc', 'marok', 'america', 'amerik', 'united stat', '=usa', 'french', 'franc',
       'german', 'nemack', 'njemack', 'deutsch', 'spain', 'polish', 'poljsk', 'albani',
       'greece', 'grck', 'austri', 'austrij', 'kenij', 'kenya', 'nairobi', 'ugand', 'zimbabv', 'zimbabw', 'ekvador',
-      'ecuador', 'pakistan', 'argentin', 'brazil', 'brasil', 'indij', 'india',
+      'ecuador', 'pakistan', 'argentin', 'brazil', 'brasil', 'indij', 'india', 'kosov', 'pristin', 'prishtin',
+      'hercegovin', 'herzegovin', 'mostar', 'tuzl', 'zenic', 'niksic', '=tirana', 'kanton sarajev', 'mup rs',
+      'republike srpske', 'istocn sarajev', 'doboj', 'trebinj',
     ],
   },
   {
@@ -136,9 +147,39 @@ export const CONCEPTS: Concept[] = [
     id: 'serbian-usage',
     label: 'Serbian (ekavian) wording',
     labelSr: 'srpski (ekavski) izraz',
+    head: 'place',
+    internal: true,
     terms: [
       'predsednik', 'poverenik', 'sproveden', 'bezbedn', 'opstin', 'uslov', 'vreme', 'mesto', 'mesta', 'dece', 'deca', 'saopst', 'sednic',
       'poslanik', 'obezbedj', 'primen', 'gradonacelnik', 'ministarstv unutrasnj', 'uprkos', 'nedelj', 'takodje',
+    ],
+  },
+  {
+    // Ijekavian and Croatian wording: news from Bosnia, Republika Srpska, Montenegro or Croatia.
+    id: 'ijekavian',
+    label: 'ijekavian or Croatian wording',
+    labelSr: 'ijekavski ili hrvatski izraz',
+    head: 'place',
+    internal: true,
+    terms: [
+      'predsjednik', 'povjerenik', 'bezbjedn', 'mjest', 'vrijem', 'djec', 'sjednic', 'uvjet', 'tjedn', 'tisuc',
+      'opcin', 'zupanij', 'obavijest', 'vijest', 'primjen', 'obezbjedj', 'takodjer', 'zastupnik', 'unutarnj',
+      'kanton', 'entitet', 'sjediste', 'rjesenj', 'prijedlog', 'nadlezn tijel', 'tijel', 'stanovnistv bih',
+    ],
+  },
+  {
+    // Serbian bodies, people and campaigns that name the country without saying "Serbia".
+    id: 'serbian-actors',
+    label: 'Serbian institutions and campaigns',
+    labelSr: 'srpske institucije i kampanje',
+    head: 'place',
+    terms: [
+      'share fondacij', 'fondacij share', 'share foundation', 'sharefoundation', 'hiljad kamer', 'hiljadekamer',
+      'thousands of cameras', 'thousand cameras', 'ne snimaj', 'marinovic', 'sabic', 'rebic', 'dacic', 'gasic',
+      'poverenik za informacij', 'poverenik za zastit', 'information of public importance', 'zakon o unutrasnj poslov',
+      'zakona o unutrasnj poslov', 'nacrt zakon o unutrasnj', 'law on internal affairs', 'law on interior affairs',
+      'draft law on internal', 'bezbedn grad', 'bezbedn drustv', 'mup srbij', 'uprav kriminalistick polic',
+      'gradsk uprav beograd', 'skupstin grad', 'narodn skupstin', '=krik', 'birn srbij', 'n1 srbij', '=rts',
     ],
   },
   {
@@ -278,14 +319,30 @@ export const CONCEPTS: Concept[] = [
     labelSr: 'potrošačka elektronika',
     terms: [
       'smartphon', 'smartfon', 'iphone', 'samsung', 'megapix', 'megapiksel', 'xiaomi', 'selfie', 'objektiv',
-      'fotoaparat', 'dashcam', 'face id', 'telefon sa', 'maimang', 'pixel', 'galaxy',
+      'fotoaparat', 'dashcam', 'face id', 'telefon', 'maimang', 'pixel', 'galaxy', 'otkljucavanj', 'unlock',
+      'smartwatch', 'laptop', 'test telefon', 'review',
     ],
   },
   {
     id: 'traffic',
     label: 'traffic enforcement',
     labelSr: 'saobraćajna kontrola',
-    terms: ['saobracaj', 'brzin', 'prekrsaj', 'radar', 'speeding', 'traffic', 'vozac', 'driver', 'kazn'],
+    terms: [
+      'saobracaj', 'brzin', 'prekrsaj', 'radar', 'speeding', 'traffic', 'vozac', 'driver', 'kazn', 'speed camer',
+      'red light', 'red-light', 'crven svetl', 'semafor', 'ogranicenj brzin',
+    ],
+  },
+  {
+    id: 'private-cctv',
+    label: 'CCTV inside a building, vehicle or private property',
+    labelSr: 'video nadzor u zgradi, vozilu ili na privatnom posedu',
+    terms: [
+      'autobus', 'gradsk prevoz', 'javn prevoz', 'tramvaj', 'trolejbus', 'groblj', 'cemeter', 'stamben zgrad',
+      'stambenoj zgrad', 'stambenih zgrad', 'komsij', 'dvorist', 'privatn kuc', 'privatn posed', 'privatn objekt',
+      'prodavnic', 'pijac', 'trzn centr', 'trzni centr', 'bus fleet', 'buses', 'on buses', 'private propert',
+      'neighbour', 'neighbor', 'zgrad skupstin', 'skupstinsk zgrad', 'parliament building',
+      'dashcam', 'bodycam', 'body camer', 'telesn kamer',
+    ],
   },
   {
     id: '5g',
@@ -335,5 +392,6 @@ export const CONCEPTS: Concept[] = [
 export const PAIRED_CONCEPTS = [
   'serbia', 'elsewhere', 'face', 'biometric', 'cameras', 'surveillance', 'safe-city', 'vendor', 'law', 'dpia',
   'campaign', 'police', 'spyware', 'legal-person', 'documents', 'border', 'procurement', 'protest', 'china',
-  'mass-surveillance', 'ai-act', 'plates', 'serbian-usage', 'traffic',
+  'mass-surveillance', 'ai-act', 'plates', 'serbian-usage', 'traffic', 'gadget', 'payments', 'sport', 'ai',
+  'serbian-actors', 'ijekavian', 'private-cctv',
 ];

@@ -6,6 +6,8 @@ import { functionWordLanguages, quickLanguageOf } from '../text/quick-language';
 import { normalizeLanguageCode } from '../text/language-codes';
 import type { ClassifyInput } from '../model/types';
 import { CONCEPTS, PAIRED_CONCEPTS } from './concepts';
+import { contextFeatures } from './context-features';
+
 import { ConceptMatcher, type CompiledTerm, type ConceptMatch } from './matcher';
 
 const matcher = new ConceptMatcher(CONCEPTS);
@@ -21,7 +23,10 @@ export interface SurfaceMatch extends ConceptMatch {
 }
 
 export interface ExtractedFeatures {
-  /** Concept features, binary: "c:face", "t:face" (in the title), "p:face&serbia". */
+  /**
+   * Concept and context features, binary: "c:face", "t:face" (in the title), "p:face&law",
+   * "x:scope-domestic", "x:tld-rs", "x:lang-sr".
+   */
   features: Set<string>;
   /** The distinct word features ("w:<stem>") of the item, each once. */
   words: WordFeature[];
@@ -179,6 +184,7 @@ export function extractFeatures(input: ClassifyInput): ExtractedFeatures {
   for (let i = 0; i < present.length; i++) {
     for (let j = i + 1; j < present.length; j++) features.add(PAIR_NAMES[present[i] * pairs + present[j]]);
   }
+  for (const f of contextFeatures(input, lang, placeConceptsOf)) features.add(f);
   const stamp = ++extraction;
   const words: WordFeature[] = [];
   for (const info of infos) {
@@ -188,6 +194,38 @@ export function extractFeatures(input: ClassifyInput): ExtractedFeatures {
     words.push(f);
   }
   return { features, words, matches, lang, script };
+}
+
+const PLACE_CONCEPTS = new Set(CONCEPTS.filter((c) => c.head === 'place').map((c) => c.id));
+
+/** The place concepts among some folded words (a URL's slug). */
+function placeConceptsOf(folded: string[]): Set<string> {
+  const found = new Set<string>();
+  const starts = folded.map((w) => matcher.startingWith(w));
+  matcher.each(folded, (concept) => {
+    if (PLACE_CONCEPTS.has(concept)) found.add(concept);
+  }, starts);
+  return found;
+}
+
+/**
+ * Which head of the model a feature informs (see model.ts): place concepts and context
+ * ("x:") the place head, the other concepts and their pairs the topic head, words both. A pair
+ * of a place concept with a topic concept informs neither: the product of the heads already
+ * says "both".
+ */
+export function headsOf(feature: string): { topic: boolean; place: boolean } {
+  const kind = feature.slice(0, 2);
+  if (kind === 'w:') return { topic: true, place: true };
+  if (kind === 'x:') return { topic: false, place: true };
+  if (kind === 'p:') {
+    const [a, b] = feature.slice(2).split('&');
+    const pa = PLACE_CONCEPTS.has(a);
+    const pb = PLACE_CONCEPTS.has(b);
+    return { topic: !pa && !pb, place: pa && pb };
+  }
+  const place = PLACE_CONCEPTS.has(feature.slice(2));
+  return { topic: !place, place };
 }
 
 /** Every feature name of an extraction, words included (training wants them as one set). */

@@ -1,3 +1,4 @@
+import { headsOf } from './features';
 import type { ModelWeights } from './model';
 import { sigmoid } from './model';
 
@@ -6,10 +7,12 @@ export interface TrainingExample {
   features: Set<string>;
   /** 1 = relevant, 0 = related or irrelevant. */
   label: 0 | 1;
+  /** How much the item counts in the loss (default 1). */
+  weight?: number;
 }
 
 export interface TrainOptions {
-  /** L2 penalty on concept and pair features ("c:", "t:", "p:"). */
+  /** L2 penalty on concept, pair and context features ("c:", "t:", "p:", "x:"). */
   l2Concept: number;
   /** L2 penalty on word-stem features ("w:"): stronger, there are many and the data is small. */
   l2Word: number;
@@ -22,25 +25,42 @@ export interface TrainOptions {
 }
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
-  l2Concept: 0.01,
-  l2Word: 0.05,
-  steps: 600,
+  l2Concept: 0.001,
+  l2Word: 0.03,
+  steps: 700,
   learningRate: 0.05,
   minWordCount: 2,
-  threshold: 0.45,
+  threshold: 0.5,
 };
 
 /**
- * Trains L2-regularised logistic regression with full-batch Adam. The data set is a few
- * hundred items with a few thousand sparse features, so an exact, dependency-free optimiser
- * in a few lines beats pulling a machine-learning library into shared/.
+ * Trains the two-head model of model.ts (score = P(topic) * P(place)) by maximum likelihood
+ * with L2 penalties and full-batch Adam. The product makes the loss non-convex, so both heads
+ * start from a mildly positive bias (every item is "possibly both") and the place head starts
+ * with no weights: the gradient then blames whichever half an irrelevant item lacks.
+ * A few thousand items and features: an exact, dependency-free optimiser in a few lines beats
+ * pulling a machine-learning library into shared/.
  */
-export function trainLogistic(examples: TrainingExample[], options: Partial<TrainOptions> = {}): ModelWeights {
+export function trainModel(examples: TrainingExample[], options: Partial<TrainOptions> = {}): ModelWeights {
   const o = { ...DEFAULT_TRAIN_OPTIONS, ...options };
   const counts = new Map<string, number>();
   for (const ex of examples) for (const f of ex.features) counts.set(f, (counts.get(f) ?? 0) + 1);
   const names = [...counts.keys()].filter((f) => !f.startsWith('w:') || (counts.get(f) ?? 0) >= o.minWordCount);
-  const index = new Map(names.map((n, i) => [n, i]));
+  const n = names.length;
+  // Parameters: [topic weights (n), place weights (n), topic bias, place bias].
+  const P = 2 * n + 2;
+  const tb = 2 * n;
+  const pb = 2 * n + 1;
+  const active = new Uint8Array(P);
+  const l2 = new Float64Array(P);
+  names.forEach((name, i) => {
+    const heads = headsOf(name);
+    const penalty = name.startsWith('w:') ? o.l2Word : o.l2Concept;
+    if (heads.topic) (active[i] = 1), (l2[i] = penalty);
+    if (heads.place) (active[n + i] = 1), (l2[n + i] = penalty);
+  });
+  active[tb] = active[pb] = 1;
+  const index = new Map(names.map((name, i) => [name, i]));
   const rows = examples.map((ex) => {
     const ids: number[] = [];
     for (const f of ex.features) {
@@ -49,48 +69,69 @@ export function trainLogistic(examples: TrainingExample[], options: Partial<Trai
     }
     return Int32Array.from(ids);
   });
-  const l2 = Float64Array.from(names, (n) => (n.startsWith('w:') ? o.l2Word : o.l2Concept));
-  const n = names.length;
-  const w = new Float64Array(n);
-  let b = 0;
-  const m = new Float64Array(n);
-  const v = new Float64Array(n);
-  let mb = 0;
-  let vb = 0;
+  const weights = Float64Array.from(examples, (ex) => ex.weight ?? 1);
+  const total = weights.reduce((a, b) => a + b, 0);
+
+  const w = new Float64Array(P);
+  w[tb] = 0.5;
+  w[pb] = 0.5;
+  const m = new Float64Array(P);
+  const v = new Float64Array(P);
+  const grad = new Float64Array(P);
   const beta1 = 0.9;
   const beta2 = 0.999;
-  const grad = new Float64Array(n);
-  const count = examples.length;
   for (let step = 1; step <= o.steps; step++) {
     grad.fill(0);
-    let gb = 0;
-    for (let r = 0; r < count; r++) {
+    for (let r = 0; r < rows.length; r++) {
       const ids = rows[r];
-      let z = b;
-      for (let k = 0; k < ids.length; k++) z += w[ids[k]];
-      const err = sigmoid(z) - examples[r].label;
-      gb += err;
-      for (let k = 0; k < ids.length; k++) grad[ids[k]] += err;
+      let zt = w[tb];
+      let zp = w[pb];
+      for (let k = 0; k < ids.length; k++) {
+        zt += w[ids[k]];
+        zp += w[n + ids[k]];
+      }
+      const st = sigmoid(zt);
+      const sp = sigmoid(zp);
+      const q = st * sp;
+      // d(-log-likelihood)/dz for each head; see the module comment in model.ts.
+      let gt: number;
+      let gp: number;
+      if (examples[r].label === 1) {
+        gt = -(1 - st);
+        gp = -(1 - sp);
+      } else {
+        const odds = q / Math.max(1 - q, 1e-9);
+        gt = odds * (1 - st);
+        gp = odds * (1 - sp);
+      }
+      gt *= weights[r];
+      gp *= weights[r];
+      grad[tb] += gt;
+      grad[pb] += gp;
+      for (let k = 0; k < ids.length; k++) {
+        grad[ids[k]] += gt;
+        grad[n + ids[k]] += gp;
+      }
     }
     const c1 = 1 - beta1 ** step;
     const c2 = 1 - beta2 ** step;
-    for (let i = 0; i < n; i++) {
-      const g = grad[i] / count + l2[i] * w[i];
+    for (let i = 0; i < P; i++) {
+      if (!active[i]) continue;
+      const g = grad[i] / total + l2[i] * w[i];
       m[i] = beta1 * m[i] + (1 - beta1) * g;
       v[i] = beta2 * v[i] + (1 - beta2) * g * g;
       w[i] -= (o.learningRate * (m[i] / c1)) / (Math.sqrt(v[i] / c2) + 1e-8);
     }
-    gb /= count;
-    mb = beta1 * mb + (1 - beta1) * gb;
-    vb = beta2 * vb + (1 - beta2) * gb * gb;
-    b -= (o.learningRate * (mb / c1)) / (Math.sqrt(vb / c2) + 1e-8);
   }
-  const weights: Record<string, number> = {};
+  const round = (x: number): number => Math.round(x * 1000) / 1000;
+  const topic: Record<string, number> = {};
+  const place: Record<string, number> = {};
   for (let i = 0; i < n; i++) {
     // Tiny weights change no decision and only make the shipped JSON bigger.
-    if (Math.abs(w[i]) >= 0.01) weights[names[i]] = Math.round(w[i] * 1000) / 1000;
+    if (active[i] && Math.abs(w[i]) >= 0.01) topic[names[i]] = round(w[i]);
+    if (active[n + i] && Math.abs(w[n + i]) >= 0.01) place[names[i]] = round(w[n + i]);
   }
-  return { version: 1, bias: Math.round(b * 1000) / 1000, threshold: o.threshold, weights };
+  return { version: 2, topicBias: round(w[tb]), placeBias: round(w[pb]), threshold: o.threshold, topic, place };
 }
 
 /** Deterministic stratified k-fold split: returns the fold number of each item. */

@@ -29,6 +29,10 @@ export interface ClassifyInput {
   text?: string;
   /** Optional hint such as 'sr', 'en', 'hr'; the classifier detects the language without it. */
   lang?: string;
+  /** Optional: the feed's scope (a domestic or an international outlet). */
+  scope?: Scope;
+  /** Optional: the article's URL (its country domain and slug words). */
+  url?: string;
 }
 
 /** What the classifier says about one item. */
