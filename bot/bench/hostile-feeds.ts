@@ -43,8 +43,10 @@ export function manyCategories(count = 185_000): string {
 /** A feed of `count` items, item n published n seconds after 2026-01-01 (so the newest are the last). */
 export function manyItems(count = 100_000): string {
   const parts = [rssOpen];
+  // Compact items (about 60 bytes): 100,000 of them make a 6 MB feed.
+  const start = Date.UTC(2026, 0, 1);
   for (let n = 0; n < count; n++) {
-    parts.push(`<item><guid>i-${n}</guid><title>Vest ${n}</title><link>http://127.0.0.1/i/${n}</link><pubDate>${new Date(Date.UTC(2026, 0, 1) + n * 1000).toUTCString()}</pubDate></item>`);
+    parts.push(`<item><title>Vest ${n}</title><pubDate>${new Date(start + n * 1000).toISOString().slice(0, 19)}Z</pubDate></item>`);
   }
   parts.push(rssClose);
   return parts.join('');

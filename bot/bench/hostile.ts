@@ -78,6 +78,8 @@ export async function runHostile(options: HostileOptions = {}): Promise<HostileR
     if (route.delayMs) setTimeout(answer, route.delayMs);
     else answer();
   });
+  // Bodies encoded once, not on every request.
+  const setRoute = (path: string, route: Route) => routes.set(path, { ...route, body: Buffer.from(route.body) });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   const feedUrl = (path: string) => `http://127.0.0.1:${port}${path}`;
@@ -85,29 +87,29 @@ export async function runHostile(options: HostileOptions = {}): Promise<HostileR
   // Two normal feeds, whose alerts must still go out.
   const normal = (n: number, stories: typeof RELEVANT) =>
     hostile.rss(stories.map((s, i) => ({ guid: `n${n}-${i}`, title: s.title, description: s.text, link: `http://127.0.0.1/n${n}/${i}`, published: hoursAgo(1) })));
-  routes.set('/normal-1.xml', { body: normal(1, RELEVANT.slice(0, 2)) });
-  routes.set('/normal-2.xml', { body: normal(2, RELEVANT.slice(2)) });
-  routes.set('/amplification.xml', { body: hostile.entityAmplification() });
-  routes.set('/open-tags.xml', { body: hostile.manyOpenTags() });
-  routes.set('/end-tags.xml', { body: hostile.unterminatedEndTags() });
-  routes.set('/channels.xml', { body: hostile.manyChannels() });
-  routes.set('/categories.xml', { body: hostile.manyCategories() });
-  routes.set('/items.xml', { body: hostile.manyItems(options.bigFeedItems ?? 100_000) });
-  routes.set('/title.xml', { body: hostile.hugeTitle() });
-  routes.set('/slow.xml', { body: normal(3, []), delayMs: SLOW_MS + 500 });
+  setRoute('/normal-1.xml', { body: normal(1, RELEVANT.slice(0, 2)) });
+  setRoute('/normal-2.xml', { body: normal(2, RELEVANT.slice(2)) });
+  setRoute('/amplification.xml', { body: hostile.entityAmplification() });
+  setRoute('/open-tags.xml', { body: hostile.manyOpenTags() });
+  setRoute('/end-tags.xml', { body: hostile.unterminatedEndTags() });
+  setRoute('/channels.xml', { body: hostile.manyChannels() });
+  setRoute('/categories.xml', { body: hostile.manyCategories() });
+  setRoute('/items.xml', { body: hostile.manyItems(options.bigFeedItems ?? 100_000) });
+  setRoute('/title.xml', { body: hostile.hugeTitle() });
+  setRoute('/slow.xml', { body: normal(3, []), delayMs: SLOW_MS + 500 });
   // One feed with 30 relevant new items: only MAX_ALERTS of them may be alerted in a cycle.
-  routes.set('/alerts.xml', {
+  setRoute('/alerts.xml', {
     body: hostile.rss(Array.from({ length: 30 }, (_, i) => {
       const s = RELEVANT[i % RELEVANT.length];
       return { guid: `a-${i}`, title: `${s.title} (${i})`, description: `${s.text} Izveštaj ${i}.`, link: `http://127.0.0.1/alerts/${i}`, published: hoursAgo(1) };
     })),
   });
   // Valid UTF-8 Cyrillic under a header that says windows-1252.
-  routes.set('/utf8.xml', {
+  setRoute('/utf8.xml', {
     body: Buffer.from(hostile.rss([{ guid: 'u-1', title: latinToCyrillic(RELEVANT[0].title), description: latinToCyrillic(RELEVANT[0].text), link: 'http://127.0.0.1/utf8/1', published: hoursAgo(1) }]), 'utf8'),
     headers: { 'content-type': 'application/rss+xml; charset=windows-1252' },
   });
-  routes.set('/chat.xml', { body: normal(4, RELEVANT.slice(0, 1)) });
+  setRoute('/chat.xml', { body: normal(4, RELEVANT.slice(0, 1)) });
 
   const paths = ['/normal-1.xml', '/normal-2.xml', '/amplification.xml', '/open-tags.xml', '/end-tags.xml', '/channels.xml',
     '/categories.xml', '/items.xml', '/title.xml', '/slow.xml', '/alerts.xml', '/utf8.xml'];
@@ -141,7 +143,8 @@ export async function runHostile(options: HostileOptions = {}): Promise<HostileR
   const monitor = createMonitor({
     storage, processor, feeds, logger: silentLogger,
     perHostGapMs: 0, fetchConcurrency: 4, fetchTimeoutMs: 30_000,
-    feedMaxBytes: 16 * 1024 * 1024, feedMaxItems: 500, feedMaxAlerts: MAX_ALERTS, feedSlowMs: SLOW_MS,
+    // The 100,000-item feed is 6 MB.
+    feedMaxBytes: 8 * 1024 * 1024, feedMaxItems: 500, feedMaxAlerts: MAX_ALERTS, feedSlowMs: SLOW_MS,
   });
 
   // The probes: /healthz answer times, the event loop's delay, the resident set.
