@@ -26,6 +26,9 @@ describe('loadConfig', () => {
       fetchTimeoutMs: 20_000,
       fetchConcurrency: 4,
       feedMaxBytes: 5 * 1024 * 1024,
+      feedMaxItems: 500,
+      feedMaxAlerts: 20,
+      feedSlowMs: 10_000,
       logLevel: 'info',
     });
     expect(DEFAULTS.pollCron).toBe('*/10 * * * *');
@@ -51,6 +54,9 @@ describe('loadConfig', () => {
       FETCH_TIMEOUT_MS: '5000',
       FETCH_CONCURRENCY: '8',
       FEED_MAX_BYTES: '1048576',
+      FEED_MAX_ITEMS: '200',
+      FEED_MAX_ALERTS: '3',
+      FEED_SLOW_MS: '5000',
       LOG_LEVEL: 'DEBUG',
     });
     expect({ ...config }).toEqual({
@@ -64,6 +70,9 @@ describe('loadConfig', () => {
       fetchTimeoutMs: 5000,
       fetchConcurrency: 8,
       feedMaxBytes: 1048576,
+      feedMaxItems: 200,
+      feedMaxAlerts: 3,
+      feedSlowMs: 5000,
       logLevel: 'debug',
     });
   });
