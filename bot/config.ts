@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { validate as validateCron } from 'node-cron';
+import { parseHostPort, type AllowedHost } from './api/host-check';
 import { readNotifyEnv, type NotifyEnv } from './notify/settings';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
@@ -21,6 +22,12 @@ export interface Config {
   httpHost: string;
   /** HTTP_PORT. Default 8787; 0 picks a free port (tests). */
   httpPort: number;
+  /**
+   * HTTP_ALLOWED_HOSTS: the host names (optionally with a port) the API answers for, against
+   * DNS rebinding; undefined (the default) for the bind address and localhost, 127.0.0.1 and
+   * [::1] with the port it listens on (bot/api/host-check.ts).
+   */
+  allowedHosts?: AllowedHost[];
   /** FETCH_TIMEOUT_MS: a whole feed request, headers to last byte. Default 20 000. */
   fetchTimeoutMs: number;
   /** FETCH_CONCURRENCY: feeds fetched at once, 1..64. Default 4. */
@@ -177,10 +184,24 @@ export function loadConfig(env: Env = process.env): Config {
   const httpHost = raw('HTTP_HOST') ?? DEFAULTS.httpHost;
   if (/\s|\//.test(httpHost)) bad('HTTP_HOST', `must be a host name or IP address, got ${JSON.stringify(httpHost)}`);
 
+  const hostsRaw = raw('HTTP_ALLOWED_HOSTS');
+  let allowedHosts: AllowedHost[] | undefined;
+  if (hostsRaw !== undefined) {
+    const entries = hostsRaw.split(',').map((h) => h.trim()).filter((h) => h !== '');
+    const parsed = entries.map(parseHostPort);
+    const wrong = entries.filter((_, i) => parsed[i] === null);
+    if (wrong.length || entries.length === 0) {
+      bad('HTTP_ALLOWED_HOSTS', `must be a comma-separated list of host names or addresses, each with an optional :port (e.g. "localhost:8787,nadzor.lan"), got ${JSON.stringify(hostsRaw)}`);
+    } else {
+      allowedHosts = parsed as AllowedHost[];
+    }
+  }
+
   const apiToken = raw('API_TOKEN') ?? null;
-  if (apiToken !== null && (apiToken.length < API_TOKEN_MIN_LENGTH || /\s/.test(apiToken))) {
+  // The bearer token syntax of RFC 6750 (what Hono's bearer-auth accepts): letters, digits, -._~+/ and trailing "=".
+  if (apiToken !== null && (apiToken.length < API_TOKEN_MIN_LENGTH || !/^[A-Za-z0-9._~+/-]+=*$/.test(apiToken))) {
     // The value itself is never echoed: it is a secret even when it is a bad one.
-    bad('API_TOKEN', `must be at least ${API_TOKEN_MIN_LENGTH} characters without spaces (e.g. from \`openssl rand -hex 24\`)`);
+    bad('API_TOKEN', `must be at least ${API_TOKEN_MIN_LENGTH} characters of letters, digits and - . _ ~ + / (e.g. from \`openssl rand -hex 24\`)`);
   }
 
   const orgsFile = raw('ORGS_FILE');
@@ -213,6 +234,7 @@ export function loadConfig(env: Env = process.env): Config {
     // Optional settings stay absent (undefined) when unset.
     ...(orgsFile !== undefined ? { orgsFile } : {}),
     ...(extensionOrigins !== undefined ? { extensionOrigins } : {}),
+    ...(allowedHosts !== undefined ? { allowedHosts } : {}),
   };
   const notify = readNotifyEnv(raw, bad);
   if (problems.length) throw new ConfigError(problems);

@@ -39,12 +39,5 @@ export function readListFile(path: string, variable: string, fail: (problems: st
   }
 }
 
-/** An absolute http(s) URL with a host. */
-export function isHttpUrl(value: string): boolean {
-  try {
-    const u = new URL(value);
-    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
-  } catch {
-    return false;
-  }
-}
+/** An absolute http(s) URL with a host (the one check, shared/url). */
+export { isHttpUrl } from '../shared/url/http-url';

@@ -10,6 +10,7 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { FeedsFileError, loadFeeds } from './feeds/registry';
 import { OrgsFileError } from './orgs';
 import { createLogger, type Logger } from './log';
+import { stripControls } from './terminal-text';
 
 /**
  * A progress bar for the first full cycle, only when a person is watching a terminal. While
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
     config = loadConfig(process.env);
   } catch (err) {
     if (err instanceof ConfigError) {
-      process.stderr.write(`nadzor-watch: ${err.message}\n`);
+      process.stderr.write(`nadzor-watch: ${stripControls(err.message, { keepNewlines: true })}\n`);
       process.exit(2);
     }
     throw err;
@@ -62,8 +63,8 @@ async function main(): Promise<void> {
   let quiet = false;
   const logger: Logger = {
     ...base,
-    debug: (m) => void (quiet || base.debug(m)),
-    info: (m) => void (quiet || base.info(m)),
+    debug: (m, data) => void (quiet || base.debug(m, data)),
+    info: (m, data) => void (quiet || base.info(m, data)),
   };
   let feeds;
   try {
@@ -114,6 +115,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: Error) => {
-  process.stderr.write(`nadzor-watch: ${err.stack ?? err.message}\n`);
+  process.stderr.write(`nadzor-watch: ${stripControls(err.stack ?? err.message, { keepNewlines: true })}\n`);
   process.exit(1);
 });

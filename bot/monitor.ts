@@ -5,7 +5,7 @@ import type { FeedState } from './storage/feeds';
 import type { Logger } from './log';
 import { metrics } from './metrics';
 import { createFetchPool, createParsePool, readFeed, type ParsePool, type ReadFeedResult } from './reader';
-import { urlForLog } from './reader/normalize';
+import { urlForLog } from './redact-url';
 import type { Processor, ProcessResult } from './reader/processor';
 
 export interface MonitorOptions {
@@ -145,7 +145,7 @@ export function createMonitor(options: MonitorOptions) {
         `feed failed: ${state.outlet} <${shown}>: ${message}; failure ${failure.consecutiveFailures} in a row, next try after ${failure.nextDueAt}`,
       );
       if (failure.justPaused) {
-        logger.warn(`feed paused after ${failure.consecutiveFailures} failures in a row: ${state.outlet} <${shown}> (resume with: npm run feeds -- resume ${shown === state.url ? shown : '<its URL>'})`);
+        logger.warn(`feed paused after ${failure.consecutiveFailures} failures in a row: ${state.outlet} <${shown}> (resume with: npm run feeds -- resume ${shown})`);
       }
     }
   }

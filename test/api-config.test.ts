@@ -29,6 +29,21 @@ describe('API settings in loadConfig', () => {
     expect(err!.message).not.toContain('short1');
   });
 
+  it('refuses a token with characters a bearer token cannot carry (RFC 6750)', () => {
+    expect(() => loadConfig({ API_TOKEN: 'token-with-"quote"-and,comma' })).toThrow(/API_TOKEN/);
+    expect(loadConfig({ API_TOKEN: 'abc.DEF_123~+/xyz==' }).apiToken).toBe('abc.DEF_123~+/xyz==');
+  });
+
+  it('reads HTTP_ALLOWED_HOSTS and refuses a malformed one', () => {
+    expect(loadConfig({}).allowedHosts).toBeUndefined();
+    expect(loadConfig({ HTTP_ALLOWED_HOSTS: 'localhost:8787, nadzor.lan ,[::1]:8787' }).allowedHosts).toEqual([
+      { host: 'localhost', port: 8787 },
+      { host: 'nadzor.lan', port: null },
+      { host: '::1', port: 8787 },
+    ]);
+    expect(() => loadConfig({ HTTP_ALLOWED_HOSTS: 'http://nadzor.lan/' })).toThrow(/HTTP_ALLOWED_HOSTS/);
+  });
+
   it('reads ORGS_FILE and a pinned list of extension origins', () => {
     const config = loadConfig({
       ORGS_FILE: 'orgs.yaml',

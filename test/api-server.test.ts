@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startApi, type RunningApi } from '../bot/api';
 import { DASHBOARD_CSP } from '../bot/api/security';
@@ -102,6 +103,37 @@ describe('startApi', () => {
     const indexed = () => (storage.db.prepare('SELECT last_article_id AS n FROM article_search_state').get() as { n: number }).n;
     for (let i = 0; i < 50 && indexed() !== 12; i++) await new Promise((r) => setTimeout(r, 10));
     expect(indexed()).toBe(12);
+  });
+
+  it('answers only requests whose Host is its own (DNS rebinding): 421 otherwise', async () => {
+    const { storage } = tempStorage();
+    const api = await startApi({ storage, config: { httpHost: '127.0.0.1', httpPort: 0, apiToken: null }, logger: { info() {}, warn() {}, error() {} } });
+    running.push(api);
+    const port = new URL(api.url).port;
+    const withHost = (host: string) => new Promise<number>((resolve, reject) => {
+      // fetch() sets Host from the URL; node:http lets the test send the rebinding page's name.
+      const req = httpRequest({ host: '127.0.0.1', port, path: '/api/orgs', headers: { Host: host } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(await withHost(`127.0.0.1:${port}`)).toBe(200);
+    expect(await withHost(`localhost:${port}`)).toBe(200);
+    expect(await withHost(`evil.example:${port}`)).toBe(421);
+    expect(await withHost('127.0.0.1:1')).toBe(421);
+  });
+
+  it('takes HTTP_ALLOWED_HOSTS instead of the defaults', async () => {
+    const { storage } = tempStorage();
+    const config = { httpHost: '127.0.0.1', httpPort: 0, apiToken: null, allowedHosts: [{ host: 'nadzor.lan', port: null }] };
+    const api = await startApi({ storage, config, logger: { info() {}, warn() {}, error() {} } });
+    running.push(api);
+    expect((await fetch(`${api.url}/healthz`)).status).toBe(421);
+    const { app } = seededApp({ config: { allowedHosts: [{ host: 'nadzor.lan', port: null }] } });
+    expect((await app.request('http://nadzor.lan/healthz', { headers: { Host: 'nadzor.lan' } })).status).toBe(200);
+    expect((await app.request('http://x/healthz', { headers: { Host: 'other.lan' } })).status).toBe(421);
   });
 
   it('rejects when the port is taken', async () => {

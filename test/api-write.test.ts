@@ -54,6 +54,8 @@ describe('POST /api/articles', () => {
     expect(none.headers.get('WWW-Authenticate')).toMatch(/^Bearer/);
     expect((await post(app, article, { Authorization: `Bearer ${TOKEN}x` })).status).toBe(401);
     expect((await post(app, article, { Authorization: `Basic ${TOKEN}` })).status).toBe(401);
+    expect((await post(app, article, { Authorization: 'Bearer two words' })).status).toBe(401);
+    expect((await post(app, article, { Authorization: 'Bearer' })).status).toBe(401);
     expect((await post(app, article, { Authorization: `bearer ${TOKEN}` })).status).toBe(201);
     expect(storage.articles.count()).toBe(13);
   });
@@ -61,7 +63,10 @@ describe('POST /api/articles', () => {
   it('slows down token guessing: after 10 wrong tokens, 429 with Retry-After, right token or not', async () => {
     let clock = new Date('2025-04-01T12:00:00.000Z').getTime();
     const { app, storage } = seededApp({ deps: { now: () => new Date(clock) } });
-    for (let i = 0; i < 10; i++) expect((await post(app, article, { Authorization: `Bearer wrong-${i}-token` })).status).toBe(401);
+    // Wrong tokens, a malformed header and none at all all count.
+    for (let i = 0; i < 8; i++) expect((await post(app, article, { Authorization: `Bearer wrong-${i}-token` })).status).toBe(401);
+    expect((await post(app, article, { Authorization: 'Basic x' })).status).toBe(401);
+    expect((await post(app, article, { Authorization: '' })).status).toBe(401);
     const blocked = await post(app, article);
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get('Retry-After'))).toBeGreaterThan(0);

@@ -114,8 +114,19 @@ describe('Telegram commands (grammY handleUpdate)', () => {
     expect(await say(dm(IDS.admin, '/feeds add http://[::1]/feed'))).toEqual(['Ta adresa vodi na lokalnu ili privatnu mrežu (::1); takvi izvori nisu dozvoljeni.']);
     expect(await say(dm(IDS.admin, '/feeds add https://novi.example/rss strani Novi Portal'))).toEqual(['Dodat izvor „Novi Portal“: https://novi.example/rss']);
     expect(world.storage.feeds.get('https://novi.example/rss')).toMatchObject({ outlet: 'Novi Portal', scope: 'international', active: true });
-    const [list] = await say(dm(USER, '/feeds'));
+    // Anyone in a private chat gets the outlet names only; the project chat's admin gets the links.
+    const [names] = await say(dm(USER, '/feeds'));
+    expect(names).toContain('🌍 Novi Portal (još nije pročitan)');
+    expect(names).not.toContain('https://');
+    const [list] = await say(dm(IDS.admin, '/feeds'));
     expect(list).toContain('🌍 Novi Portal https://novi.example/rss');
+  });
+
+  it('/feeds in a group answers its administrators only', async () => {
+    world.telegram.admins[String(GROUP)] = [IDS.admin];
+    expect(await say(message({ id: GROUP, type: 'supergroup' }, '/feeds', USER))).toEqual(['To mogu samo administratori ovog čata.']);
+    const [list] = await say(message({ id: GROUP, type: 'supergroup' }, '/feeds', IDS.admin));
+    expect(list).toMatch(/^Izvori \(\d+\)/);
   });
 
   it('registers its command list and polls with bot.start(), stopping cleanly', async () => {
@@ -214,6 +225,16 @@ describe('Discord slash commands (discord.js interactions)', () => {
     expect(world.storage.feeds.get('https://novi.example/rss')?.active).toBe(true);
     // The project guild came from the configured channel, looked up over REST once.
     expect(world.discord.requests.filter((r) => r.path === `/api/v10/channels/${IDS.channel}` && r.method === 'GET')).toHaveLength(1);
+  });
+
+  it('/feeds (the list) answers only those with Manage Server, visible only to them', async () => {
+    const list = [{ name: 'list', type: 1 }];
+    await world.runtime.handleDiscordCommand!(interaction('feeds', list));
+    await world.runtime.handleDiscordCommand!(interaction('feeds', list, { permissions: PermissionFlagsBits.ManageGuild }));
+    const [member, admin] = replies().map((r) => r.body.data as { content: string; flags?: number });
+    expect(member).toMatchObject({ content: 'To mogu samo administratori ovog čata.', flags: 64 });
+    expect(admin.content).toMatch(/^\*\*Izvori \\\(\d+\\\)\*\*/);
+    expect(admin.flags).toBe(64);
   });
 
   it('in the channel a webhook posts to, /subscribe changes that destination, not a second one', async () => {

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../bot/config';
 import { createNotifiers } from '../bot/notify/index';
-import { silentLogger } from '../bot/notify/logger';
+import { silentLogger } from '../bot/log';
 import { notifyRepos } from '../bot/notify/repos';
 import { startDeliveryWorker } from '../bot/notify/worker';
 import { openStorage, type Storage } from '../bot/storage/index';

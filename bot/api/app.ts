@@ -3,11 +3,14 @@
  * tests call `app.request()` without a socket; `startApi` (server.ts) serves it.
  */
 import { Hono, type Context } from 'hono';
+import { bearerAuth } from 'hono/bearer-auth';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
 import { TOPICS, type Scope } from '../../shared/model/types';
-import { redact, type Config } from '../config';
+import type { Config } from '../config';
+import { createLogger, type Logger } from '../log';
 import { metrics, renderMetrics } from '../metrics';
 import { loadOrgs, type TrackedOrg } from '../orgs';
 import type { Storage } from '../storage';
@@ -20,8 +23,10 @@ import { mentions } from './mentions';
 import { ParamError, Params, parseInstant, SCOPES } from './params';
 import { related } from './related';
 import { syncSearchIndex } from './search-index';
-import { allowedOrigin, API_CSP, bearerMatches, COMMON_HEADERS, createAuthThrottle, DASHBOARD_CSP } from './security';
+import { hostCheck, type AllowedHost } from './host-check';
+import { allowedOrigin, API_CSP_DIRECTIVES, createAuthThrottle, DASHBOARD_CSP, SECURE_HEADERS } from './security';
 import { listStories } from './stories';
+import { isHttpUrl } from '../../shared/url/http-url';
 
 /** What POST /api/articles hands to the processor: an article the feeds missed. */
 export interface AddArticleInput {
@@ -53,14 +58,11 @@ export interface AddArticleResult {
  */
 export type AddArticle = (input: AddArticleInput) => Promise<AddArticleResult> | AddArticleResult;
 
-export interface ApiLogger {
-  info(message: string): void;
-  warn(message: string): void;
-  error(message: string): void;
-}
+/** What the API logs through: the bot's one logger (bot/log.ts) fits. */
+export type ApiLogger = Pick<Logger, 'info' | 'warn' | 'error'>;
 
 /** The settings the API reads. `loadConfig()` gives all of them. */
-export type ApiConfig = Pick<Config, 'apiToken'> & Partial<Pick<Config, 'extensionOrigins' | 'orgsFile' | 'secrets'>>;
+export type ApiConfig = Pick<Config, 'apiToken'> & Partial<Pick<Config, 'extensionOrigins' | 'orgsFile' | 'secrets' | 'allowedHosts'>>;
 
 export interface ApiDeps {
   storage: Storage;
@@ -69,10 +71,15 @@ export interface ApiDeps {
   orgs?: readonly TrackedOrg[];
   /** Enables POST /api/articles (with API_TOKEN set); without it that endpoint answers 503. */
   addArticle?: AddArticle;
-  /** Default: console, with secrets redacted. Nothing about requests is logged except failures. */
+  /** Default: `apiLogger` (stderr, secrets redacted). Nothing about requests is logged except failures. */
   logger?: ApiLogger;
   /** The clock, for default periods and recency; tests fix it. */
   now?: () => Date;
+  /**
+   * The Host-header allow list, read per request (startApi gives the defaults with the real
+   * port). Absent: `config.allowedHosts` when set, else no check (an app without a socket).
+   */
+  allowedHosts?: () => readonly AllowedHost[];
 }
 
 /** Largest accepted POST body. */
@@ -84,13 +91,9 @@ const DEFAULT_SPAN: Record<Interval, (to: Date) => Date> = {
   month: (to) => new Date(Date.UTC(to.getUTCFullYear(), to.getUTCMonth() - 11, 1)),
 };
 
-export function consoleLogger(secrets: readonly string[] = []): ApiLogger {
-  const clean = (m: string) => redact(m, secrets);
-  return {
-    info: (m) => console.log(`[api] ${clean(m)}`),
-    warn: (m) => console.warn(`[api] ${clean(m)}`),
-    error: (m) => console.error(`[api] ${clean(m)}`),
-  };
+/** The API's default logger: the bot's one logger, lines marked "[api]". */
+export function apiLogger(secrets: readonly string[] = []): ApiLogger {
+  return createLogger({ secrets, prefix: '[api]' });
 }
 
 type App = Hono;
@@ -100,16 +103,28 @@ export function createApp(deps: ApiDeps): App {
   const { storage, config } = deps;
   const db = storage.db;
   const orgs = deps.orgs ?? loadOrgs({ ORGS_FILE: config.orgsFile });
-  const log = deps.logger ?? consoleLogger(config.secrets);
+  const log = deps.logger ?? apiLogger(config.secrets);
   const now = deps.now ?? (() => new Date());
   const authThrottle = createAuthThrottle({ now: () => now().getTime() });
+  const wrongToken = (c: Context) => c.json({ error: 'missing or wrong bearer token' }, 401, { 'WWW-Authenticate': 'Bearer realm="nadzor-watch"' });
+  // Every failure is the same 401 (a malformed header is not told apart from a wrong token).
+  const writeAuth = config.apiToken
+    ? bearerAuth({
+        token: config.apiToken,
+        realm: 'nadzor-watch',
+        noAuthenticationHeader: { message: wrongToken },
+        invalidAuthenticationHeader: { message: wrongToken },
+        invalidToken: { message: wrongToken },
+      })
+    : null;
   const app = new Hono();
 
-  app.use('*', async (c, next) => {
-    await next();
-    for (const [k, v] of Object.entries(COMMON_HEADERS)) c.res.headers.set(k, v);
-    if (!c.res.headers.has('Content-Security-Policy')) c.res.headers.set('Content-Security-Policy', API_CSP);
-  });
+  const allowedHosts = deps.allowedHosts ?? (config.allowedHosts ? () => config.allowedHosts! : undefined);
+  if (allowedHosts) app.use('*', hostCheck(allowedHosts));
+
+  // Hono's secure-headers on every response; `overwrite: false` keeps the dashboard page's own
+  // Content-Security-Policy, everything else gets the API's "nothing may load" policy.
+  app.use('*', secureHeaders({ ...SECURE_HEADERS, contentSecurityPolicy: API_CSP_DIRECTIVES, overwrite: false }));
 
   app.use(
     '/api/*',
@@ -275,9 +290,9 @@ export function createApp(deps: ApiDeps): App {
 
   app.post(
     '/api/articles',
-    (c, next) => {
+    async (c, next) => {
       // Checked before the body is read: no token, no work.
-      if (!config.apiToken) {
+      if (!config.apiToken || !writeAuth) {
         return c.json({ error: 'write endpoints are disabled: set API_TOKEN to enable them' }, 403);
       }
       // The client's address when served by @hono/node-server; one key for all otherwise.
@@ -287,12 +302,19 @@ export function createApp(deps: ApiDeps): App {
         c.header('Retry-After', String(wait));
         return c.json({ error: `too many wrong tokens: try again in ${wait} s` }, 429);
       }
-      if (!bearerMatches(c.req.header('Authorization'), config.apiToken)) {
-        authThrottle.recordFailure(client);
-        c.header('WWW-Authenticate', 'Bearer realm="nadzor-watch"');
-        return c.json({ error: 'missing or wrong bearer token' }, 401);
+      // Hono's bearer-auth compares in constant time; its answer (401, or a response it
+      // throws) is counted as a failure. It is run with a no-op `next` so that only the
+      // token check is inside the try.
+      let passed = false;
+      try {
+        await writeAuth(c, async () => {
+          passed = true;
+        });
+      } catch (err) {
+        if (err instanceof HTTPException) authThrottle.recordFailure(client);
+        throw err;
       }
-      return next();
+      return passed ? next() : c.json({ error: 'missing or wrong bearer token' }, 401);
     },
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
@@ -377,14 +399,7 @@ export function articleInput(body: unknown, now: Date): AddArticleInput {
   const input: AddArticleInput = { title: str('title', 1000, true)!, outlet: str('outlet', 200, true)! };
   const url = str('url', 2000, false);
   if (url !== undefined) {
-    let ok = false;
-    try {
-      const u = new URL(url);
-      ok = (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
-    } catch {
-      ok = false;
-    }
-    if (!ok) throw bad('url', 'must be an http(s) URL');
+    if (!isHttpUrl(url)) throw bad('url', 'must be an http(s) URL');
     input.url = url;
   }
   const text = str('text', 100_000, false);

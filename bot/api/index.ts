@@ -5,7 +5,7 @@
  */
 export { startApi } from './server';
 export type { StartApiOptions, RunningApi } from './server';
-export { createApp, articleInput, consoleLogger, MAX_BODY_BYTES } from './app';
+export { createApp, articleInput, apiLogger, MAX_BODY_BYTES } from './app';
 export type { AddArticle, AddArticleInput, AddArticleResult, ApiConfig, ApiDeps, ApiLogger } from './app';
 export { syncSearchIndex, searchIndexLag, searchExpression } from './search-index';
 export { coverage, alignPeriod, bucketOf, INTERVALS, COVERAGE_BY } from './coverage';

@@ -1,17 +1,8 @@
-/** Who may do what: the bearer token for writes, CORS for the browser extension, response headers. */
-import { createHash, timingSafeEqual } from 'node:crypto';
-
 /**
- * Whether an Authorization header carries `token` as a bearer token. Both sides are hashed
- * first, so the comparison takes the same time whatever the input's length or content.
+ * Who may do what: CORS for the browser extension, response headers, the throttle on wrong
+ * write tokens. (The token check itself is Hono's bearer-auth, the headers Hono's
+ * secure-headers, and the Host allow list is in host-check.ts.)
  */
-export function bearerMatches(header: string | undefined, token: string): boolean {
-  const m = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header ?? '');
-  if (!m) return false;
-  const given = createHash('sha256').update(m[1]).digest();
-  const wanted = createHash('sha256').update(token).digest();
-  return timingSafeEqual(given, wanted);
-}
 
 const ANY_EXTENSION = /^(chrome-extension:\/\/[a-p]{32}|moz-extension:\/\/[0-9a-f-]{36})$/;
 
@@ -43,14 +34,20 @@ export const DASHBOARD_CSP = [
 ].join('; ');
 
 /** For everything that is not the page: nothing may load from a JSON or CSV response. */
+export const API_CSP_DIRECTIVES = { defaultSrc: ["'none'"], frameAncestors: ["'none'"] };
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
-export const COMMON_HEADERS: Record<string, string> = {
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'X-Frame-Options': 'DENY',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-};
+/**
+ * Options for Hono's secure-headers on every response: its defaults (nosniff, no-referrer,
+ * same-origin opener and resource policy, no DNS prefetch, ...) with frames denied outright.
+ * HSTS is off: the API speaks plain HTTP on 127.0.0.1, and a proxy that adds TLS sets its own.
+ * (Cross-Origin-Resource-Policy: same-origin stops no-cors embedding of the JSON; the browser
+ * extension's CORS requests are not subject to it.)
+ */
+export const SECURE_HEADERS = {
+  xFrameOptions: 'DENY',
+  strictTransportSecurity: false,
+} as const;
 
 /**
  * Guessing the write token: after `maxFailures` wrong tokens from one client within

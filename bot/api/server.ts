@@ -2,7 +2,8 @@
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer, type ServerType } from '@hono/node-server';
 import type { Config } from '../config';
-import { createApp, consoleLogger, type ApiConfig, type ApiDeps } from './app';
+import { apiLogger, createApp, type ApiConfig, type ApiDeps } from './app';
+import { defaultAllowedHosts, type AllowedHost } from './host-check';
 import { dashboardScript } from './dashboard/assets';
 import { backfillSearchIndex } from './search-index';
 
@@ -27,8 +28,10 @@ export interface RunningApi {
  */
 export async function startApi(options: StartApiOptions): Promise<RunningApi> {
   const { config } = options;
-  const logger = options.logger ?? consoleLogger(config.secrets);
-  const app = createApp({ ...options, logger });
+  const logger = options.logger ?? apiLogger(config.secrets);
+  // Filled in once the socket listens: the default allow list needs the real port (HTTP_PORT=0).
+  let allowedHosts: readonly AllowedHost[] = config.allowedHosts ?? [];
+  const app = createApp({ ...options, logger, allowedHosts: () => allowedHosts });
   const server = createAdaptorServer({ fetch: app.fetch });
   await new Promise<void>((resolve, reject) => {
     const onError = (err: Error) => reject(new Error(`cannot listen on ${config.httpHost}:${config.httpPort}: ${err.message}`));
@@ -42,6 +45,7 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' || address.address.includes(':') ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
+  if (!config.allowedHosts) allowedHosts = defaultAllowedHosts(config.httpHost, address.port);
 
   const stopBackfill = backfillSearchIndex(options.storage.db, (err) => logger.error(`search index: ${(err as Error).message}`));
   dashboardScript().catch((err: Error) => logger.error(`dashboard script bundle failed: ${err.message}`));

@@ -8,11 +8,12 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { classify } from '../../shared/classify/classify';
 import type { Classification, Scope } from '../../shared/model/types';
+import { stripControls, terminalJson } from '../terminal-text';
 
 /** The contract other tools rely on: exactly these keys, in this order. */
 function toJsonLine(c: Classification): string {
   const { relevant, score, topics, reasons, lang, script } = c;
-  return JSON.stringify({ relevant, score, topics, reasons, lang, script });
+  return terminalJson({ relevant, score, topics, reasons, lang, script });
 }
 
 /** Classifies one JSONL line, or says on stderr why it cannot; stdout still gets a line. */
@@ -46,7 +47,7 @@ export function classifyLine(line: string, lineNumber: number): { out: string; e
  */
 function errorLine(lineNumber: number, message: string): { out: string; error: string } {
   const error = `line ${lineNumber}: ${message}`;
-  return { out: JSON.stringify({ error }), error };
+  return { out: terminalJson({ error }), error: stripControls(error) };
 }
 
 async function runJsonl(input: NodeJS.ReadableStream): Promise<void> {
@@ -68,10 +69,12 @@ async function runJsonl(input: NodeJS.ReadableStream): Promise<void> {
 
 function explain(text: string): void {
   const c = classify({ title: text });
-  console.log(`${c.relevant ? 'RELEVANT' : 'not relevant'}  score ${c.score.toFixed(3)}  lang ${c.lang}  script ${c.script ?? '-'}`);
-  console.log(`topics: ${c.topics.length ? c.topics.join(', ') : '(none)'}`);
-  console.log('why:');
-  for (const r of c.reasons) console.log(`  - ${r}`);
+  // The reasons quote the text's own words: printed without control characters.
+  const print = (line: string) => console.log(stripControls(line));
+  print(`${c.relevant ? 'RELEVANT' : 'not relevant'}  score ${c.score.toFixed(3)}  lang ${c.lang}  script ${c.script ?? '-'}`);
+  print(`topics: ${c.topics.length ? c.topics.join(', ') : '(none)'}`);
+  print('why:');
+  for (const r of c.reasons) print(`  - ${r}`);
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -89,6 +92,6 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((e: Error) => {
-  process.stderr.write(`classify: ${e.message}\n`);
+  process.stderr.write(`classify: ${stripControls(e.message)}\n`);
   process.exitCode = 2;
 });

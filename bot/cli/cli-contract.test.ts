@@ -51,7 +51,7 @@ describe('classify --jsonl', () => {
       JSON.stringify({ ...item, url: 7 }),
       JSON.stringify({ ...item, scope: null, url: null }),
     ].join('\n');
-    const r = tsx(['bot/cli/classify.ts', '--jsonl'], input + '\n');
+    const r = tsx(['bot/cli/classify.ts'], input + '\n');
     const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(out).toHaveLength(5);
     expect(Object.keys(out[1])).toEqual(['relevant', 'score', 'topics', 'reasons', 'lang', 'script']);

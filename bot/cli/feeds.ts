@@ -4,7 +4,7 @@
  *   inspect <url|file>             every item with its classification and why it would (not) alert
  *   list                           the feeds the monitor polls (defaults or FEEDS_FILE)
  *   status                         each feed's health: last read, failures, backoff, paused
- *   resume <url>                   unpause a feed paused after repeated failures
+ *   resume <url|outlet>            unpause a feed paused after repeated failures
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,14 +13,23 @@ import { loadConfig, type Config } from '../config';
 import { loadFeeds } from '../feeds/registry';
 import { readFeed, type ReaderItem } from '../reader';
 import { DB_FILE, openStorage } from '../storage';
+import { redactUrlsInText, urlForLog } from '../redact-url';
+import { stripControls, terminalJson } from '../terminal-text';
 import { table } from './table';
+
+/**
+ * Every line this command prints holds feed text (titles, URLs, stored errors): control
+ * characters and escape sequences are stripped first, so a feed cannot recolour the terminal,
+ * retitle its window or forge lines.
+ */
+const print = (text: string): void => void process.stdout.write(stripControls(text, { keepNewlines: true }) + '\n');
 
 const HELP = `usage: npm run feeds -- <command>
   parse <url|file>... [--json]   fetch (or read) and parse each feed; --json prints one JSON line per input
   inspect <url|file>             every item with its classification and why it would or would not alert
   list                           the feeds the monitor polls (the defaults, or FEEDS_FILE)
   status                         each feed's health: last read, failures, next try, paused
-  resume <url>                   unpause a feed that was paused after repeated failures`;
+  resume <url|outlet>            unpause a feed that was paused after repeated failures (the URL as in the log, or the outlet name)`;
 
 /** The JSON contract of `feeds parse --json` (other tools rely on these keys). */
 function itemJson(i: ReaderItem) {
@@ -38,7 +47,8 @@ function itemJson(i: ReaderItem) {
 }
 
 const short = (s: string | null | undefined, n: number): string => {
-  const t = (s ?? '').replace(/\s+/g, ' ').trim();
+  // Controls out before measuring: an escape sequence takes no room on screen.
+  const t = stripControls(s ?? '').replace(/\s+/g, ' ').trim();
   return t.length > n ? t.slice(0, n - 1) + '…' : t;
 };
 
@@ -52,11 +62,11 @@ async function parse(inputs: string[], json: boolean, config: Config): Promise<n
       const { feed } = res;
       if (json) {
         process.stdout.write(
-          JSON.stringify({ input, ok: true, feed: { title: feed.title, link: feed.link, language: feed.language }, items: feed.items.map(itemJson) }) + '\n',
+          terminalJson({ input, ok: true, feed: { title: feed.title, link: feed.link, language: feed.language }, items: feed.items.map(itemJson) }) + '\n',
         );
       } else {
-        console.log(`${input}\n  ${feed.title || '(untitled)'} <${feed.link ?? '-'}> language ${feed.language ?? '-'}, ${feed.items.length} items`);
-        console.log(
+        print(`${input}\n  ${feed.title || '(untitled)'} <${feed.link ?? '-'}> language ${feed.language ?? '-'}, ${feed.items.length} items`);
+        print(
           table(
             ['published', 'title', 'url'],
             feed.items.map((i) => [i.published ?? '-', short(i.title, 70), short(i.url, 60)]),
@@ -66,8 +76,8 @@ async function parse(inputs: string[], json: boolean, config: Config): Promise<n
     } catch (err) {
       failures++;
       const error = (err as Error).message;
-      if (json) process.stdout.write(JSON.stringify({ input, ok: false, error }) + '\n');
-      else console.log(`${input}\n  error: ${error}`);
+      if (json) process.stdout.write(terminalJson({ input, ok: false, error }) + '\n');
+      else print(`${input}\n  error: ${error}`);
     }
   }
   return failures;
@@ -79,7 +89,7 @@ async function inspect(input: string | undefined, config: Config): Promise<numbe
   if (res.notModified || !res.feed) throw new Error('not modified');
   const backlogMs = config.alertBacklogHours * 3600_000;
   const now = Date.now();
-  console.log(`${res.feed.title || input}: ${res.feed.items.length} items (threshold: ${config.alertMinScore ?? 'the classifier’s own'}; backlog window ${config.alertBacklogHours} h)\n`);
+  print(`${res.feed.title || input}: ${res.feed.items.length} items (threshold: ${config.alertMinScore ?? 'the classifier’s own'}; backlog window ${config.alertBacklogHours} h)\n`);
   for (const item of res.feed.items) {
     const c = classify({ title: item.title, text: item.summary || item.content, lang: res.feed.language ?? undefined, url: item.url ?? undefined });
     const wants = config.alertMinScore === null ? c.relevant : c.score >= config.alertMinScore;
@@ -88,25 +98,25 @@ async function inspect(input: string | undefined, config: Config): Promise<numbe
     if (!wants) verdict = `no alert: not relevant (score ${c.score.toFixed(3)} below the threshold)`;
     else if (old) verdict = 'alert after the first read only: on a first read it is backlog (older than the window or undated)';
     else verdict = 'ALERT: relevant and recent';
-    console.log(`• ${short(item.title, 110)}`);
-    console.log(`  ${item.url ?? '(no link)'} · ${item.published ?? 'undated'}`);
-    console.log(`  ${verdict}`);
-    console.log(`  score ${c.score.toFixed(3)} · lang ${c.lang} · script ${c.script ?? '-'} · topics ${c.topics.join(', ') || '-'}`);
-    for (const r of c.reasons) console.log(`    - ${r}`);
-    console.log('');
+    print(`• ${short(item.title, 110)}`);
+    print(`  ${item.url ?? '(no link)'} · ${item.published ?? 'undated'}`);
+    print(`  ${verdict}`);
+    print(`  score ${c.score.toFixed(3)} · lang ${c.lang} · script ${c.script ?? '-'} · topics ${c.topics.join(', ') || '-'}`);
+    for (const r of c.reasons) print(`    - ${r}`);
+    print('');
   }
   return 0;
 }
 
 function list(): number {
   const feeds = loadFeeds(process.env);
-  console.log(
+  print(
     table(
       ['outlet', 'scope', 'lang', 'script', 'url'],
       feeds.map((f) => [f.outlet, f.scope, f.language, f.script, f.url]),
     ),
   );
-  console.log(`\n${feeds.length} feeds${process.env.FEEDS_FILE ? ` from ${process.env.FEEDS_FILE}` : ' (defaults)'}`);
+  print(`\n${feeds.length} feeds${process.env.FEEDS_FILE ? ` from ${process.env.FEEDS_FILE}` : ' (defaults)'}`);
   return 0;
 }
 
@@ -125,7 +135,7 @@ function withStorage<T>(config: Config, fn: (s: ReturnType<typeof openStorage>) 
 function status(config: Config): number {
   return withStorage(config, (storage) => {
     const feeds = storage.feeds.list();
-    console.log(
+    print(
       table(
         ['outlet', 'state', 'last ok', 'failures', 'next try', 'items', 'last error'],
         feeds.map((f) => [
@@ -136,21 +146,37 @@ function status(config: Config): number {
           f.nextDueAt ?? '-',
           // Items over FEED_MAX_ITEMS in the latest read are counted, not read.
           f.itemsDropped ? `${f.itemsSeen} (+${f.itemsDropped} not read)` : String(f.itemsSeen),
-          short(f.lastError, 60) || '-',
+          // A stored error may quote the feed's URL, key included: shown without the query.
+          short(redactUrlsInText(f.lastError ?? ''), 60) || '-',
         ]),
       ),
     );
     const s = storage.feeds.status();
-    console.log(`\n${s.total} feeds: ${s.total - s.failing - s.paused - s.neverRead} ok, ${s.failing} failing, ${s.paused} paused, ${s.neverRead} not read yet; ${storage.alerts.pendingCount()} alerts waiting`);
+    print(`\n${s.total} feeds: ${s.total - s.failing - s.paused - s.neverRead} ok, ${s.failing} failing, ${s.paused} paused, ${s.neverRead} not read yet; ${storage.alerts.pendingCount()} alerts waiting`);
     return 0;
   });
 }
 
-function resume(url: string | undefined, config: Config): number {
-  if (!url) throw new UsageError('resume needs the feed URL');
+/**
+ * The feed meant by `given`: its URL, the URL as the log shows it (query cut off: a feed URL
+ * may carry a key, so logs never show it whole), or the outlet's name; an error when none or
+ * several match.
+ */
+function findFeed(feeds: ReadonlyArray<{ url: string; outlet: string }>, given: string): string {
+  const exact = feeds.find((f) => f.url === given);
+  if (exact) return exact.url;
+  const matches = feeds.filter((f) => urlForLog(f.url) === given || f.outlet.toLowerCase() === given.toLowerCase());
+  if (matches.length === 1) return matches[0].url;
+  if (matches.length > 1) throw new Error(`"${given}" matches ${matches.length} feeds: give the whole URL`);
+  throw new Error(`unknown feed: ${given} (give its URL, as in the log, or its outlet name: see npm run feeds -- status)`);
+}
+
+function resume(given: string | undefined, config: Config): number {
+  if (!given) throw new UsageError('resume needs the feed URL or outlet name');
   return withStorage(config, (storage) => {
+    const url = findFeed(storage.feeds.list({ includeInactive: true }), given);
     storage.feeds.resume(url);
-    console.log(`resumed ${url}; it is read at the next cycle`);
+    print(`resumed ${storage.feeds.get(url)?.outlet ?? ''} <${urlForLog(url)}>; it is read at the next cycle`);
     return 0;
   });
 }
@@ -176,7 +202,7 @@ async function main(argv: string[]): Promise<number> {
     case undefined:
     case 'help':
     case '--help':
-      console.log(HELP);
+      print(HELP);
       return command ? 0 : 2;
     default:
       throw new UsageError(`unknown command "${command}"`);
@@ -188,7 +214,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: Error) => {
-    process.stderr.write(`feeds: ${err.message}\n${err instanceof UsageError ? HELP + '\n' : ''}`);
+    process.stderr.write(`feeds: ${stripControls(err.message)}\n${err instanceof UsageError ? HELP + '\n' : ''}`);
     process.exitCode = 2;
   },
 );

@@ -124,10 +124,27 @@ describe('commands', () => {
     expect(routing.targetsFor({}, classification())).toEqual(['console']);
   });
 
-  it('/feeds lists for everyone; adding and removing needs the project chat\'s admins', async () => {
+  it('/feeds lists for a group\'s admins only; in a private chat outlet names, addresses for project admins', async () => {
+    const { storage, routing, chat, run } = world();
+    storage.feeds.upsertFromRegistry([feedEntry(1, { outlet: 'N1 <i>', url: 'https://feeds.example/1.xml?key=secret' })]);
+    const full = 'Izvori (1)\n🇷🇸 N1 <i> https://feeds.example/1.xml?key=secret (još nije pročitan)';
+    // A group: a member who is not an administrator is refused, an administrator gets it all.
+    expect(await run({ name: 'feeds', action: 'list' })).toBe('To mogu samo administratori ovog čata.');
+    const reply = await runCommand({ name: 'feeds', action: 'list' }, chat({ isAdmin: async () => true }), { storage, routing });
+    expect(reply.ephemeral).toBe(true);
+    expect(await run({ name: 'feeds', action: 'list' }, chat({ isAdmin: async () => true }))).toBe(full);
+    // A private chat with anyone: names and health, no addresses.
+    const stranger = chat({ chatId: '77', isPrivate: true, isAdmin: async () => true, canManageFeeds: async () => false });
+    const names = await run({ name: 'feeds', action: 'list' }, stranger);
+    expect(names).toBe('Izvori (1)\n🇷🇸 N1 <i> (još nije pročitan)\nLinkove izvora vide samo administratori projekta.');
+    expect(names).not.toContain('feeds.example');
+    // A private chat with an administrator of the project's chat: everything.
+    expect(await run({ name: 'feeds', action: 'list' }, chat({ chatId: '78', isPrivate: true, canManageFeeds: async () => true }))).toBe(full);
+  });
+
+  it('/feeds add and remove need the project chat\'s admins', async () => {
     const { storage, chat, run, lookups } = world();
     storage.feeds.upsertFromRegistry([feedEntry(1, { outlet: 'N1 <i>' })]);
-    expect(await run({ name: 'feeds', action: 'list' })).toBe('Izvori (1)\n🇷🇸 N1 <i> https://feeds.example/1.xml (još nije pročitan)');
     expect(await run({ name: 'feeds', action: 'add', url: 'https://novi.example/rss' })).toBe('To mogu samo administratori ovog čata.');
     expect(lookups).toEqual([]);
 

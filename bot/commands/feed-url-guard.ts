@@ -1,6 +1,7 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { isPublicAddress } from '../reader/public-address';
+import { parseHttpUrl } from '../../shared/url/http-url';
 
 /** Every address a host name resolves to. */
 export type LookupAll = (host: string) => Promise<string[]>;
@@ -20,15 +21,8 @@ export type FeedUrlCheck =
  * address is public. One private address is enough to refuse, since the fetcher may pick any.
  */
 export async function checkFeedUrl(input: string, lookupAll: LookupAll = systemLookup): Promise<FeedUrlCheck> {
-  let url: URL;
-  try {
-    url = new URL(input.trim());
-  } catch {
-    return { ok: false, reason: 'bad-url' };
-  }
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password || !url.hostname) {
-    return { ok: false, reason: 'bad-url' };
-  }
+  const url = parseHttpUrl(input, { noCredentials: true });
+  if (!url) return { ok: false, reason: 'bad-url' };
   const host = url.hostname.replace(/^\[|\]$/g, '');
   let addresses: string[];
   if (isIP(host)) addresses = [host];

@@ -7,8 +7,12 @@ import { notifyRepos } from '../notify/repos';
 import type { Storage } from '../storage/index';
 import { checkFeedUrl, type LookupAll } from './feed-url-guard';
 
-/** /feeds: the active feeds, by outlet, with the scope mark and their health. */
-export function feedsListDoc(storage: Storage, lang: AlertLanguage): Doc {
+/**
+ * /feeds: the active feeds, by outlet, with the scope mark and their health; with `urls`, each
+ * feed's address too. Addresses are for administrators only (a feed URL may carry a key, and
+ * the list says where the monitor looks): see runCommand for who gets which.
+ */
+export function feedsListDoc(storage: Storage, lang: AlertLanguage, options: { urls: boolean }): Doc {
   const feeds = storage.feeds.list();
   const doc: Doc = [[{ text: `${t(lang, 'feeds.title')} (${feeds.length})`, bold: true }]];
   for (const f of feeds) {
@@ -22,11 +26,11 @@ export function feedsListDoc(storage: Storage, lang: AlertLanguage): Doc {
     doc.push([
       `${f.scope === 'domestic' ? '🇷🇸' : '🌍'} `,
       { text: cleanInline(f.outlet), bold: true },
-      ' ',
-      { text: f.url, code: true },
+      ...(options.urls ? [' ', { text: f.url, code: true }] : []),
       state ? ` (${state})` : '',
     ]);
   }
+  if (!options.urls) doc.push([{ text: t(lang, 'feeds.namesOnly'), italic: true }]);
   return doc;
 }
 

@@ -17,8 +17,8 @@ export { coverageCounts, topOutlets, topStories, topicCounts, type CoverageFilte
  * Runs one command for a chat and returns the reply in the chat's language. Shared by the
  * Discord and Telegram adapters; all platform detail (who is an admin, how replies look) stays
  * in them. Permission checks happen here, so both platforms enforce the same rules:
- * subscription changes in a group need a chat administrator, feed changes need an
- * administrator of the project's own chat.
+ * subscription changes and the feed list in a group need a chat administrator, feed changes
+ * (and the feed addresses in a private chat) need an administrator of the project's own chat.
  */
 export async function runCommand(input: CommandInput, chat: ChatContext, deps: CommandDeps): Promise<Reply> {
   const { storage, routing } = deps;
@@ -44,7 +44,16 @@ export async function runCommand(input: CommandInput, chat: ChatContext, deps: C
       if (!chat.isPrivate && !(await chat.isAdmin())) return refuse();
       return { doc: unsubscribeDoc(storage, routing, chat, now) };
     case 'feeds':
-      if (input.action === 'list') return { doc: feedsListDoc(storage, lang) };
+      if (input.action === 'list') {
+        // In a group or channel, only its administrators get the list (with the addresses),
+        // and on Discord only they see the reply. In a private chat, anyone who messages the
+        // bot gets the outlet names; the addresses only an administrator of the project's chat.
+        if (!chat.isPrivate) {
+          if (!(await chat.isAdmin())) return refuse();
+          return { doc: feedsListDoc(storage, lang, { urls: true }), ephemeral: true };
+        }
+        return { doc: feedsListDoc(storage, lang, { urls: await chat.canManageFeeds() }) };
+      }
       if (!(await chat.canManageFeeds())) return refuse();
       if (input.action === 'add') return { doc: await feedsAddDoc(storage, lang, input, changedBy, now, deps.lookup) };
       return { doc: feedsRemoveDoc(storage, lang, input.url, changedBy, now) };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config';
-import { silentLogger } from '../notify/logger';
+import { silentLogger } from '../log';
 import { notifyRepos } from '../notify/repos';
 import { createAlertRouting } from '../notify/routing';
 import type { Storage } from '../storage/index';

@@ -1,8 +1,7 @@
 import { schedule, type ScheduledTask } from 'node-cron';
-import { redactingLogger, stderrLogger } from '../notify/logger';
+import { stderrLogger, withSecrets, type Logger } from '../log';
 import type { AlertRouting } from '../notify/routing';
 import { NOTIFY_DEFAULTS } from '../notify/settings';
-import type { LineLogger } from '../notify/types';
 import type { Storage } from '../storage/index';
 import type { DigestPeriod } from '../storage/deliveries';
 import { enqueueDigests } from './enqueue';
@@ -17,7 +16,7 @@ export interface DigestScheduleOptions {
   /** DIGEST_TIMEZONE; default Europe/Belgrade. */
   timezone?: string;
   /** Any line logger (bot/log.ts fits). */
-  logger?: LineLogger;
+  logger?: Logger;
 }
 
 export interface DigestSchedule {
@@ -33,7 +32,7 @@ export interface DigestSchedule {
  * the stored articles, so nothing in the numbers is lost).
  */
 export function startDigestSchedule(options: DigestScheduleOptions): DigestSchedule {
-  const logger = redactingLogger(options.logger ?? stderrLogger, []);
+  const logger = withSecrets(options.logger ?? stderrLogger, []);
   const timezone = options.timezone ?? options.routing.settings.digest.timezone ?? NOTIFY_DEFAULTS.digestTimezone;
   const runNow = (period: DigestPeriod, at: Date = new Date()): number => {
     const queued = enqueueDigests(options.storage, options.routing, period, at);

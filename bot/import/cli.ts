@@ -13,6 +13,7 @@ import { FeedsFileError, loadFeeds } from '../feeds/registry';
 import { readFeed } from '../reader';
 import { createProcessor } from '../reader/processor';
 import { openStorage, type Storage } from '../storage';
+import { stripControls } from '../terminal-text';
 import {
   feedsYaml,
   ImportError,
@@ -62,9 +63,10 @@ export interface CliIo {
   progress: boolean;
 }
 
+// Lines quote the imported files and fetched feeds: no control characters reach the terminal.
 const defaultIo = (): CliIo => ({
-  stdout: (l) => process.stdout.write(l + '\n'),
-  stderr: (l) => process.stderr.write(l + '\n'),
+  stdout: (l) => process.stdout.write(stripControls(l, { keepNewlines: true }) + '\n'),
+  stderr: (l) => process.stderr.write(stripControls(l, { keepNewlines: true }) + '\n'),
   env: process.env,
   progress: Boolean(process.stderr.isTTY) && !process.env.CI,
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseCsv, detectDelimiter } from './csv';
+import { CsvSyntaxError, parseCsv, detectDelimiter } from './csv';
 import { decodeFile, ImportError, mergeFeeds, readImportFile, recordsFromCsv, recordsFromJson } from './importer';
 import { parseOpml } from './opml';
 import { belgradeToUtc, fieldOf, parseImportDate, toRecord } from './records';
@@ -14,6 +14,19 @@ describe('parseCsv', () => {
       { line: 2, cells: ['x, "y"', 'line 1\nline 2'] },
       { line: 5, cells: ['last', ''] },
     ]);
+  });
+
+  it('reads mixed line ends, skips blank and space-only lines, keeps a stray quote as text', () => {
+    expect(parseCsv('a;b\r\n1;"2\r\n3"\n   \r4;5" kamera\r')).toEqual([
+      { line: 1, cells: ['a', 'b'] },
+      { line: 2, cells: ['1', '2\n3'] },
+      { line: 5, cells: ['4', '5" kamera'] },
+    ]);
+  });
+
+  it('refuses an unclosed quote with the line, as an import error naming it', () => {
+    expect(() => parseCsv('naslov,medij\n"Kamere,N1\n')).toThrow(CsvSyntaxError);
+    expect(() => recordsFromCsv('naslov,medij\n"Kamere,N1\n')).toThrow(/not valid CSV \(line \d+\): Quote Not Closed/);
   });
 
   it('detects the delimiter from the header and drops a byte-order mark', () => {

@@ -14,7 +14,7 @@ import { validateFeeds } from '../feeds/registry';
 import { fnv1a64 } from '../reader/normalize';
 import { createProcessor, type IncomingItem } from '../reader/processor';
 import type { Storage } from '../storage';
-import { parseCsv } from './csv';
+import { CsvSyntaxError, parseCsv } from './csv';
 import { parseOpml, type OpmlDefaults } from './opml';
 import { fieldOf, toRecord, type ImportField, type ImportRecord, type RecordDefaults, type RecordProblem } from './records';
 
@@ -79,7 +79,13 @@ function mapFields(obj: Record<string, unknown>, ignored: Set<string>): Partial<
 }
 
 export function recordsFromCsv(text: string, defaults: RecordDefaults = {}): ArticleRecords {
-  const rows = parseCsv(text);
+  let rows;
+  try {
+    rows = parseCsv(text);
+  } catch (err) {
+    if (err instanceof CsvSyntaxError) throw new ImportError(`not valid CSV${err.line ? ` (line ${err.line})` : ''}: ${err.message}`);
+    throw err;
+  }
   if (rows.length === 0) throw new ImportError('the file is empty');
   const header = rows[0].cells.map((h) => h.trim());
   const fields = header.map(fieldOf);

@@ -10,28 +10,28 @@ import { createDiscordCommandHandler, discordCommandDefinitions, type ProjectPla
 import { startDiscordGateway } from './discord/gateway';
 import { createDiscordRest } from './discord/rest';
 import { createNotifierDirectory } from './directory';
-import { redactingLogger, stderrLogger } from './logger';
+import { stderrLogger, withSecrets, type Logger } from '../log';
 import { RateLimiter } from './rate-limit';
 import { notifyRepos } from './repos';
 import { createAlertRouting, type AlertRouting } from './routing';
 import { derivedSecrets, resolveNotifySettings, type NotifySettings } from './settings';
 import { registerTelegramCommands, TELEGRAM_COMMAND_LIST } from './telegram/commands';
 import { telegramLimits } from './telegram/telegram-notifier';
-import type { LineLogger, Notifier, NotifierDirectory } from './types';
+import type { Notifier, NotifierDirectory } from './types';
 
 export type * from './types';
 export { DeliveryError } from './errors';
 export { startDeliveryWorker, type DeliveryWorker, type DeliveryWorkerOptions } from './worker';
 export { createAlertRouting, parseTarget, type AlertRouting } from './routing';
 export { resolveNotifySettings, type NotifySettings } from './settings';
-export { redactingLogger, silentLogger } from './logger';
+export { silentLogger, withSecrets } from '../log';
 export { notifyRepos } from './repos';
 export { startDigestSchedule, type DigestSchedule } from '../digest/schedule';
 
 export interface CreateNotifiersOptions {
   storage: Storage;
   /** Any line logger (bot/log.ts fits); lines are redacted here as well. */
-  logger?: LineLogger;
+  logger?: Logger;
   /** The console target's stream and colour (tests capture it). */
   console?: ConsoleNotifierOptions;
   /** Clock for command replies; default the system's. */
@@ -80,7 +80,7 @@ export function applyChatFeedChanges(storage: Storage, entries: readonly FeedEnt
  */
 export function createNotifiers(config: Pick<Config, 'notify' | 'secrets'>, options: CreateNotifiersOptions): NotifyRuntime {
   const settings = resolveNotifySettings(config.notify);
-  const logger = redactingLogger(options.logger ?? stderrLogger, [...config.secrets, ...derivedSecrets(settings)]);
+  const logger = withSecrets(options.logger ?? stderrLogger, [...config.secrets, ...derivedSecrets(settings)]);
   const { storage } = options;
   const routing = createAlertRouting(storage, settings);
   const consoleNotifier: Notifier = createConsoleNotifier(options.console);

@@ -81,9 +81,9 @@ describe('notify settings', () => {
 
 describe('logging', () => {
   it('folds details into the line and redacts secrets, also inside error objects', async () => {
-    const { redactingLogger, logLine } = await import('./logger');
+    const { withSecrets, logLine } = await import('../log');
     const lines: string[] = [];
-    const log = redactingLogger({ debug: () => {}, info: (m) => lines.push(m), warn: (m) => lines.push(m), error: (m) => lines.push(m) }, ['s3cret-token']);
+    const log = withSecrets({ debug: () => {}, info: (m) => lines.push(m), warn: (m) => lines.push(m), error: (m) => lines.push(m) }, ['s3cret-token']);
     log.warn('delivery failed', { target: 'discord', error: new Error('POST /webhooks/1/s3cret-token failed'), attempts: 2 });
     expect(lines).toEqual(['delivery failed target=discord error="POST /webhooks/1/*** failed" attempts=2']);
     expect(logLine('x')).toBe('x');

@@ -1,6 +1,7 @@
 import { validate as validateCron } from 'node-cron';
 import { ConfigError } from '../config';
 import { DEFAULT_LANGUAGE, parseLanguage, type AlertLanguage } from './i18n/language';
+import { parseHttpUrl } from '../../shared/url/http-url';
 
 /**
  * The alert-delivery variables as read from the environment (trimmed, blank = unset). Part of
@@ -144,14 +145,9 @@ export function parseWebhookUrl(text: string): DiscordWebhook | null {
 }
 
 function httpBase(text: string): string | null {
-  try {
-    const url = new URL(text);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-    if (url.search || url.hash || url.username || url.password) return null;
-    return url.toString().replace(/\/+$/, '');
-  } catch {
-    return null;
-  }
+  const url = parseHttpUrl(text, { noCredentials: true });
+  if (!url || url.search || url.hash) return null;
+  return url.toString().replace(/\/+$/, '');
 }
 
 /**

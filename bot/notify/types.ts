@@ -145,22 +145,5 @@ export interface NotifierDirectory {
   readonly limiter?: RateLimiter;
 }
 
-/**
- * What the notify layer accepts as a logger: the bot's own (bot/log.ts) fits, as does anything
- * with these four methods. Details are folded into the line (see logger.ts), so a logger that
- * takes only a message still gets them.
- */
-export interface LineLogger {
-  debug(message: string): void;
-  info(message: string): void;
-  warn(message: string): void;
-  error(message: string): void;
-}
-
-/** The logger the notify modules write to: a message plus details, folded by logger.ts. */
-export interface Logger {
-  debug(message: string, data?: Record<string, unknown>): void;
-  info(message: string, data?: Record<string, unknown>): void;
-  warn(message: string, data?: Record<string, unknown>): void;
-  error(message: string, data?: Record<string, unknown>): void;
-}
+/** The notify modules log through the bot's one logger (bot/log.ts). */
+export type { Logger } from '../log';

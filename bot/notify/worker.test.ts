@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { virtualClock } from '../../test/fakes/virtual-clock';
 import type { Storage } from '../storage/index';
 import { tempStorage } from '../storage/testdata/temp-storage';
-import { silentLogger } from './logger';
+import { silentLogger } from '../log';
 import { notifyRepos } from './repos';
 import { scriptedNotifier } from './testdata/scripted-notifier';
 import { seedAlert, T0 } from './testdata/seed';

@@ -6,11 +6,11 @@ import { buildAlertMessage } from './build-message';
 import { systemClock, type Clock } from './clock';
 import { asDeliveryError, type DeliveryError } from './errors';
 import { DEFAULT_LANGUAGE } from './i18n/language';
-import { redactingLogger, stderrLogger } from './logger';
+import { stderrLogger, withSecrets, type Logger } from '../log';
 import { digestNonce, planDeliveries, type DeliveryUnit } from './plan';
 import { RateLimiter } from './rate-limit';
 import { notifyRepos } from './repos';
-import type { AlertLanguage, AlertMessage, DigestData, LineLogger, Notifier, NotifierDirectory, SendResult } from './types';
+import type { AlertLanguage, AlertMessage, DigestData, Notifier, NotifierDirectory, SendResult } from './types';
 
 export interface DeliveryWorkerOptions {
   storage: Storage;
@@ -26,7 +26,7 @@ export interface DeliveryWorkerOptions {
   /** How often to look for due alerts. Default 2 s. */
   pollMs?: number;
   /** Any line logger (bot/log.ts fits); details are folded into each line. */
-  logger?: LineLogger;
+  logger?: Logger;
   /** Language for targets of a plain list. Default sr-Latn. */
   language?: AlertLanguage;
   /** How long a claim lasts; must outlast the longest rate-limit wait. Default 2 min. */
@@ -72,7 +72,7 @@ function directoryOf(notifiers: NotifierDirectory | readonly Notifier[], languag
 export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWorker {
   const { storage } = options;
   const clock: Clock = options.clock ?? (options.now ? { now: () => options.now!().getTime(), sleep: systemClock.sleep } : systemClock);
-  const logger = redactingLogger(options.logger ?? stderrLogger, []);
+  const logger = withSecrets(options.logger ?? stderrLogger, []);
   const directory = directoryOf(options.notifiers, options.language ?? DEFAULT_LANGUAGE);
   const claimMs = options.claimMs ?? 2 * 60_000;
   const batchSize = options.batchSize ?? 100;

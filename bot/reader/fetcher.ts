@@ -23,7 +23,8 @@ import { isIP, type LookupFunction } from 'node:net';
 import { isPublicAddress } from './public-address';
 import type { Transform } from 'node:stream';
 import { decodeFeedBytes } from './encoding';
-import { urlForLog } from './normalize';
+import { urlForLog } from '../redact-url';
+import { quoted } from '../terminal-text';
 
 export const DEFAULT_USER_AGENT = 'NadzorWatch/0.1 (+https://github.com/nadzor-watch; feed monitor)';
 
@@ -247,7 +248,7 @@ function requestOnce(url: URL, s: Settings, deadline: number): Promise<RawRespon
         return succeed({ status, headers: resHeaders });
       }
       if (status < 200 || status >= 300) {
-        return fail(new FetchError('http', `HTTP ${status} ${response.statusMessage ?? ''}`.trim(), href, {
+        return fail(new FetchError('http', `HTTP ${status} ${quoted(response.statusMessage ?? '')}`.trim(), href, {
           status,
           retryAfter: resHeaders['retry-after'],
         }));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   canonicalUrl, collapseWhitespace, decodeHtmlEntities, fixControlCharacters, fnv1a64, looksLikeHtml,
-  capText, plainText, repairMojibake, resolveUrl, stableId, stripTags, urlForLog,
+  capText, plainText, repairMojibake, resolveUrl, stableId, stripTags,
 } from './normalize';
 
 describe('plainText', () => {
@@ -161,11 +161,5 @@ describe('hostile inputs (issue 10)', () => {
 
   it('plainText cuts to maxChars', () => {
     expect(plainText(`<b>${'Naslov '.repeat(1_000_000)}</b>`, 'html', 500).length).toBeLessThanOrEqual(500);
-  });
-
-  it('urlForLog drops user info, query string and fragment', () => {
-    expect(urlForLog('https://u:p@a.example/feed.xml?key=SECRET#top')).toBe('https://a.example/feed.xml?…');
-    expect(urlForLog('http://a.example/rss')).toBe('http://a.example/rss');
-    expect(urlForLog('http://a.example/rss#x')).toBe('http://a.example/rss');
   });
 });

@@ -302,16 +302,6 @@ export function resolveUrl(ref: string, base: string | null | undefined): string
     `${query !== undefined ? '?' + query : ''}${R.fragment !== undefined ? '#' + R.fragment : ''}`;
 }
 
-/**
- * A URL as it may appear in a log line or a stored error: without user info, query string and
- * fragment, since a feed URL may carry a key (`?token=...`). A removed query shows as "?…".
- */
-export function urlForLog(url: string): string {
-  return url
-    .replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#@]*@/, '$1')
-    .replace(/[?#][\s\S]*$/, (rest) => (rest.startsWith('?') ? '?…' : ''));
-}
-
 /** Whether a URL is a web address we may follow or show (http/https only: no javascript:). */
 export function isWebUrl(url: string | null | undefined): url is string {
   return !!url && /^https?:\/\/[^/?#\s]/i.test(url.trim());

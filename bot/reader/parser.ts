@@ -15,9 +15,11 @@ import Parser from 'rss-parser';
 import { adaptFeed, RAW, RAW_FEED_FIELDS, RAW_ITEM_FIELDS } from './adapter';
 import { canonicalizeFeed } from './canonicalize';
 import { decodeFeedBytes } from './encoding';
-import { isWebUrl, resolveUrl, urlForLog } from './normalize';
+import { isWebUrl, resolveUrl } from './normalize';
+import { urlForLog } from '../redact-url';
 import type { ReaderFeed } from './types';
 import { parseXmlTree, XmlBudgetError, type XmlLimits } from './xml-tree';
+import { quoted } from '../terminal-text';
 
 /** A document that cannot be read as a feed. Affects that feed only. */
 export class FeedParseError extends Error {
@@ -118,7 +120,7 @@ export async function parseFeed(input: string | Uint8Array, options: ParseOption
     defaultLanguage: headerValue(options.headers, 'content-language'),
   });
   if (!canonical.format) {
-    throw new FeedParseError(`not an RSS or Atom feed: the root element is <${canonical.rootName}>`, url);
+    throw new FeedParseError(`not an RSS or Atom feed: the root element is <${quoted(canonical.rootName)}>`, url);
   }
   warnings.push(...canonical.warnings);
 
@@ -131,7 +133,7 @@ export async function parseFeed(input: string | Uint8Array, options: ParseOption
   try {
     out = (await parser.parseString(canonical.xml)) as unknown as Record<string, unknown>;
   } catch (err) {
-    throw new FeedParseError(`feed could not be parsed: ${(err as Error)?.message ?? String(err)}`, url, { cause: err });
+    throw new FeedParseError(`feed could not be parsed: ${quoted((err as Error)?.message ?? String(err), 300)}`, url, { cause: err });
   }
   return { ...adaptFeed(out, canonical.format), encoding, warnings, itemsDropped: tree.itemsDropped };
 }

@@ -3,6 +3,7 @@ import type { Classification, FeedItem, Scope } from '../../shared/model/types';
 import { fold } from '../../shared/text/fold';
 import type { Storage } from '../storage';
 import { metrics } from '../metrics';
+import { withStoredLanguage } from './article-language';
 import { fnv1a64 } from './normalize';
 import { StoryIndex } from './story-index';
 import { storySignature } from './story-signature';
@@ -111,14 +112,19 @@ export function createProcessor(options: ProcessorOptions) {
     }
     const hint = feed.kind === 'search' ? undefined : feed.language ?? undefined;
     // What the monitor knows besides the text: the outlet's scope (search feeds mix outlets, so
-    // theirs says nothing) and the article's URL.
-    const classification = classify({
-      title: item.title,
-      text: body.slice(0, CLASSIFY_CHARS),
-      lang: hint,
-      scope: feed.kind === 'search' ? undefined : feed.scope,
-      url: item.url ?? undefined,
-    });
+    // theirs says nothing) and the article's URL. The stored language: franc settles it where
+    // the classifier's quick guess is undecided (article-language.ts).
+    const classification = withStoredLanguage(
+      classify({
+        title: item.title,
+        text: body.slice(0, CLASSIFY_CHARS),
+        lang: hint,
+        scope: feed.kind === 'search' ? undefined : feed.scope,
+        url: item.url ?? undefined,
+      }),
+      item.title,
+      body,
+    );
     const published = item.published ?? item.updated ?? null;
     const signature = storySignature(item.title, text);
     const datedAt = published ? Date.parse(published) : at.getTime();

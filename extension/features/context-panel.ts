@@ -16,7 +16,7 @@ import { entriesForTopics, eventsForTopics } from '../../shared/context/select';
 import type { GlossaryTerm, Source } from '../../shared/context/types';
 import type { Topic } from '../../shared/model/types';
 import type { RelatedArticle } from '../lib/api-client';
-import { h, externalLink, type Child } from '../lib/dom';
+import { h, externalLink, type Child } from '../../shared/dom/h';
 import { strings, topicAbout, topicLabel, type Strings } from '../lib/i18n';
 
 /** The attribute other tools (and the end-to-end tests) find the panel's host by. */

@@ -4,6 +4,7 @@
  * trimmed before anything shows them, and they are only ever shown as text.
  */
 import { TOPICS, type Topic } from '../../shared/model/types';
+import { httpHref } from '../../shared/url/http-url';
 
 /** An article as the server reports it, after validation. */
 export interface RelatedArticle {
@@ -37,12 +38,7 @@ const MAX_ITEMS = 10;
 /** The URL if it is absolute http(s), else null (no javascript:, data: or relative URLs). */
 export function safeHttpUrl(value: unknown): string | null {
   if (typeof value !== 'string' || value.length > 2048) return null;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
+  return httpHref(value);
 }
 
 function text(value: unknown, max: number): string | null {

@@ -5,6 +5,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import type { UiLang } from '../../shared/context/localize';
+import { parseHttpUrl } from '../../shared/url/http-url';
 
 /** 'auto' follows the page: a Cyrillic page gets Cyrillic, an English page English. */
 export type LanguageSetting = 'auto' | UiLang;
@@ -80,8 +81,8 @@ export function normalizeSites(value: unknown): SitesSetting {
 export function normalizeServerUrl(input: string): string {
   const s = input.trim();
   if (s === '') return '';
-  const url = new URL(s);
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('server URL must be http or https');
+  const url = parseHttpUrl(s);
+  if (!url) throw new Error('server URL must be http or https');
   if (url.username || url.password) throw new Error('server URL must not contain credentials');
   url.search = '';
   url.hash = '';

@@ -42,6 +42,12 @@ export const CONCEPTS: Concept[] = [
       'vozdovac', 'rakovic', 'obrenovac', 'mladenovac', 'surcin', 'lazarevac', 'knez mihailov', 'terazij',
       'trg republik', 'novom beograd', 'novi beograd', 'vucic', 'dacic', 'vulin', 'stefanovic nebojs',
       'nebojs stefanovic', 'brnabic', 'gasic', 'vucevic', 'sapic', 'vesic', 'vlad srbij', '=servie', 'servisch', 'mup srbij', 'beogradsk', 'skupstin srbij', 'narodn skupstin',
+      // Towns and regions: local news names the town, not the country.
+      'vojvodin', 'temerin', 'kanjiz', 'becej', 'vrbas', 'sombor', 'kikind', 'vrsac', 'indjij', 'sremsk mitrovic',
+      'stara pazov', 'staroj pazov', 'backa palank', 'backoj palanc', 'loznic', 'pirot', 'zajecar', '=bor', '=boru',
+      'prokuplj', 'jagodin', 'cuprij', 'paracin', 'pozarevac', 'pozarevc', 'uzic', 'krusevac', 'krusevc',
+      'novi pazar', 'novom pazar', 'negotin', 'arandjelovac', 'arandjelovc', 'gornj milanovac',
+      'szerb', 'serbi',
     ],
   },
   {
@@ -103,7 +109,7 @@ export const CONCEPTS: Concept[] = [
     labelSr: 'nadzor',
     terms: [
       'nadzor', 'surveil', 'nadzir', 'uberwach', 'sorveglian', 'inwigil', 'nadziran', 'nadgledan', 'nabljudeni',
-      'monitoring gradjan', 'pracenj gradjan', 'masovn nadz',
+      'monitoring gradjan', 'pracenj gradjan', 'masovn nadz', 'terfigyel', 'megfigyel',
     ],
   },
   {
@@ -131,7 +137,7 @@ export const CONCEPTS: Concept[] = [
     label: 'Huawei / camera vendors',
     labelSr: 'Huawei / proizvođači kamera',
     topic: 'huawei-safe-city',
-    terms: ['huawei', 'huavej', 'hikvision', 'dahua', 'hajkvizn', 'hikvizion'],
+    terms: ['huawei', 'huavej', 'hikvision', 'dahua', 'hajkvizn', 'hikvizion', 'griffeye'],
   },
   {
     id: 'plates',
@@ -140,7 +146,8 @@ export const CONCEPTS: Concept[] = [
     topic: 'cameras',
     terms: [
       'registarsk tablic', 'prepoznavanj tablic', 'licence plate', 'license plate', 'number plate', '=anpr',
-      'neregistrovan vozil', 'automatsk detekcij', 'automatsk prepoznavanj',
+      'neregistrovan vozil', 'automatsk detekcij', 'automatsk prepoznavanj', 'oko sokolov', 'citac tablic',
+      'citaci tablic', 'detekcij prekrsaj',
     ],
   },
   {
@@ -275,7 +282,8 @@ export const CONCEPTS: Concept[] = [
     topic: 'spyware',
     terms: [
       'pegasus', 'spyware', 'spijun', 'spiunazh', 'novispy', 'cellebrite', '=predator', 'prislus', 'wiretap',
-      'zadrzavanj podatak', 'data retent', 'spijunsk softver', 'spiun', 'spyw', 'spionage', 'bubic',
+      'zadrzavanj podatak', 'data retent', 'spijunsk softver', 'spiun', 'spyw', 'spionage', 'bubic', '=imsi',
+      'imsi catch', 'imsi kecer', 'kecer', 'presretanj', 'intercept',
     ],
   },
   {
@@ -340,7 +348,9 @@ export const CONCEPTS: Concept[] = [
       'autobus', 'gradsk prevoz', 'javn prevoz', 'tramvaj', 'trolejbus', 'groblj', 'cemeter', 'stamben zgrad',
       'stambenoj zgrad', 'stambenih zgrad', 'komsij', 'dvorist', 'privatn kuc', 'privatn posed', 'privatn objekt',
       'prodavnic', 'pijac', 'trzn centr', 'trzni centr', 'bus fleet', 'buses', 'on buses', 'private propert',
-      'neighbour', 'neighbor', 'zgrad skupstin', 'skupstinsk zgrad', 'parliament building',
+      'neighbour', 'neighbor', 'zgrad skupstin', 'skupstinsk zgrad', 'parliament building', 'ucionic',
+      'classroom', 'deponij', 'tvrdjav', 'kalemegdan', 'klinik', 'toalet', 'privatn obezbedj', 'fizick tehnick zastit',
+      'tehnick zastit', 'alarm', 'ip kamer', 'analogn kamer',
       'dashcam', 'bodycam', 'body camer', 'telesn kamer',
     ],
   },

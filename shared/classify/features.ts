@@ -102,6 +102,8 @@ function infoOf(token: string): WordInfo {
   return info;
 }
 
+const NO_TEXT: readonly string[] = [];
+
 /** A placeholder between title and text, so no term matches across the two. */
 const SEPARATOR: WordInfo = { token: '\u0000', folded: '\u0000', starts: [], langs: undefined, sr: null, en: null };
 
@@ -148,11 +150,14 @@ export function extractFeatures(input: ClassifyInput): ExtractedFeatures {
     langs[i] = info.langs;
   }
   const script = detectScript(title, body);
-  const lang = input.lang
-    ? normalizeLanguageCode(input.lang)
-    : quickLanguageOf([title, body], script, langs);
+  const hint = input.lang ? normalizeLanguageCode(input.lang) : undefined;
+  // Reported language: letters help (ђ, ћ, ć, đ say Serbo-Croatian at once).
+  const lang = hint ?? quickLanguageOf([title, body], script, langs);
+  // The language the model sees comes from folded function words alone, so that a Serbian item
+  // in Cyrillic, in Latin and without diacritics is scored exactly alike.
+  const modelLang = hint ?? quickLanguageOf(NO_TEXT, null, langs);
   // Only Serbian and English have stemmers here; the Serbian one suits the neighbours best.
-  const stemLanguage: StemLanguage = lang === 'en' ? 'en' : 'sr';
+  const stemLanguage: StemLanguage = modelLang === 'en' ? 'en' : 'sr';
 
   const features = new Set<string>();
   const matches: SurfaceMatch[] = [];
@@ -184,7 +189,7 @@ export function extractFeatures(input: ClassifyInput): ExtractedFeatures {
   for (let i = 0; i < present.length; i++) {
     for (let j = i + 1; j < present.length; j++) features.add(PAIR_NAMES[present[i] * pairs + present[j]]);
   }
-  for (const f of contextFeatures(input, lang, placeConceptsOf)) features.add(f);
+  for (const f of contextFeatures(input, modelLang, placeConceptsOf)) features.add(f);
   const stamp = ++extraction;
   const words: WordFeature[] = [];
   for (const info of infos) {

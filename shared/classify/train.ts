@@ -25,12 +25,12 @@ export interface TrainOptions {
 }
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
-  l2Concept: 0.001,
-  l2Word: 0.03,
+  l2Concept: 0.0005,
+  l2Word: 0.015,
   steps: 700,
   learningRate: 0.05,
   minWordCount: 2,
-  threshold: 0.5,
+  threshold: 0.45,
 };
 
 /**

@@ -6,7 +6,7 @@
  */
 import { loadConfig } from '../../bot/config';
 import { createNotifiers } from '../../bot/notify/index';
-import { silentLogger } from '../../bot/notify/logger';
+import { silentLogger } from '../../bot/log';
 import { startDeliveryWorker } from '../../bot/notify/worker';
 import { openStorage } from '../../bot/storage/index';
 

@@ -7,7 +7,7 @@
 import { Writable } from 'node:stream';
 import { loadConfig } from '../../bot/config';
 import { createNotifiers, type NotifyRuntime } from '../../bot/notify/index';
-import type { LineLogger } from '../../bot/notify/types';
+import type { Logger } from '../../bot/log';
 import { startDeliveryWorker, type DeliveryWorker } from '../../bot/notify/worker';
 import type { Storage } from '../../bot/storage/index';
 import { tempStorage } from '../../bot/storage/testdata/temp-storage';
@@ -64,7 +64,7 @@ export async function notifyWorld(options: { env?: Record<string, string>; looku
     ...options.env,
   };
   const logs: NotifyWorld['logs'] = [];
-  const logger: LineLogger = {
+  const logger: Logger = {
     debug: (message) => logs.push({ level: 'debug', message }),
     info: (message) => logs.push({ level: 'info', message }),
     warn: (message) => logs.push({ level: 'warn', message }),

@@ -5,13 +5,17 @@ import { EN, SR, TOPIC_LABELS, type Entry, type Key } from './strings';
 
 export type Params = Record<string, string | number>;
 
-/** CLDR plural category of an integer in Serbian or English. */
+/** The CLDR plural rules from Intl (Node ships full ICU), one instance per language. */
+const PLURAL_RULES = { sr: new Intl.PluralRules('sr'), en: new Intl.PluralRules('en') };
+
+/**
+ * CLDR plural category of a count in Serbian (one: 1, 21, 31…; few: 2-4, 22-24…; other) or
+ * English (one, other), from `Intl.PluralRules`. Categories our catalogue has no form for
+ * (none in these two languages today) fall back to 'other'.
+ */
 export function pluralCategory(lang: AlertLanguage, n: number): 'one' | 'few' | 'other' {
-  const i = Math.abs(Math.trunc(n));
-  if (lang === 'en') return i === 1 ? 'one' : 'other';
-  if (i % 10 === 1 && i % 100 !== 11) return 'one';
-  if (i % 10 >= 2 && i % 10 <= 4 && !(i % 100 >= 12 && i % 100 <= 14)) return 'few';
-  return 'other';
+  const category = PLURAL_RULES[lang === 'en' ? 'en' : 'sr'].select(Math.abs(Math.trunc(n)));
+  return category === 'one' || category === 'few' ? category : 'other';
 }
 
 function template(lang: AlertLanguage, entry: Entry, params: Params): string {

@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { DEFAULT_SITES, hostBelongsTo, matchPatternFor } from '../../lib/default-sites';
-import { h } from '../../lib/dom';
+import { h } from '../../../shared/dom/h';
 import { format, strings, type Strings } from '../../lib/i18n';
 import { uiLanguage } from '../../lib/panel-language';
 import { requestServerPermission } from '../../lib/request-server-permission';

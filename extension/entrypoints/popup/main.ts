@@ -7,11 +7,12 @@ import { browser } from 'wxt/browser';
 import type { UiLang } from '../../../shared/context/localize';
 import { localizeReason } from '../../../shared/classify/localize-reason';
 import { fetchCoverage, fetchLatestAlerts, totalsByKey, type RelatedArticle } from '../../lib/api-client';
-import { h, externalLink } from '../../lib/dom';
+import { h, externalLink } from '../../../shared/dom/h';
 import { strings, topicLabel, type Strings } from '../../lib/i18n';
 import { parseVerdictReport, type GetVerdictMessage, type VerdictReport } from '../../lib/messages';
 import { uiLanguage } from '../../lib/panel-language';
 import { readSettings } from '../../lib/settings';
+import { parseHttpUrl } from '../../../shared/url/http-url';
 
 const app = document.getElementById('app')!;
 
@@ -20,13 +21,7 @@ type PageState = { kind: 'verdict'; report: VerdictReport } | { kind: 'pending' 
 async function pageState(): Promise<PageState> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) return { kind: 'not-watched', host: null };
-  let host: string | null = null;
-  try {
-    const url = new URL(tab.url ?? '');
-    if (url.protocol === 'http:' || url.protocol === 'https:') host = url.hostname;
-  } catch {
-    host = null;
-  }
+  const host = parseHttpUrl(tab.url)?.hostname ?? null;
   try {
     const message: GetVerdictMessage = { type: 'get-verdict' };
     const report = parseVerdictReport(await browser.tabs.sendMessage(tab.id, message));

@@ -8,7 +8,9 @@
  */
 import type uPlot from 'uplot';
 import { barChart, PALETTE, timeChart } from './charts';
-import { byId, el, safeHttpUrl } from './dom';
+import { h } from '../../../../shared/dom/h';
+import { httpHref } from '../../../../shared/url/http-url';
+import { byId } from './dom';
 import { localizeReason } from '../../../../shared/classify/localize-reason';
 import {
   formatDay,
@@ -246,13 +248,14 @@ function renderCards(s: State, d: Data): void {
 
 function renderMentions(s: State, d: Data): void {
   const rows = d.mentions.orgs.map((o) =>
-    el(
+    h(
+      document,
       'tr',
       {},
-      el('th', { scope: 'row' }, pick(o.name, s.lang)),
-      el('td', {}, formatNumber(o.articles, s.lang)),
-      el('td', {}, formatPercent(o.share, s.lang)),
-      el('td', {}, formatPercent(o.shareOfVoice, s.lang)),
+      h(document, 'th', { attrs: { scope: 'row' } }, pick(o.name, s.lang)),
+      h(document, 'td', {}, formatNumber(o.articles, s.lang)),
+      h(document, 'td', {}, formatPercent(o.share, s.lang)),
+      h(document, 'td', {}, formatPercent(o.shareOfVoice, s.lang)),
     ),
   );
   byId('mentions-body').replaceChildren(...rows);
@@ -261,21 +264,24 @@ function renderMentions(s: State, d: Data): void {
 function renderLatest(s: State, d: Data): void {
   const list = byId('latest-list');
   if (d.latest.articles.length === 0) {
-    list.replaceChildren(el('li', { class: 'empty' }, t('latest.none', s.lang)));
+    list.replaceChildren(h(document, 'li', { class: 'empty' }, t('latest.none', s.lang)));
     return;
   }
   list.replaceChildren(
     ...d.latest.articles.map((a) => {
-      const href = safeHttpUrl(a.url);
-      const title = href ? el('a', { href, rel: 'noopener noreferrer nofollow', target: '_blank' }, a.title) : el('span', {}, a.title);
+      const href = httpHref(a.url);
+      const title = href
+        ? h(document, 'a', { attrs: { href, rel: 'noopener noreferrer nofollow', target: '_blank' } }, a.title)
+        : h(document, 'span', {}, a.title);
       const date = formatDay(new Date(a.published ?? a.fetchedAt), s.lang, 'full');
-      return el(
+      return h(
+        document,
         'li',
         {},
-        el('div', { class: 'title' }, title),
-        el('div', { class: 'meta' }, `${a.outlet} · ${scopeLabel(a.scope, s.lang)} · ${date}`),
-        el('div', { class: 'topics' }, ...a.topics.map((tp) => el('span', { class: 'topic' }, topicLabel(tp, s.lang)))),
-        el('div', { class: 'why' }, el('strong', {}, t('latest.why', s.lang)), a.reasons.map((r) => localizeReason(r, s.lang)).join('; ')),
+        h(document, 'div', { class: 'title' }, title),
+        h(document, 'div', { class: 'meta' }, `${a.outlet} · ${scopeLabel(a.scope, s.lang)} · ${date}`),
+        h(document, 'div', { class: 'topics' }, ...a.topics.map((tp) => h(document, 'span', { class: 'topic' }, topicLabel(tp, s.lang)))),
+        h(document, 'div', { class: 'why' }, h(document, 'strong', {}, t('latest.why', s.lang)), a.reasons.map((r) => localizeReason(r, s.lang)).join('; ')),
       );
     }),
   );
@@ -283,7 +289,12 @@ function renderLatest(s: State, d: Data): void {
 
 function renderExports(s: State): void {
   const link = (key: StringKey, format: 'csv' | 'json', params: Record<string, string>) =>
-    el('a', { href: `/api/export.${format}?${new URLSearchParams(params)}`, download: '', class: 'button' }, `${t(key, s.lang)} (${format.toUpperCase()})`);
+    h(
+      document,
+      'a',
+      { class: 'button', attrs: { href: `/api/export.${format}?${new URLSearchParams(params)}`, download: '' } },
+      `${t(key, s.lang)} (${format.toUpperCase()})`,
+    );
   const articles = { type: 'articles', since: s.from, until: s.to, ...(s.relevant === 'all' ? {} : { relevant: 'true' }) };
   const cov = (by?: string) => ({ type: 'coverage', from: s.from, to: s.to, interval: s.interval, relevant: s.relevant, ...(by ? { by } : {}) });
   const mentions = { type: 'mentions', from: s.from, to: s.to, interval: s.interval, relevant: s.relevant };

@@ -1,7 +1,12 @@
 /**
- * Building DOM without markup strings: every text goes in as a text node, every attribute
- * through setAttribute. The panel, popup and options pages are built only with this, so page
- * or server text can never become HTML.
+ * Building DOM without markup strings, for the dashboard and the browser extension alike:
+ * every text goes in as a text node, every attribute through setAttribute. The extension's
+ * panel, popup and options pages and the press officers' dashboard are built only with this,
+ * so feed, page or server text can never become HTML.
+ *
+ * The one module in shared/ that speaks DOM. shared/ stays free of DOM at run time all the
+ * same: the Document is a parameter, no global (`document`, `window`) is read, and the bot
+ * never imports this file, so nothing here runs in Node. Only its types come from lib.dom.
  */
 export type Child = Node | string | number | null | undefined | false;
 
