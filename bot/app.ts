@@ -110,6 +110,9 @@ export async function startApp(options: AppOptions): Promise<App> {
       fetchConcurrency: config.fetchConcurrency,
       fetchTimeoutMs: config.fetchTimeoutMs,
       feedMaxBytes: config.feedMaxBytes,
+      feedMaxItems: config.feedMaxItems,
+      feedMaxAlerts: config.feedMaxAlerts,
+      feedSlowMs: config.feedSlowMs,
       perHostGapMs: options.perHostGapMs,
       onProgress: options.onProgress,
     });

@@ -28,6 +28,9 @@ describe('loadConfig', () => {
       feedMaxBytes: 5 * 1024 * 1024,
       articleWaitMs: 30_000,
       articleHostBudget: 200,
+      feedMaxItems: 500,
+      feedMaxAlerts: 20,
+      feedSlowMs: 10_000,
       logLevel: 'info',
     });
     expect(DEFAULTS.pollCron).toBe('*/10 * * * *');
@@ -55,6 +58,9 @@ describe('loadConfig', () => {
       FEED_MAX_BYTES: '1048576',
       ARTICLE_WAIT_MS: '0',
       ARTICLE_HOST_BUDGET: '50',
+      FEED_MAX_ITEMS: '200',
+      FEED_MAX_ALERTS: '3',
+      FEED_SLOW_MS: '5000',
       LOG_LEVEL: 'DEBUG',
     });
     expect({ ...config }).toEqual({
@@ -70,6 +76,9 @@ describe('loadConfig', () => {
       feedMaxBytes: 1048576,
       articleWaitMs: 0,
       articleHostBudget: 50,
+      feedMaxItems: 200,
+      feedMaxAlerts: 3,
+      feedSlowMs: 5000,
       logLevel: 'debug',
     });
   });

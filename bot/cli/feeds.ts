@@ -196,11 +196,12 @@ function status(config: Config): number {
         ['outlet', 'state', 'last ok', 'fails', 'next try', 'items', 'last error'],
         feeds.map((f) => [
           short(f.outlet, 24),
-          feedHealth(f),
+          f.consecutiveSlow > 0 && feedHealth(f) === 'ok' ? 'slow' : feedHealth(f),
           belgradeTime(f.lastOkAt),
           String(f.consecutiveFailures),
           belgradeTime(f.nextDueAt),
-          String(f.itemsSeen),
+          // Items over FEED_MAX_ITEMS in the latest read are counted, not read.
+          f.itemsDropped ? `${f.itemsSeen} (+${f.itemsDropped} not read)` : String(f.itemsSeen),
           // A stored error may quote the feed's URL, key included: shown without the query.
           short(redactUrlsInText(f.lastError ?? ''), 60) || '-',
         ]),

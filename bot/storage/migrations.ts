@@ -217,6 +217,13 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE articles ADD COLUMN page_status TEXT;
   ALTER TABLE articles ADD COLUMN decided_on TEXT;
   `,
+  // 6: hostile and heavy feeds (issue 10).
+  `
+  -- Hostile and heavy feeds (issue 10): items over FEED_MAX_ITEMS left out in the latest read,
+  -- and reads that succeeded but were slow, in a row (they back off like failures).
+  ALTER TABLE feeds ADD COLUMN items_dropped INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE feeds ADD COLUMN consecutive_slow INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 /**
