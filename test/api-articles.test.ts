@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getJson, seededApp } from '../bot/api/testdata/api-fixture';
 import { seedArticles } from '../bot/api/testdata/seed';
+import { article } from '../bot/storage/testdata/fixtures';
 
 type Page = { articles: Array<Record<string, any>>; total: number; limit: number; offset: number };
 
@@ -16,7 +17,7 @@ describe('GET /api/articles', () => {
     expect(page.articles[0].title).toBe('Kamere u Novom Sadu');
     expect(page.articles.at(-1)!.title).toBe('Kamere na Zvezdari');
     expect(Object.keys(page.articles[0]).sort()).toEqual(
-      ['fetchedAt', 'id', 'lang', 'outlet', 'published', 'reasons', 'relevant', 'score', 'scope', 'script', 'storyId', 'title', 'topics', 'url'].sort(),
+      ['decidedOn', 'fetchedAt', 'id', 'lang', 'pageStatus', 'outlet', 'published', 'reasons', 'relevant', 'score', 'scope', 'script', 'storyId', 'title', 'topics', 'url'].sort(),
     );
     expect(page.articles[0]).toMatchObject({ outlet: '021.rs', scope: 'domestic', lang: 'sr', script: 'Latn', relevant: true, topics: ['cameras'], storyId: null });
   });
@@ -74,6 +75,20 @@ describe('GET /api/articles?q (search across scripts)', () => {
     // Every word must occur; each matches as a word prefix.
     expect(titles(await getJson<Page>(app, '/api/articles?q=prepozn+slavij'))).toEqual(expected);
     expect(titles(await getJson<Page>(app, `/api/articles?q=${encodeURIComponent('unutrasnjim')}`))).toEqual(['Nacrt zakona o unutrašnjim poslovima povučen']);
+  });
+
+  it("searches the article page's text too (read by the article stage), in either script", async () => {
+    const { app, storage } = seededApp();
+    storage.articles.insert({
+      ...article(99, { title: 'Stiglo pismo iz policije', text: '', published: '2025-03-20T10:00:00.000Z' }),
+      body: 'Policija je navela da softver za analitiku Hikvizija može da se uključi nakon usvajanja zakona.',
+      pageStatus: 'ok',
+      decidedOn: 'title+lead+page',
+    });
+    expect(titles(await getJson<Page>(app, '/api/articles?q=hikvizija'))).toEqual(['Stiglo pismo iz policije']);
+    expect(titles(await getJson<Page>(app, `/api/articles?q=${encodeURIComponent('аналитику')}`))).toEqual(['Stiglo pismo iz policije']);
+    const [a] = (await getJson<Page>(app, '/api/articles?q=hikvizija')).articles;
+    expect(a).toMatchObject({ decidedOn: 'title+lead+page', pageStatus: 'ok' });
   });
 
   it('combines q with the other filters and counts the total', async () => {

@@ -63,11 +63,11 @@ describe('alert delivery to Discord and Telegram', () => {
           fields: [
             { name: 'Medij', value: '🇷🇸 Example · domaći medij', inline: true },
             { name: 'Objavljeno', value: '2\\. 3. 2025. 11:00', inline: true },
-            { name: 'Teme', value: '\\#kamere \\#prepoznavanje\\_lica', inline: false },
+            // A reason that names no known concept: the classifier's first topic stands in.
+            { name: 'Teme', value: '\\#kamere', inline: false },
             { name: 'Zašto', value: 'prepoznavanje lica \\(ocena 0,90\\)', inline: false },
           ],
           footer: { text: 'Nadzor Watch' },
-          timestamp: '2025-03-02T10:00:00.000Z',
         },
       ],
       allowed_mentions: { parse: [] },
@@ -84,7 +84,7 @@ describe('alert delivery to Discord and Telegram', () => {
         '',
         'Tekst 1',
         '',
-        '#kamere #prepoznavanje_lica',
+        '#kamere',
         '<i>Zašto:</i> prepoznavanje lica (ocena 0,90)',
         '<a href="https://example.rs/a/1?utm_source=rss">Pročitaj</a> · example.rs',
       ].join('\n'),

@@ -1,6 +1,7 @@
 /**
  * The full-text index behind "q" and the organisation mentions: SQLite FTS5 over the folded
- * title and text of every article (table `article_search`, migration 2).
+ * title and text of every article (feed text and, when the article stage read it, the page's
+ * body) (table `article_search`, migration 2).
  *
  * Why this shape: Serbian is written in two scripts and often without diacritics, so a search
  * must compare `fold()`ed text (shared/text). fold() is JavaScript, so neither a generated
@@ -23,6 +24,8 @@ interface Pending {
   id: number;
   title: string;
   text: string;
+  /** The article page's text (bot/reader/article), when one was read. */
+  body: string | null;
 }
 
 const statements = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
@@ -31,7 +34,7 @@ function prepare(db: Database.Database) {
   return {
     state: db.prepare<[], { last: number }>('SELECT last_article_id AS last FROM article_search_state WHERE id = 1'),
     maxId: db.prepare<[], { max: number | null }>('SELECT max(id) AS max FROM articles'),
-    pending: db.prepare<[number, number], Pending>('SELECT id, title, text FROM articles WHERE id > ? ORDER BY id LIMIT ?'),
+    pending: db.prepare<[number, number], Pending>('SELECT id, title, text, body FROM articles WHERE id > ? ORDER BY id LIMIT ?'),
     insert: db.prepare('INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)'),
     setState: db.prepare('UPDATE article_search_state SET last_article_id = ? WHERE id = 1'),
   };
@@ -67,7 +70,7 @@ export function syncSearchIndex(db: Database.Database, limit = Number.POSITIVE_I
   const batch = db.transaction((size: number): number => {
     const last = s.state.get()!.last;
     const rows = s.pending.all(last, size);
-    for (const r of rows) s.insert.run(r.id, fold(r.title), fold(r.text));
+    for (const r of rows) s.insert.run(r.id, fold(r.title), fold(r.body ? `${r.text}\n${r.body}` : r.text));
     if (rows.length) s.setState.run(rows[rows.length - 1].id);
     return rows.length;
   });

@@ -2,7 +2,11 @@
  * `npm run bench`: throughput figures, printed, never asserted in tests.
  * - classifier: items per second on one core over the labelled corpus, and peak memory;
  * - pipeline: 500 local feeds of 50 items, one full monitor cycle;
- * - api: coverage queries and dashboard loads over 50,000 stored articles.
+ * - api: coverage queries and dashboard loads over 50,000 stored articles;
+ * - extension: the content script's main-thread time on a 5,000-word article in Chromium.
+ * - pages: article pages read by the article stage (fetch, extract, classify, store).
+ * - hostile: the hostile-feed run (bot/bench/hostile.ts): /healthz median and max while hostile
+ *   feeds are read, event-loop delay, peak memory.
  */
 import { classify } from '../../shared/classify/classify';
 import { loadCorpus } from '../training/dataset';
@@ -34,7 +38,7 @@ function benchClassifier(): void {
   );
 }
 
-// `npm run bench -- pipeline` (or classifier, api) runs one part; no argument runs them all.
+// `npm run bench -- pipeline` (or classifier, api, hostile) runs one part; no argument runs them all.
 const only = process.argv.slice(2);
 const wanted = (part: string) => only.length === 0 || only.includes(part);
 
@@ -43,7 +47,19 @@ if (wanted('pipeline')) {
   const { runPipelineBench } = await import('../bench/pipeline');
   await runPipelineBench();
 }
+if (wanted('pages')) {
+  const { runPagesBench } = await import('../bench/pages');
+  await runPagesBench();
+}
+if (wanted('hostile')) {
+  const { runHostileBench } = await import('../bench/hostile');
+  await runHostileBench();
+}
 if (wanted('api')) {
   const { runApiBench } = await import('../api/bench');
   await runApiBench();
+}
+if (wanted('extension')) {
+  const { runExtensionBench } = await import('../bench/extension');
+  await runExtensionBench();
 }

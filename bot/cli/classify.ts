@@ -9,6 +9,14 @@ import { createInterface } from 'node:readline';
 import { classify } from '../../shared/classify/classify';
 import type { Classification, Scope } from '../../shared/model/types';
 import { stripControls, terminalJson } from '../terminal-text';
+import { endQuietlyOnClosedPipe } from './pipe';
+import { verdictLine } from './verdict';
+
+const HELP = `usage:
+  npm run --silent classify -- "some text"       explain one title or text: verdict, topics, why
+  npm run --silent classify -- --jsonl FILE      one JSON line out per JSON line in ({"title","text"} and optional "lang", "scope", "url")
+  … | npm run --silent classify [-- --jsonl]     the same, JSONL on stdin
+  npm run --silent classify -- --help            this help`;
 
 /** The contract other tools rely on: exactly these keys, in this order. */
 function toJsonLine(c: Classification): string {
@@ -68,29 +76,43 @@ async function runJsonl(input: NodeJS.ReadableStream): Promise<void> {
 }
 
 function explain(text: string): void {
-  const c = classify({ title: text });
+  const input = { title: text };
+  const c = classify(input);
   // The reasons quote the text's own words: printed without control characters.
   const print = (line: string) => console.log(stripControls(line));
-  print(`${c.relevant ? 'RELEVANT' : 'not relevant'}  score ${c.score.toFixed(3)}  lang ${c.lang}  script ${c.script ?? '-'}`);
+  print(verdictLine(input, c));
+  print(`lang ${c.lang}  script ${c.script ?? '-'}`);
   print(`topics: ${c.topics.length ? c.topics.join(', ') : '(none)'}`);
   print('why:');
   for (const r of c.reasons) print(`  - ${r}`);
 }
 
 async function main(argv: string[]): Promise<void> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(HELP);
+    return;
+  }
   const i = argv.indexOf('--jsonl');
-  if (i >= 0) {
-    const file = argv[i + 1];
-    if (!file) throw new Error('--jsonl needs a file name');
+  const file = i >= 0 ? argv[i + 1] : undefined;
+  if (file && file !== '-') {
     // Bad lines are reported per line (stderr and an "error" object); the run still succeeds.
     await runJsonl(createReadStream(file));
     return;
   }
-  const text = argv.filter((a) => !a.startsWith('--')).join(' ').trim();
+  // `--jsonl` without a file (or with "-") reads stdin, like no argument at all.
+  const text = i >= 0 ? '' : argv.filter((a) => !a.startsWith('--')).join(' ').trim();
   if (text) return explain(text);
+  // Nothing to read from a terminal: someone typed the bare command. Say how to use it
+  // instead of waiting silently for JSONL.
+  if (process.stdin.isTTY) {
+    process.stderr.write(HELP + '\n');
+    process.exitCode = 2;
+    return;
+  }
   await runJsonl(process.stdin);
 }
 
+endQuietlyOnClosedPipe();
 main(process.argv.slice(2)).catch((e: Error) => {
   process.stderr.write(`classify: ${stripControls(e.message)}\n`);
   process.exitCode = 2;

@@ -67,10 +67,44 @@ describe('classify --jsonl', () => {
     expect(JSON.parse(r.stdout.trim()).relevant).toBe(true);
   });
 
+  it('prints its usage on --help', () => {
+    const r = tsx(['bot/cli/classify.ts', '--help']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^usage:/);
+    expect(r.stdout).toContain('--jsonl FILE');
+  });
+
+  it('ends quietly when the reader closes the pipe (| head -1)', () => {
+    const file = join(dir, 'many.jsonl');
+    writeFileSync(file, (lines[0] + '\n').repeat(3000));
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" --import tsx bot/cli/classify.ts --jsonl "${file}" | head -1`], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(r.stdout.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/EPIPE|Error|at /);
+  });
+
+  it('says why a text was rejected, with the threshold', () => {
+    const r = tsx(['bot/cli/classify.ts', 'Rezultati fudbalske lige']);
+    expect(r.stdout).toMatch(/^not relevant: score \d\.\d{3} < threshold \d/);
+    expect(r.stdout).toMatch(/missing: no surveillance term/);
+  });
+
   it('explains one text readably', () => {
     const r = tsx(['bot/cli/classify.ts', 'Полиција у Београду користи камере за препознавање лица']);
     expect(r.stdout).toMatch(/^RELEVANT/);
     expect(r.stdout).toMatch(/face recognition: "препознавање лица"/);
+  });
+});
+
+describe('feeds list', () => {
+  it('fits the table in 100 columns', () => {
+    const r = tsx(['bot/cli/feeds.ts', 'list']);
+    expect(r.status).toBe(0);
+    const widths = r.stdout.split('\n').map((l) => [...l].length);
+    expect(Math.max(...widths)).toBeLessThanOrEqual(100);
   });
 });
 

@@ -93,15 +93,35 @@ describe('commands', () => {
     expect(await run({ name: 'why' })).toBe('Upotreba: /why <link članka>');
   });
 
+  it('/why says which text the decision used, and why the article page was not read', async () => {
+    const { storage, run } = world();
+    storage.articles.insert(article(7, { text: '', body: 'Kamere na Slaviji ...', pageStatus: 'ok', decidedOn: 'title+lead+page' }));
+    storage.articles.insert(article(8, { text: '', pageStatus: 'robots', decidedOn: 'title' }));
+    expect(await run({ name: 'why', url: 'https://example.rs/a/7' })).toContain('Odluka doneta na osnovu naslova, teksta iz feeda i stranice članka');
+    const out = await run({ name: 'why', url: 'https://example.rs/a/8' });
+    expect(out).toContain('Odluka doneta na osnovu naslova (feed nema tekst)');
+    expect(out).toContain('Stranica članka nije pročitana (robots), pa odlučuje tekst iz feeda');
+  });
+
   it('/subscribe needs a chat admin in a group, and saves settings that routing then uses', async () => {
     const { storage, routing, chat, run } = world();
     expect(await run({ name: 'subscribe', mode: 'weekly' }, chat({ chatId: '-2002' }))).toBe('To mogu samo administratori ovog čata.');
     const out = await run({ name: 'subscribe', mode: 'weekly', language: 'en', topics: ['law'], minScore: 0.8 }, chat({ chatId: '-2002', isAdmin: async () => true }));
-    expect(out.split('\n')).toEqual(['Subscription saved.', 'Mode: weekly digest', 'Topics: Law on Internal Affairs', 'Language: English', 'Minimum score: 0.80']);
+    expect(out.split('\n')).toEqual([
+      'Subscription saved.',
+      'Mode: weekly digest',
+      'Topics: Law on Internal Affairs',
+      'Language: English',
+      'Minimum score: 0.80',
+      'A short reply when a story reaches 5 outlets and its first international outlet',
+    ]);
     expect(notifyRepos(storage).subscriptions.get('telegram:-2002')).toMatchObject({ mode: 'weekly', topics: ['law'], minScore: 0.8 });
     // Only the settings given change.
     await run({ name: 'subscribe', mode: 'instant' }, chat({ chatId: '-2002', isAdmin: async () => true }));
     expect(routing.subscriptionFor('telegram:-2002')).toMatchObject({ mode: 'instant', topics: ['law'], language: 'en' });
+    const milestones = await run({ name: 'subscribe', milestoneOutlets: 3 }, chat({ chatId: '-2002', isAdmin: async () => true }));
+    expect(milestones).toContain('A short reply when a story reaches 3 outlets and its first international outlet');
+    expect(routing.subscriptionFor('telegram:-2002')).toMatchObject({ mode: 'instant', topics: ['law'], milestoneOutlets: 3 });
     expect(routing.targetsFor({}, classification({ topics: ['law'] }))).toContain('telegram:-2002');
   });
 

@@ -21,5 +21,9 @@ describe('parseCommandText', () => {
     });
     expect(parseCommandText('subscribe', 'all min=off en')).toEqual({ name: 'subscribe', topics: [], minScore: null, language: 'en' });
     expect(parseCommandText('subscribe', 'hourly min=2 cameras,bogus')).toEqual({ name: 'subscribe', unknown: ['hourly', 'min=2', 'cameras,bogus'] });
+    expect(parseCommandText('subscribe', 'mediji=3')).toEqual({ name: 'subscribe', milestoneOutlets: 3 });
+    expect(parseCommandText('subscribe', 'outlets=off')).toEqual({ name: 'subscribe', milestoneOutlets: 0 });
+    expect(parseCommandText('subscribe', 'outlets=default')).toEqual({ name: 'subscribe', milestoneOutlets: null });
+    expect(parseCommandText('subscribe', 'outlets=1 outlets=x')).toEqual({ name: 'subscribe', unknown: ['outlets=1', 'outlets=x'] });
   });
 });

@@ -42,7 +42,15 @@ export function parseSubscribeArgs(words: readonly string[]): Extract<CommandInp
   for (const raw of words) {
     const word = raw.toLowerCase();
     const score = /^(?:min|score|min_score|ocena)=(.+)$/.exec(word);
+    const outlets = /^(?:outlets|mediji|медији|milestone)=(.+)$/.exec(word);
     if (MODES[word]) out.mode = MODES[word];
+    else if (outlets) {
+      const v = outlets[1];
+      if (v === 'default') out.milestoneOutlets = null;
+      else if (v === 'off' || v === 'ne' || v === 'не') out.milestoneOutlets = 0;
+      else if (/^\d{1,3}$/.test(v) && Number(v) !== 1) out.milestoneOutlets = Number(v);
+      else unknown.push(raw);
+    }
     else if (parseLanguage(raw)) out.language = parseLanguage(raw)!;
     else if (score) {
       const value = score[1] === 'off' || score[1] === 'default' ? null : Number(score[1].replace(',', '.'));

@@ -5,6 +5,7 @@ import { formatScore, t, topicLabel } from '../notify/i18n/localize';
 import type { AlertRouting } from '../notify/routing';
 import { notifyRepos } from '../notify/repos';
 import type { Storage } from '../storage/index';
+import { DEFAULT_MILESTONE_OUTLETS } from '../notify/milestones';
 import type { Subscription } from '../storage/subscriptions';
 import type { ChatContext, CommandInput } from './types';
 
@@ -12,12 +13,14 @@ type SubscribeInput = Extract<CommandInput, { name: 'subscribe' }>;
 
 function settingsDoc(s: Subscription): Doc {
   const lang = s.language;
+  const milestones = s.milestoneOutlets ?? DEFAULT_MILESTONE_OUTLETS;
   return [
     [{ text: t(lang, 'subscribe.saved'), bold: true }],
     [t(lang, 'subscribe.mode', { mode: t(lang, `mode.${s.mode}`) })],
     [t(lang, 'subscribe.topics', { topics: s.topics.length ? s.topics.map((x) => topicLabel(lang, x)).join(', ') : t(lang, 'topics.all') })],
     [t(lang, 'subscribe.language', { language: t(lang, `language.${s.language}`) })],
     [t(lang, 'subscribe.minScore', { score: s.minScore === null ? t(lang, 'score.default') : formatScore(lang, s.minScore) })],
+    [milestones === 0 ? t(lang, 'subscribe.milestoneOff') : t(lang, 'subscribe.milestone', { n: milestones })],
   ];
 }
 
@@ -49,6 +52,7 @@ export function subscribeDoc(storage: Storage, routing: AlertRouting, chat: Chat
       language: input.language ?? lang,
       topics: input.topics ?? current?.topics ?? [],
       minScore: input.minScore !== undefined ? input.minScore : (current?.minScore ?? null),
+      milestoneOutlets: input.milestoneOutlets !== undefined ? input.milestoneOutlets : (current?.milestoneOutlets ?? null),
     },
     now.toISOString(),
   );

@@ -19,6 +19,8 @@ export type CommandInput =
       language?: AlertLanguage;
       /** null: back to the default threshold. */
       minScore?: number | null;
+      /** A milestone reply at this many outlets; 0: none; null: back to the default. */
+      milestoneOutlets?: number | null;
       /** Empty: every topic. */
       topics?: Topic[];
       /** Arguments that meant nothing; the reply names them. */

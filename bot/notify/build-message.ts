@@ -1,5 +1,6 @@
 import type { OutboxAlert, Storage, StoredArticle } from '../storage/index';
 import { leadOf } from './format/lead';
+import { DEFAULT_MILESTONE_OUTLETS, storyMilestones } from './milestones';
 import { notifyRepos } from './repos';
 import type { AlertArticle, AlertLanguage, AlertMessage } from './types';
 
@@ -17,9 +18,16 @@ function articleOf(a: StoredArticle): AlertArticle {
 
 /**
  * The message for one outbox row, read from storage at send time so a follow-up sees the
- * story's outlets and its first message as they are now. Null when the article is gone.
+ * story's outlets and its first message as they are now, and the milestones this article
+ * brought the story to (with `milestoneOutlets`, the destination's setting). Null when the
+ * article is gone.
  */
-export function buildAlertMessage(storage: Storage, row: OutboxAlert, language: AlertLanguage): AlertMessage | null {
+export function buildAlertMessage(
+  storage: Storage,
+  row: OutboxAlert,
+  language: AlertLanguage,
+  options: { milestoneOutlets?: number } = {},
+): AlertMessage | null {
   const article = storage.articles.get(row.articleId);
   if (!article) return null;
   const storyId = row.storyId ?? article.storyId;
@@ -40,6 +48,11 @@ export function buildAlertMessage(storage: Storage, row: OutboxAlert, language: 
     }
   }
 
+  const milestones =
+    row.kind === 'follow-up' && storyId !== null
+      ? storyMilestones(storage.stories.outletScopesOf(storyId), article.id, options.milestoneOutlets ?? DEFAULT_MILESTONE_OUTLETS)
+      : [];
+
   return {
     alertId: row.id,
     kind: row.kind,
@@ -47,5 +60,6 @@ export function buildAlertMessage(storage: Storage, row: OutboxAlert, language: 
     article: articleOf(article),
     classification: article.classification,
     story: { id: storyId, outlets, firstRemoteId, first },
+    milestones,
   };
 }

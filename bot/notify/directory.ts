@@ -1,6 +1,7 @@
 import type { REST } from 'discord.js';
 import type { Api } from 'grammy';
 import { createDiscordNotifier } from './discord/discord-notifier';
+import { DEFAULT_MILESTONE_OUTLETS } from './milestones';
 import type { RateLimiter } from './rate-limit';
 import { parseTarget, type AlertRouting } from './routing';
 import type { NotifySettings } from './settings';
@@ -57,6 +58,7 @@ export function createNotifierDirectory(deps: DirectoryDeps): NotifierDirectory 
       return n;
     },
     languageFor: (target) => deps.routing.languageFor(target),
+    milestoneOutletsFor: (target) => deps.routing.subscriptionFor(target)?.milestoneOutlets ?? DEFAULT_MILESTONE_OUTLETS,
     limiter: deps.limiter,
     all: () => [...made.values()],
   };

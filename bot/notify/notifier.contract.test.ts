@@ -178,14 +178,33 @@ describe.each(Object.keys(harnesses))('Notifier contract: %s', (name) => {
     await h.notifier.send(followUp(first, remoteId), { nonce: 'nw-a2', pace: h.pace });
     const texts = h.visible();
     expect(texts).toHaveLength(h.edits ? 1 : 2);
-    expect(texts.at(-1)).toContain('Preneo još 1 medij: Drugi Portal');
+    // The edited first message names the newcomer; a follow-up of its own names the others,
+    // never its own outlet.
+    expect(texts.at(-1)).toContain(h.edits ? 'Preneo još 1 medij: Drugi Portal' : 'Preneo još 1 medij: Example Vesti');
+  });
+
+  it('replies briefly when a follow-up brings the story to a milestone', async () => {
+    const first = alertMessage();
+    const { remoteId } = await h.notifier.send(first, { nonce: 'nw-a1', pace: h.pace });
+    const f = followUp(first, remoteId, { outlet: 'BBC', scope: 'international' });
+    f.milestones = [{ kind: 'first-international', outlet: 'BBC' }];
+    await h.notifier.send(f, { nonce: 'nw-a2', pace: h.pace });
+    const texts = h.visible();
+    expect(texts).toHaveLength(2);
+    if (h.edits) expect(texts[0]).toContain('Preneo još 1 medij: BBC');
+    expect(texts[1]).toContain('🌍 Priču prenosi i prvi strani medij: BBC');
+    expect(texts[1]).toContain('Beograd: kamere i prepoznavanje lica');
+    // Without a milestone the edit is the whole update: no second message.
+    await h.notifier.send(followUp(first, remoteId, { outlet: 'Treći' }), { nonce: 'nw-a3', pace: h.pace });
+    expect(h.visible()).toHaveLength(h.edits ? 2 : 3);
   });
 
   it('sends a follow-up on its own when the first message is unknown', async () => {
     await h.notifier.send(followUp(alertMessage(), null), { nonce: 'nw-a2' });
     expect(h.visible()).toHaveLength(1);
     expect(h.visible()[0]).toContain('Beograd: kamere i prepoznavanje lica');
-    expect(h.visible()[0]).toContain('Preneo još 1 medij: Drugi Portal');
+    expect(h.visible()[0]).toContain('Preneo još 1 medij: Example Vesti');
+    expect(h.visible()[0]).not.toContain('medij: Drugi Portal');
   });
 
   it('folds a burst into a summary that leaves nothing out, within the message limits', async () => {
@@ -205,7 +224,7 @@ describe.each(Object.keys(harnesses))('Notifier contract: %s', (name) => {
   it('delivers a digest with the counts, the change and the top stories', async () => {
     await h.notifier.sendDigest({ language: 'en', digest: digestData() }, { pace: h.pace });
     const text = h.visible().join('\n');
-    for (const part of ['Weekly digest: 3 Mar 2025 – 10 Mar 2025', '12 articles, 5 stories', 'domestic: 9 · international: 3', 'Previous period: 8 articles, 4 stories (+4 (+50%))', 'Kamere u Beogradu', 'N1, Danas, BBC']) {
+    for (const part of ['Weekly digest: 3 Mar 2025 – 10 Mar 2025', '12 articles, 5 stories', 'domestic: 9 · international: 3', 'Previous period: 8 articles, 4 stories · change in articles: +4 (+50%)', 'Kamere u Beogradu', 'N1, Danas, BBC']) {
       expect(text).toContain(part);
     }
   });

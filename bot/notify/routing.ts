@@ -56,7 +56,7 @@ export function createAlertRouting(storage: Storage, config: Pick<Config, 'notif
 
   const discordDefault = settings.discord && (settings.discord.webhook || settings.discord.channelId) ? settings.discord : null;
   const defaults = new Map<string, Subscription>();
-  const base = { mode: 'instant' as const, topics: [], language: settings.language, minScore: null, createdAt: EPOCH, updatedAt: EPOCH };
+  const base = { mode: 'instant' as const, topics: [], language: settings.language, minScore: null, milestoneOutlets: null, createdAt: EPOCH, updatedAt: EPOCH };
   if (discordDefault) {
     defaults.set('discord', { target: 'discord', platform: 'discord', chatId: discordDefault.channelId ?? 'webhook', ...base });
   }

@@ -16,6 +16,12 @@ export interface AlertArticle {
   lead: string;
 }
 
+/**
+ * A point a story reached with a follow-up: its first international outlet, or the number of
+ * outlets the destination asked to hear about. Announced with a short reply to the first message.
+ */
+export type Milestone = { kind: 'first-international'; outlet: string } | { kind: 'outlets'; n: number; outlets: string[] };
+
 /** Everything a target needs to render one alert. Built by the delivery worker from storage. */
 export interface AlertMessage {
   /** Outbox row id: unique per alert and destination, used as an idempotency key. */
@@ -37,6 +43,8 @@ export interface AlertMessage {
      */
     first: { article: AlertArticle; classification: Classification } | null;
   };
+  /** For a follow-up: the milestones the story reached with this article (usually none). */
+  milestones?: Milestone[];
 }
 
 /** Alerts that arrived faster than the destination may receive them, sent as one message. */
@@ -138,6 +146,11 @@ export interface NotifierDirectory {
   get(target: string): Notifier | undefined;
   /** The language alerts to this target are written in. */
   languageFor(target: string): AlertLanguage;
+  /**
+   * After how many outlets a story gets a milestone reply at this target (0: never). Absent:
+   * DEFAULT_MILESTONE_OUTLETS.
+   */
+  milestoneOutletsFor?(target: string): number;
   /**
    * The limiter the notifiers' other traffic (command replies) already goes through, so the
    * worker counts against the same per-chat budgets. Absent: the worker makes its own.

@@ -131,7 +131,7 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
   async function deliverUnit(target: string, notifier: Notifier, language: AlertLanguage, unit: DeliveryUnit): Promise<Outcome> {
     const messages: AlertMessage[] = [];
     for (const row of unit.rows) {
-      const message = buildAlertMessage(storage, row, language);
+      const message = buildAlertMessage(storage, row, language, { milestoneOutlets: directory.milestoneOutletsFor?.(target) });
       if (message) messages.push(message);
       else storage.alerts.markFailed(row.id, 'article no longer stored', null);
     }

@@ -1,4 +1,3 @@
-import { classify } from '../../shared/classify/classify';
 import type { Classification, FeedItem, Scope } from '../../shared/model/types';
 import { fold } from '../../shared/text/fold';
 import type { Storage } from '../storage';
@@ -7,6 +6,9 @@ import { withStoredLanguage } from './article-language';
 import { fnv1a64 } from './normalize';
 import { StoryIndex } from './story-index';
 import { storySignature } from './story-signature';
+import { decide } from './article/decide';
+import { storyLead } from './article/story-text';
+import type { PageOutcome } from './article/types';
 
 /** The feed an item came from, as the processor needs it. */
 export interface SourceFeed {
@@ -20,7 +22,11 @@ export interface SourceFeed {
 }
 
 /** An item as the processor takes it: a parsed feed item, optionally with its own source. */
-export type IncomingItem = FeedItem & { source?: { title: string; href: string | null } | null };
+export type IncomingItem = FeedItem & {
+  source?: { title: string; href: string | null } | null;
+  /** The article page, when the article stage (./article) read or tried to read it. */
+  page?: PageOutcome | null;
+};
 
 /** A minimal article that did not come from a feed (POST /api/articles, imports). */
 export interface ManualArticle {
@@ -41,7 +47,7 @@ export interface ItemOutcome {
   alerted: number;
   followUp: boolean;
   /** Why it was not alerted, when relevant but not alerted. */
-  skipped?: 'backlog' | 'below-min-score' | 'no-target';
+  skipped?: 'backlog' | 'below-min-score' | 'no-target' | 'alert-cap';
   classification: Classification | null;
   storyId: number | null;
 }
@@ -54,6 +60,8 @@ export interface ProcessResult {
   alerts: number;
   followUps: number;
   backlog: number;
+  /** Relevant new items stored but not alerted because the feed reached its alert cap this cycle. */
+  overAlertCap: number;
   /** Items that could not be processed (rolled back alone); the first few errors. */
   failed: number;
   errors: string[];
@@ -68,6 +76,12 @@ export interface ProcessorOptions {
   /** Score at or above which a relevant item is alerted; default: the classifier's decision. */
   minScore?: number;
   now?: () => Date;
+}
+
+export interface ProcessItemsOptions {
+  firstRead: boolean;
+  /** Alerts one feed may enqueue in one call (a cycle); relevant items past it are stored, counted, not alerted. */
+  maxAlerts?: number;
 }
 
 /** Most of a long article adds nothing to the decision; the lead carries it. */
@@ -90,7 +104,7 @@ export function createProcessor(options: ProcessorOptions) {
     return options.minScore === undefined ? c.relevant : c.score >= options.minScore;
   }
 
-  function processOne(feed: SourceFeed, item: IncomingItem, firstRead: boolean): ItemOutcome {
+  function processOne(feed: SourceFeed, item: IncomingItem, firstRead: boolean, mayAlert = true): ItemOutcome {
     const at = now();
     const outlet = feed.kind === 'search' && item.source?.title ? item.source.title.trim() : feed.outlet;
     const text = (item.summary || item.content || '').trim();
@@ -103,22 +117,19 @@ export function createProcessor(options: ProcessorOptions) {
       return { id: dup.id, duplicate: true, relevant: false, alerted: 0, followUp: false, classification: null, storyId: null };
     }
     const hint = feed.kind === 'search' ? undefined : feed.language ?? undefined;
-    // What the monitor knows besides the text: the outlet's scope (search feeds mix outlets, so
-    // theirs says nothing) and the article's URL. The stored language: franc settles it where
-    // the classifier's quick guess is undecided (article-language.ts).
-    const classification = withStoredLanguage(
-      classify({
-        title: item.title,
-        text: body.slice(0, CLASSIFY_CHARS),
-        lang: hint,
-        scope: feed.kind === 'search' ? undefined : feed.scope,
-        url: item.url ?? undefined,
-      }),
-      item.title,
-      body,
-    );
+    // Title + feed text, and the article page's text when the article stage read it; besides
+    // the text, the outlet's scope (search feeds mix outlets, so theirs says nothing) and the
+    // URL. The stored language: franc settles it where the classifier's quick guess is
+    // undecided (article-language.ts).
+    const decision = decide(item.title, body, item.page, {
+      lang: hint,
+      scope: feed.kind === 'search' ? undefined : feed.scope,
+      url: item.url ?? undefined,
+    });
+    const { decidedOn, pageText } = decision;
+    const classification = withStoredLanguage(decision.classification, item.title, body);
     const published = item.published ?? item.updated ?? null;
-    const signature = storySignature(item.title, text);
+    const signature = storySignature(item.title, storyLead(text, item.page));
     const datedAt = published ? Date.parse(published) : at.getTime();
 
     stories ??= new StoryIndex(storage.stories, at);
@@ -137,6 +148,9 @@ export function createProcessor(options: ProcessorOptions) {
         fetchedAt: at.toISOString(),
         contentHash,
         classification,
+        body: pageText || null,
+        pageStatus: item.page?.status ?? null,
+        decidedOn,
       });
       if (id === null) {
         outcome = { id: null, duplicate: true, relevant: false, alerted: 0, followUp: false, classification, storyId: null };
@@ -162,6 +176,11 @@ export function createProcessor(options: ProcessorOptions) {
         outcome.skipped = 'backlog';
         return;
       }
+      // Alert cap: one feed may not flood the channels in one cycle; the rest are stored and counted.
+      if (!mayAlert) {
+        outcome.skipped = 'alert-cap';
+        return;
+      }
       const targets = targetsFor({ outlet, scope: feed.scope, title: item.title }, classification);
       if (targets.length === 0) outcome.skipped = 'no-target';
       for (const target of targets) {
@@ -176,6 +195,33 @@ export function createProcessor(options: ProcessorOptions) {
     return outcome;
   }
 
+  function emptyResult(): ProcessResult {
+    return { seen: 0, stored: 0, duplicates: 0, relevant: 0, alerts: 0, followUps: 0, backlog: 0, overAlertCap: 0, failed: 0, errors: [] };
+  }
+
+  /** Processes one item of a feed and adds its outcome to `result` (the alert cap counts on it). */
+  function processCounted(feed: SourceFeed, item: IncomingItem, opts: ProcessItemsOptions, result: ProcessResult): void {
+    result.seen++;
+    let o: ItemOutcome;
+    try {
+      o = processOne(feed, item, opts.firstRead, result.alerts < (opts.maxAlerts ?? Infinity));
+    } catch (err) {
+      // The item's savepoint is rolled back; the story index may name a story that no
+      // longer exists, so it is reloaded from storage when next needed.
+      stories = null;
+      result.failed++;
+      if (result.errors.length < 5) result.errors.push(`${item.url ?? item.id}: ${(err as Error).message}`);
+      return;
+    }
+    if (o.duplicate) result.duplicates++;
+    else result.stored++;
+    if (o.relevant) result.relevant++;
+    result.alerts += o.alerted;
+    if (o.followUp) result.followUps++;
+    if (o.skipped === 'backlog') result.backlog++;
+    if (o.skipped === 'alert-cap') result.overAlertCap++;
+  }
+
   return {
     /** Processes one item; see ItemOutcome. */
     processItem: processOne,
@@ -186,30 +232,27 @@ export function createProcessor(options: ProcessorOptions) {
      * everything else the processor does. An item that fails is rolled back alone, counted
      * and reported, and the others go on.
      */
-    processItems(feed: SourceFeed, items: IncomingItem[], opts: { firstRead: boolean }): ProcessResult {
-      const result: ProcessResult = { seen: 0, stored: 0, duplicates: 0, relevant: 0, alerts: 0, followUps: 0, backlog: 0, failed: 0, errors: [] };
+    processItems(feed: SourceFeed, items: IncomingItem[], opts: ProcessItemsOptions): ProcessResult {
+      const result = emptyResult();
       storage.transaction(() => {
-        for (const item of items) {
-          result.seen++;
-          let o: ItemOutcome;
-          try {
-            o = processOne(feed, item, opts.firstRead);
-          } catch (err) {
-            // The item's savepoint is rolled back; the story index may name a story that no
-            // longer exists, so it is reloaded from storage when next needed.
-            stories = null;
-            result.failed++;
-            if (result.errors.length < 5) result.errors.push(`${item.url ?? item.id}: ${(err as Error).message}`);
-            continue;
-          }
-          if (o.duplicate) result.duplicates++;
-          else result.stored++;
-          if (o.relevant) result.relevant++;
-          result.alerts += o.alerted;
-          if (o.followUp) result.followUps++;
-          if (o.skipped === 'backlog') result.backlog++;
-        }
+        for (const item of items) processCounted(feed, item, opts, result);
       });
+      return result;
+    },
+
+    /**
+     * processItems for the monitor: the items in transactions of `batchSize`, yielding to the
+     * event loop between them, so a big feed never holds the API or delivery for long.
+     */
+    async processItemsInBatches(feed: SourceFeed, items: IncomingItem[], opts: ProcessItemsOptions & { batchSize?: number }): Promise<ProcessResult> {
+      const result = emptyResult();
+      const size = Math.max(1, opts.batchSize ?? 25);
+      for (let start = 0; start < items.length; start += size) {
+        if (start > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+        storage.transaction(() => {
+          for (const item of items.slice(start, start + size)) processCounted(feed, item, opts, result);
+        });
+      }
       return result;
     },
 

@@ -25,6 +25,10 @@ export interface FeedState {
   paused: boolean;
   /** Number of items in the latest successful read (0 on a healthy feed is a warning sign). */
   itemsSeen: number;
+  /** Older items left out of the latest read because the feed had more than FEED_MAX_ITEMS. */
+  itemsDropped: number;
+  /** Successful reads in a row that were slow (over FEED_SLOW_MS); they back off like failures. */
+  consecutiveSlow: number;
 }
 
 /** Backoff policy for failing feeds. */
@@ -50,6 +54,10 @@ export interface FeedSuccess {
   lastModified?: string | null;
   itemsSeen: number;
   at: string;
+  /** Items over the per-feed limit, left out of this read. */
+  itemsDropped?: number;
+  /** The read succeeded but was slow: the feed backs off as if it had failed. */
+  slow?: boolean;
 }
 
 export interface FeedFailure {
@@ -93,6 +101,8 @@ interface FeedRow {
   next_due_at: string | null;
   paused: number;
   items_seen: number;
+  items_dropped: number;
+  consecutive_slow: number;
 }
 
 function fromRow(r: FeedRow): FeedState {
@@ -115,6 +125,8 @@ function fromRow(r: FeedRow): FeedState {
     nextDueAt: r.next_due_at,
     paused: r.paused === 1,
     itemsSeen: r.items_seen,
+    itemsDropped: r.items_dropped,
+    consecutiveSlow: r.consecutive_slow,
   };
 }
 
@@ -135,7 +147,9 @@ export function createFeedsRepo(db: Database.Database, policy: BackoffPolicy = D
       etag = CASE WHEN @keepEtag THEN etag ELSE @etag END,
       last_modified = CASE WHEN @keepLastModified THEN last_modified ELSE @lastModified END,
       last_fetched_at = @at, last_ok_at = @at, first_read_at = coalesce(first_read_at, @at),
-      consecutive_failures = 0, last_error = NULL, next_due_at = NULL, items_seen = @itemsSeen
+      consecutive_failures = 0, last_error = NULL, items_seen = @itemsSeen, items_dropped = @itemsDropped,
+      consecutive_slow = CASE WHEN @slow THEN consecutive_slow + 1 ELSE 0 END,
+      next_due_at = CASE WHEN @slow THEN @slowDueAt ELSE NULL END
     WHERE url = @url`);
   const failure = db.prepare(`
     UPDATE feeds SET
@@ -186,16 +200,22 @@ export function createFeedsRepo(db: Database.Database, policy: BackoffPolicy = D
       }).immediate();
     },
 
-    /** A fetch that answered (200 or 304): clears the failure streak and the backoff. */
+    /** A fetch that answered (200 or 304): clears the failure streak, and the backoff unless it was slow. */
     recordSuccess(url: string, s: FeedSuccess): void {
+      const at = toIso(s.at);
+      // A slow read backs off like a failure: base * 2^(n-1) after the n-th slow read in a row.
+      const slowCount = s.slow ? (getOne.get(url)?.consecutive_slow ?? 0) + 1 : 0;
       const info = success.run({
+        slow: s.slow ? 1 : 0,
+        slowDueAt: s.slow ? new Date(Date.parse(at) + backoffDelayMs(slowCount, policy)).toISOString() : null,
+        itemsDropped: s.itemsDropped ?? 0,
         url,
         keepEtag: s.etag === undefined ? 1 : 0,
         etag: s.etag ?? null,
         keepLastModified: s.lastModified === undefined ? 1 : 0,
         lastModified: s.lastModified ?? null,
         itemsSeen: s.itemsSeen,
-        at: toIso(s.at),
+        at,
       });
       if (info.changes === 0) throw new Error(`unknown feed: ${url}`);
     },

@@ -5,11 +5,13 @@ import { createAlertsRepo, type AlertsRepo } from './alerts';
 import { createArticlesRepo, type ArticlesRepo } from './articles';
 import { createFeedsRepo, DEFAULT_BACKOFF, type BackoffPolicy, type FeedsRepo } from './feeds';
 import { migrate } from './migrations';
+import { createPagesRepo, type PagesRepo } from './pages';
 import { createStoriesRepo, type StoriesRepo } from './stories';
 
 export type * from './alerts';
 export type * from './articles';
 export type * from './feeds';
+export type * from './pages';
 export type * from './stories';
 export { backoffDelayMs, DEFAULT_BACKOFF } from './feeds';
 export { DEFAULT_CLAIM_MS } from './alerts';
@@ -27,6 +29,8 @@ export interface Storage {
   readonly articles: ArticlesRepo;
   readonly stories: StoriesRepo;
   readonly alerts: AlertsRepo;
+  /** The article stage's page cache. */
+  readonly pages: PagesRepo;
   /**
    * Runs `fn` in one write transaction (BEGIN IMMEDIATE) and returns its result; a throw rolls
    * everything back. Nested calls become savepoints. `fn` must be synchronous: better-sqlite3
@@ -74,6 +78,7 @@ export function openStorage(dataDir: string, options: StorageOptions = {}): Stor
     articles: createArticlesRepo(db),
     stories: createStoriesRepo(db),
     alerts: createAlertsRepo(db),
+    pages: createPagesRepo(db),
     transaction: <T>(fn: () => T): T => db.transaction(fn).immediate(),
     close: () => db.close(),
   };

@@ -38,8 +38,8 @@ export function createStoriesRepo(db: Database.Database) {
     UPDATE stories SET last_seen = max(last_seen, (SELECT dated_at FROM articles WHERE id = @articleId))
     WHERE id = @storyId`);
   const getOne = db.prepare<[number], StoryRow>('SELECT * FROM stories WHERE id = ?');
-  const members = db.prepare<[number], { id: number; outlet: string }>(
-    'SELECT id, outlet FROM articles WHERE story_id = ? ORDER BY dated_at, id',
+  const members = db.prepare<[number], { id: number; outlet: string; scope: 'domestic' | 'international' }>(
+    'SELECT id, outlet, scope FROM articles WHERE story_id = ? ORDER BY dated_at, id',
   );
   const candidates = db.prepare<[string], StoryRow>(
     'SELECT * FROM stories WHERE last_seen >= ? ORDER BY last_seen DESC, id DESC',
@@ -48,6 +48,13 @@ export function createStoriesRepo(db: Database.Database) {
   /** Outlets in the order they first reported the story, each once. */
   function outletsOf(storyId: number): string[] {
     return [...new Set(members.all(storyId).map((m) => m.outlet))];
+  }
+
+  /** The same, each with its scope and its first article in the story, for milestones. */
+  function outletScopesOf(storyId: number): Array<{ outlet: string; scope: 'domestic' | 'international'; firstArticleId: number }> {
+    const seen = new Map<string, { outlet: string; scope: 'domestic' | 'international'; firstArticleId: number }>();
+    for (const m of members.all(storyId)) if (!seen.has(m.outlet)) seen.set(m.outlet, { outlet: m.outlet, scope: m.scope, firstArticleId: m.id });
+    return [...seen.values()];
   }
 
   return {
@@ -78,6 +85,7 @@ export function createStoriesRepo(db: Database.Database) {
     },
 
     outletsOf,
+    outletScopesOf,
 
     /** Stories with an article dated at or after `sinceIso`, newest first. */
     findCandidates(sinceIso: string): StoryCandidate[] {

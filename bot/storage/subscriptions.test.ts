@@ -17,11 +17,13 @@ describe('subscriptions', () => {
       mode: 'instant',
       topics: ['law', 'cameras'],
       minScore: null,
+      milestoneOutlets: null,
       createdAt: T0,
       updatedAt: T0,
     });
-    subs.upsert({ ...base, mode: 'weekly', topics: [], minScore: 0.7 }, T1);
-    expect(subs.get('telegram:42')).toMatchObject({ mode: 'weekly', topics: [], minScore: 0.7, createdAt: T0, updatedAt: T1 });
+    subs.upsert({ ...base, mode: 'weekly', topics: [], minScore: 0.7, milestoneOutlets: 3 }, T1);
+    expect(subs.get('telegram:42')).toMatchObject({ mode: 'weekly', topics: [], minScore: 0.7, milestoneOutlets: 3, createdAt: T0, updatedAt: T1 });
+    expect(() => subs.upsert({ ...base, mode: 'weekly', topics: [], minScore: null, milestoneOutlets: -1 }, T1)).toThrow(/CHECK/);
   });
 
   it('changes only the mode, and lists by mode', () => {

@@ -20,11 +20,16 @@ export interface Subscription {
   language: AlertLanguage;
   /** Alerts below this classifier score are skipped; null: the classifier's own `relevant`. */
   minScore: number | null;
+  /**
+   * A short reply goes out when a story reaches this many outlets; null: the default
+   * (DEFAULT_MILESTONE_OUTLETS in bot/notify), 0: never.
+   */
+  milestoneOutlets: number | null;
   createdAt: string;
   updatedAt: string;
 }
 
-export type SubscriptionInput = Omit<Subscription, 'createdAt' | 'updatedAt'>;
+export type SubscriptionInput = Omit<Subscription, 'createdAt' | 'updatedAt' | 'milestoneOutlets'> & { milestoneOutlets?: number | null };
 
 interface SubscriptionRow {
   target: string;
@@ -34,6 +39,7 @@ interface SubscriptionRow {
   topics: string;
   language: AlertLanguage;
   min_score: number | null;
+  milestone_outlets: number | null;
   created_at: string;
   updated_at: string;
 }
@@ -47,6 +53,7 @@ function fromRow(r: SubscriptionRow): Subscription {
     topics: JSON.parse(r.topics) as Topic[],
     language: r.language,
     minScore: r.min_score,
+    milestoneOutlets: r.milestone_outlets,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -61,12 +68,12 @@ export type SubscriptionsRepo = ReturnType<typeof createSubscriptionsRepo>;
  */
 export function createSubscriptionsRepo(db: Database.Database) {
   const upsert = db.prepare(`
-    INSERT INTO subscriptions (target, platform, chat_id, mode, topics, language, min_score, created_at, updated_at)
-    VALUES (@target, @platform, @chatId, @mode, @topics, @language, @minScore, @at, @at)
+    INSERT INTO subscriptions (target, platform, chat_id, mode, topics, language, min_score, milestone_outlets, created_at, updated_at)
+    VALUES (@target, @platform, @chatId, @mode, @topics, @language, @minScore, @milestoneOutlets, @at, @at)
     ON CONFLICT (target) DO UPDATE SET
       platform = excluded.platform, chat_id = excluded.chat_id, mode = excluded.mode,
       topics = excluded.topics, language = excluded.language, min_score = excluded.min_score,
-      updated_at = excluded.updated_at`);
+      milestone_outlets = excluded.milestone_outlets, updated_at = excluded.updated_at`);
   const getOne = db.prepare<[string], SubscriptionRow>('SELECT * FROM subscriptions WHERE target = ?');
   const all = db.prepare<[], SubscriptionRow>('SELECT * FROM subscriptions ORDER BY target');
   const byMode = db.prepare<[string], SubscriptionRow>('SELECT * FROM subscriptions WHERE mode = ? ORDER BY target');
@@ -78,7 +85,7 @@ export function createSubscriptionsRepo(db: Database.Database) {
       return row ? fromRow(row) : null;
     },
 
-    /** Creates or replaces a destination's settings; keeps its creation time. */
+    /** Creates or replaces a destination's settings (a missing milestoneOutlets is the default); keeps its creation time. */
     upsert(s: SubscriptionInput, at: string): Subscription {
       upsert.run({
         target: s.target,
@@ -88,6 +95,7 @@ export function createSubscriptionsRepo(db: Database.Database) {
         topics: JSON.stringify([...new Set(s.topics)]),
         language: s.language,
         minScore: s.minScore,
+        milestoneOutlets: s.milestoneOutlets ?? null,
         at: toIso(at),
       });
       return fromRow(getOne.get(s.target)!);

@@ -1,14 +1,16 @@
 /**
- * The background: sets the toolbar badge from the content script's verdict, answers related-
- * coverage requests (only with a server configured) and keeps the content script registered
+ * The background: classifies articles for the content script (off the page's main thread),
+ * sets the toolbar badge from the content script's verdict, answers related-coverage requests (only with a server configured) and keeps the content script registered
  * on the sites the reader added. Every message is validated and must come from this
  * extension's own content script.
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { syncAddedSites } from '../features/added-sites';
+import { answerClassify } from '../features/background-classify';
 import { serveRelatedCoverage } from '../features/related-coverage';
 import { showVerdictBadge } from '../features/toolbar-badge';
+import type { Classification } from '../../shared/model/types';
 import { isOwnSender, parseBackgroundMessage, type RelatedResponse } from '../lib/messages';
 import { sitesSetting } from '../lib/settings';
 
@@ -17,7 +19,7 @@ function resync(): void {
 }
 
 export default defineBackground(() => {
-  browser.runtime.onMessage.addListener((raw, sender, sendResponse: (response: RelatedResponse) => void) => {
+  browser.runtime.onMessage.addListener((raw, sender, sendResponse: (response: RelatedResponse | Classification) => void) => {
     if (!isOwnSender(sender, browser.runtime.id, 'content-script')) return false;
     const message = parseBackgroundMessage(raw);
     if (!message) return false;
@@ -25,6 +27,10 @@ export default defineBackground(() => {
       showVerdictBadge(sender.tab!.id!, message).catch(() => {
         // The tab may be gone already.
       });
+      return false;
+    }
+    if (message.type === 'classify') {
+      sendResponse(answerClassify(message));
       return false;
     }
     serveRelatedCoverage(message).then(sendResponse, () => sendResponse({ ok: false, error: 'request failed' }));

@@ -1,7 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it, vi } from 'vitest';
 import { glossary } from '../../shared/context/glossary';
-import { buildPanel, type PanelModel } from './context-panel';
+import { buildPanel, summaryLine, type PanelModel } from './context-panel';
 
 function doc(): Document {
   return parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
@@ -17,25 +17,50 @@ const model = (over: Partial<PanelModel> = {}): PanelModel => ({
 });
 
 describe('buildPanel', () => {
-  it('has the sections: about, timeline, figures, law, actions, terms, related', () => {
+  it('reads top to bottom: summary, latest, law, figures, actions, sources, then all events, terms, related', () => {
     const d = doc();
     const { element } = buildPanel(d, model(), () => {});
     const sections = [...element.querySelectorAll('[data-section]')].map((s) => s.getAttribute('data-section'));
-    expect(sections).toEqual(['about', 'timeline', 'figures', 'law', 'actions', 'terms', 'related']);
-    expect(element.querySelectorAll('[data-topic]')).toHaveLength(2);
+    expect(sections).toEqual(['summary', 'latest', 'law', 'figures', 'actions', 'sources', 'timeline', 'terms', 'related']);
+    expect(element.querySelector('.summary')!.textContent).toBe(
+      'This article touches on face recognition, impact assessment and Commissioner: what the #hiljadekamera campaign knows about it.',
+    );
+    expect(summaryLine(['cameras', 'law', 'protest'], 'sr-Latn')).toBe('Tekst se tiče tema kamere, zakon i protesti: šta o tome zna kampanja #hiljadekamera.');
+    expect(summaryLine(['huawei-safe-city'], 'en')).toBe('This article touches on Huawei “Safe City”: what the #hiljadekamera campaign knows about it.');
     expect(element.getAttribute('aria-label')).toBe('Nadzor Watch: campaign context');
+    // The timeline and the terms wait behind disclosures.
+    expect(element.querySelector('details[data-section="timeline"]')!.hasAttribute('open')).toBe(false);
   });
 
-  it('marks the timeline events that share a topic with the article', () => {
+  it('shows the three latest events of the article\'s topics, newest first, with the "as of" date', () => {
     const { element } = buildPanel(doc(), model({ topics: ['dpia-commissioner'] }), () => {});
-    const events = [...element.querySelectorAll('[data-event]')];
-    const marked = events.filter((e) => e.getAttribute('data-match') === 'true').map((e) => e.getAttribute('data-event'));
-    expect(events.length).toBeGreaterThan(20);
-    expect(marked).toEqual(expect.arrayContaining(['first-dpia-rejected', 'second-dpia-8100-cameras']));
-    expect(marked).not.toContain('july-2020-protests');
-    expect(marked.length).toBeGreaterThan(2);
-    expect(marked.length).toBeLessThan(events.length);
-    for (const e of events) expect(e.classList.contains('match')).toBe(e.getAttribute('data-match') === 'true');
+    const latest = [...element.querySelectorAll('[data-section="latest"] [data-event]')];
+    expect(latest).toHaveLength(3);
+    const dates = latest.map((e) => e.querySelector('time')!.getAttribute('datetime')!);
+    expect([...dates].sort().reverse()).toEqual(dates);
+    expect(latest.every((e) => e.getAttribute('data-match') === 'true')).toBe(true);
+    expect(element.querySelector('.as-of')!.textContent).toMatch(/^What the panel knows runs to \d{4}/);
+  });
+
+  it('lists all events of the article\'s topics by default, every topic on request', () => {
+    const { element } = buildPanel(doc(), model({ topics: ['dpia-commissioner'] }), () => {});
+    const timeline = element.querySelector('[data-section="timeline"]')!;
+    const events = () => [...timeline.querySelectorAll('[data-event]')];
+    const own = events();
+    expect(own.length).toBeGreaterThan(2);
+    expect(own.every((e) => e.getAttribute('data-match') === 'true')).toBe(true);
+    expect(own.map((e) => e.getAttribute('data-event'))).toEqual(expect.arrayContaining(['first-dpia-rejected', 'second-dpia-8100-cameras']));
+    expect(timeline.querySelector('h2')!.textContent).toBe(`All events (${own.length})`);
+    (timeline.querySelector('button') as HTMLElement).click();
+    expect(events().length).toBeGreaterThan(20);
+    expect(events().some((e) => e.getAttribute('data-match') === 'false')).toBe(true);
+  });
+
+  it('never shows internal notes about the seeds', () => {
+    for (const topics of [['spyware'], ['local-procurement', 'cameras'], ['face-recognition', 'law', 'campaign']] as const) {
+      const { element } = buildPanel(doc(), model({ topics: [...topics] }), () => {});
+      expect(element.textContent).not.toMatch(/\bseeds?\b|untitled/i);
+    }
   });
 
   it('speaks the page language: Cyrillic', () => {
@@ -58,6 +83,19 @@ describe('buildPanel', () => {
     expect(onToggle).toHaveBeenLastCalledWith(true);
     (button as HTMLElement).click();
     expect(onToggle).toHaveBeenLastCalledWith(false);
+  });
+
+  it('lists related coverage one per story, newest first', () => {
+    const view = buildPanel(doc(), model(), () => {});
+    const a = (title: string, published: string) => ({ title, url: `https://x.rs/${published}`, outlet: 'X', published, score: 0.9, topics: [] });
+    view.setRelated({ status: 'ok', articles: [a('Kamere u Nišu', '2024-05-01T10:00:00Z'), a('Nove kamere', '2024-06-01T10:00:00Z'), a('Kamere u Nišu', '2024-05-03T10:00:00Z')] });
+    const links = [...view.element.querySelectorAll('[data-section="related"] a')].map((l) => l.getAttribute('href'));
+    expect(links).toEqual(['https://x.rs/2024-06-01T10:00:00Z', 'https://x.rs/2024-05-03T10:00:00Z']);
+  });
+
+  it('takes the page\'s theme', () => {
+    expect(buildPanel(doc(), model({ theme: 'dark' }), () => {}).element.classList.contains('theme-dark')).toBe(true);
+    expect(buildPanel(doc(), model(), () => {}).element.classList.contains('theme-light')).toBe(true);
   });
 
   it('starts collapsed when remembered so', () => {

@@ -8,7 +8,7 @@ function page(body: string) {
 }
 
 describe('highlightGlossary', () => {
-  it('wraps the first occurrence of each term in a span with a text tooltip', () => {
+  it('wraps the first occurrence of each term in a focusable span (its popover: glossary-popover.ts)', () => {
     const doc = page('<article><p>Poverenik je odbio procenu uticaja. Poverenik je ponovo odbio.</p></article>');
     const h = highlightGlossary(doc.querySelector('article')!, 'sr-Latn');
     const spans = [...doc.querySelectorAll(`[${TERM_ATTRIBUTE}]`)];
@@ -16,7 +16,10 @@ describe('highlightGlossary', () => {
       ['commissioner', 'Poverenik'],
       ['dpia', 'procenu uticaja'],
     ]);
-    expect(spans[0].getAttribute('title')).toMatch(/^Poverenik/);
+    // No browser tooltip (late, unstyled): a popover instead, reached by keyboard too.
+    expect(spans[0].hasAttribute('title')).toBe(false);
+    expect(spans[0].getAttribute('tabindex')).toBe('0');
+    expect(spans[0].getAttribute('aria-label')).toMatch(/^Poverenik \(Poverenik/);
     expect(spans[0].getAttribute('style')).toContain('text-decoration-line: underline');
     expect(spans[0].getAttribute('style')).not.toMatch(/margin|padding:\s*[1-9]/);
     expect(h.count).toBe(2);
@@ -24,10 +27,10 @@ describe('highlightGlossary', () => {
     expect(doc.querySelector('p')!.textContent).toBe('Poverenik je odbio procenu uticaja. Poverenik je ponovo odbio.');
   });
 
-  it('uses the panel language for the tooltip (Cyrillic)', () => {
+  it('names the term in the panel language (Cyrillic)', () => {
     const doc = page('<p>Повереник је одбио</p>');
     highlightGlossary(doc.body, 'sr-Cyrl');
-    expect(doc.querySelector(`[${TERM_ATTRIBUTE}]`)!.getAttribute('title')).toMatch(/^Повереник/);
+    expect(doc.querySelector(`[${TERM_ATTRIBUTE}]`)!.getAttribute('aria-label')).toMatch(/^Повереник \(Повереник/);
   });
 
   it('leaves links, code, form fields and headlines alone', () => {

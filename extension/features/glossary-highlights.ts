@@ -1,9 +1,10 @@
 /**
- * Glossary terms in the article get a subtle dotted underline and a tooltip (the `title`
- * attribute) with their definition. The first occurrence of each term is wrapped in a <span>
- * by splitting its text node; the span sets only text decoration, so no line moves. The
- * definitions are set as attribute text, never as markup. `remove()` joins the text nodes back
- * into the page's original node, so a framework holding that node keeps a correct reference.
+ * Glossary terms in the article get a subtle dotted underline; their explanation is a styled
+ * popover on hover, keyboard focus and tap (features/glossary-popover.ts), so each term is
+ * focusable (tabindex 0). The first occurrence of each term is wrapped in a <span> by splitting
+ * its text node; the span sets only text decoration, so no line moves. `remove()` joins the
+ * text nodes back into the page's original node, so a framework holding that node keeps a
+ * correct reference.
  */
 import { localize, type UiLang } from '../../shared/context/localize';
 import type { GlossaryTerm } from '../../shared/context/types';
@@ -20,6 +21,7 @@ const TERM_STYLE = [
   'text-decoration-color: color-mix(in srgb, currentColor 55%, transparent)',
   'text-underline-offset: 0.18em',
   'cursor: help',
+  'outline-offset: 2px',
 ].join(';');
 
 /** Elements whose text is never touched: code, form fields, links, our own UI. */
@@ -39,6 +41,12 @@ export interface Highlights {
 export interface HighlightOptions {
   /** At most this many highlights (one per term). Default 40. */
   limit?: number;
+  /**
+   * Characters of article text searched, from the top. Default 8,000 (about 1,200 words): a
+   * term is explained at its first use, which on news pages comes early, and a 5,000-word
+   * page costs no more than a short one.
+   */
+  maxChars?: number;
   /** Only find the terms, change nothing (highlights switched off). */
   dryRun?: boolean;
 }
@@ -72,9 +80,9 @@ function contiguous(original: Node, added: readonly Node[]): boolean {
   return true;
 }
 
-/** The tooltip of a term: its name and definition, as plain text. */
-export function termTooltip(term: GlossaryTerm, lang: UiLang): string {
-  return `${localize(term.term, lang)}: ${localize(term.definition, lang)}`;
+/** The accessible name of a term's span: the word as written, then what the glossary calls it. */
+export function termLabel(term: GlossaryTerm, lang: UiLang, written: string): string {
+  return `${written} (${localize(term.term, lang)})`;
 }
 
 export function highlightGlossary(root: Element, lang: UiLang, options: HighlightOptions = {}): Highlights {
@@ -87,10 +95,13 @@ export function highlightGlossary(root: Element, lang: UiLang, options: Highligh
 
   // Collect first, change after: the walker must not see our own spans.
   const nodes: Text[] = [];
+  const maxChars = options.maxChars ?? 8_000;
+  let chars = 0;
   const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+  for (let n = walker.nextNode(); n && chars < maxChars; n = walker.nextNode()) {
     const text = n as Text;
     if (text.data.trim().length < 2) continue;
+    chars += text.data.length;
     const parent = text.parentElement;
     if (!parent || parent.closest(SKIP_SELECTOR)) continue;
     nodes.push(text);
@@ -114,7 +125,10 @@ export function highlightGlossary(root: Element, lang: UiLang, options: Highligh
       const span = doc.createElement('span');
       span.setAttribute(TERM_ATTRIBUTE, m.term.id);
       span.setAttribute('style', TERM_STYLE);
-      span.title = termTooltip(m.term, lang);
+      // Reachable by keyboard; the popover opens on focus. No `title`: the browser's tooltip
+      // would come late, unstyled, and on top of ours.
+      span.setAttribute('tabindex', '0');
+      span.setAttribute('aria-label', termLabel(m.term, lang, middle.data));
       middle.parentNode!.insertBefore(span, middle);
       span.appendChild(middle);
       split.added.push(span, tail);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import feeds from '../../bot/feeds/default-feeds.json';
-import { DEFAULT_MATCHES, DEFAULT_SITES, hostBelongsTo, matchPatternFor, siteHost } from './default-sites';
+import { DEFAULT_MATCHES, DEFAULT_SITES, hostBelongsTo, looksLikeArticle, matchPatternFor, SERBIAN_OUTLETS, siteHost } from './default-sites';
 
 describe('default sites', () => {
   it('covers every outlet of the feed registry, not the news-search feeds', () => {
@@ -16,6 +16,26 @@ describe('default sites', () => {
   it('adds major international outlets', () => {
     const hosts = DEFAULT_SITES.map((s) => s.host);
     expect(hosts).toEqual(expect.arrayContaining(['theguardian.com', 'reuters.com', 'apnews.com']));
+  });
+
+  it('includes the major Serbian outlets, each with an article pattern its example matches', () => {
+    const hosts = DEFAULT_SITES.map((s) => s.host);
+    for (const host of ['blic.rs', 'politika.rs', 'telegraf.rs', 'informer.rs', 'b92.net', 'mondo.rs', 'nin.rs', 'vreme.com', 'insajder.net', 'rtv.rs']) {
+      expect(hosts, host).toContain(host);
+    }
+    for (const site of SERBIAN_OUTLETS) {
+      const url = new URL(site.example!);
+      expect(hostBelongsTo(url.hostname, site.host), site.host).toBe(true);
+      expect(new MatchPattern(matchPatternFor(site.host)).includes(url.href), site.host).toBe(true);
+      expect(looksLikeArticle(url.hostname, url.pathname + url.search), site.example).toBe(true);
+      // Home and section pages are not articles.
+      for (const other of ['/', '/vesti/', '/sr/', '/najnovije']) expect(looksLikeArticle(url.hostname, other), `${site.host}${other}`).toBe(false);
+    }
+  });
+
+  it('reads every page of a site without a pattern, and of hosts it does not list', () => {
+    expect(looksLikeArticle('n1info.rs', '/')).toBe(true);
+    expect(looksLikeArticle('127.0.0.1', '/latin-article.html')).toBe(true);
   });
 
   it('lists each host once, without hosts another entry already covers', () => {

@@ -11,6 +11,14 @@ export interface Site {
   host: string;
   /** Outlet name(s) for the options page. */
   name: string;
+  /**
+   * The site's article addresses (path and query). On a page of the site that does not match,
+   * the content script stops before reading the page: home and section pages cost nothing.
+   * Absent: every page is read and the classifier decides.
+   */
+  article?: RegExp;
+  /** An article address of the site, for the tests of `article` (its test page mimics it). */
+  example?: string;
 }
 
 /** International newsrooms beyond the registry (its international outlets are already in). */
@@ -25,6 +33,25 @@ const INTERNATIONAL: Site[] = [
   { host: 'nytimes.com', name: 'The New York Times' },
   { host: 'washingtonpost.com', name: 'The Washington Post' },
   { host: 'ft.com', name: 'Financial Times' },
+];
+
+/**
+ * The major Serbian outlets beyond the registry, with their article address patterns. Written
+ * from the outlets' public URL schemes without access to the live sites (the tests never leave
+ * 127.0.0.1): recheck a pattern against the site when articles stop getting the panel. The
+ * test pages in test/fixtures/pages/sites/ mimic each outlet's article markup.
+ */
+export const SERBIAN_OUTLETS: Site[] = [
+  { host: 'blic.rs', name: 'Blic', article: /^\/[a-z-]+\/(?:[a-z0-9-]+\/)*[a-z0-9-]+\/[a-z0-9]{7}\/?$/, example: 'https://www.blic.rs/vesti/beograd/kamere-na-slaviji/x7k2m9p' },
+  { host: 'politika.rs', name: 'Politika', article: /^\/(?:sr|scc)\/clanak\/\d+(?:\/|$)/, example: 'https://www.politika.rs/sr/clanak/612345/kamere-u-beogradu' },
+  { host: 'telegraf.rs', name: 'Telegraf', article: /\/\d{6,}-[a-z0-9-]+\/?$/, example: 'https://www.telegraf.rs/vesti/beograd/3812345-kamere-sa-prepoznavanjem-lica' },
+  { host: 'informer.rs', name: 'Informer', article: /\/\d{5,}\/[a-z0-9-]+\/?$/, example: 'https://informer.rs/vesti/drustvo/912345/kamere-beograd' },
+  { host: 'b92.net', name: 'B92', article: /(?:\/\d{5,}\/[a-z0-9-]+\/?$|[?&]nav_id=\d+)/, example: 'https://www.b92.net/info/vesti/123456/kamere-beograd' },
+  { host: 'mondo.rs', name: 'Mondo', article: /\/a\d+\/[A-Za-z0-9-]+\.html$/, example: 'https://mondo.rs/Info/Drustvo/a1234567/Kamere-Beograd.html' },
+  { host: 'nin.rs', name: 'NIN', article: /^\/[a-z-]+\/(?:[a-z-]+\/)?\d{4,}\/[a-z0-9-]+\/?$/, example: 'https://www.nin.rs/drustvo/vesti/45678/kamere-beograd' },
+  { host: 'vreme.com', name: 'Vreme', article: /^\/(?:vesti|vreme|kultura|projekat|intervju|komentar|mozaik)\/[a-z0-9-]{8,}\/?$/, example: 'https://www.vreme.com/vesti/kamere-sa-prepoznavanjem-lica/' },
+  { host: 'insajder.net', name: 'Insajder', article: /^\/(?:teme|arhiva|prica|vesti)\/[a-z0-9-]{8,}(?:\/\d+)?\/?$/, example: 'https://insajder.net/teme/kamere-sa-prepoznavanjem-lica' },
+  { host: 'rtv.rs', name: 'RTV', article: /_\d{5,}\.html$/, example: 'https://www.rtv.rs/sr_lat/drustvo/kamere-u-novom-sadu_1512345.html' },
 ];
 
 /** "https://www.danas.rs/" -> "danas.rs". */
@@ -53,7 +80,10 @@ function registrySites(): Site[] {
 export const DEFAULT_SITES: readonly Site[] = (() => {
   const sites = registrySites();
   const seen = new Set(sites.map((s) => s.host));
-  for (const s of INTERNATIONAL) if (!seen.has(s.host)) sites.push(s);
+  for (const s of [...SERBIAN_OUTLETS, ...INTERNATIONAL]) {
+    if (!seen.has(s.host)) sites.push(s);
+    seen.add(s.host);
+  }
   return sites;
 })();
 
@@ -69,4 +99,13 @@ export const DEFAULT_MATCHES: string[] = DEFAULT_SITES.map((s) => matchPatternFo
 export function hostBelongsTo(hostname: string, host: string): boolean {
   const h = hostname.toLowerCase().replace(/\.$/, '');
   return h === host || h.endsWith('.' + host);
+}
+
+/**
+ * Is this address an article of its site? True when the site has no article pattern (or is
+ * not a default site: added sites and test hosts), else the pattern decides.
+ */
+export function looksLikeArticle(hostname: string, pathAndQuery: string): boolean {
+  const site = DEFAULT_SITES.find((s) => hostBelongsTo(hostname, s.host));
+  return !site?.article || site.article.test(pathAndQuery);
 }

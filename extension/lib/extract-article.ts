@@ -15,11 +15,16 @@ export interface ExtractedArticle {
   root: Element;
   /** The page's declared language (<html lang>), '' when absent. */
   htmlLang: string;
-  via: 'site' | 'schema' | 'readability' | 'page';
+  via: 'site' | 'schema' | 'semantic' | 'readability' | 'page';
 }
 
-/** Enough for the classifier; long pages are cut, not skipped. */
-export const MAX_TEXT = 30_000;
+/**
+ * Enough for the classifier (about 750 words: the headline, the lead and the first part say
+ * what an article is about; the bot decides on a feed's title and summary alone). Long pages
+ * are cut, not skipped, and the work per page stays bounded: on a 5,000-word article this
+ * keeps the content script's main-thread time within its budget (`npm run bench -- extension`).
+ */
+export const MAX_TEXT = 5_000;
 /** A selector's element with less text than this is not taken for the article. */
 const MIN_BODY_TEXT = 400;
 
@@ -88,6 +93,11 @@ function pick(doc: Document, selector: string): Element | null {
  * paragraphs, else the parent of the most paragraph text. Falls back to <body>.
  */
 export function findArticleRoot(doc: Document): Element {
+  return articleRoot(doc).root;
+}
+
+/** The same, saying whether it is a semantic container (<article>, <main>) holding most paragraphs. */
+function articleRoot(doc: Document): { root: Element; semantic: boolean } {
   const body = doc.body ?? doc.documentElement;
   const byParent = new Map<Element, number>();
   let total = 0;
@@ -102,7 +112,7 @@ export function findArticleRoot(doc: Document): Element {
     for (const el of doc.querySelectorAll(selector)) {
       let inside = 0;
       for (const p of el.querySelectorAll('p')) inside += textLength(p);
-      if (total > 0 && inside >= total * 0.6 && inside >= MIN_BODY_TEXT) return el;
+      if (total > 0 && inside >= total * 0.6 && inside >= MIN_BODY_TEXT) return { root: el, semantic: true };
     }
   }
   let best: Element | null = null;
@@ -113,7 +123,7 @@ export function findArticleRoot(doc: Document): Element {
       bestLength = n;
     }
   }
-  return best ?? body;
+  return { root: best ?? body, semantic: false };
 }
 
 function headline(doc: Document, selector?: string): string {
@@ -161,7 +171,10 @@ export function extractArticle(doc: Document, hostname: string): ExtractedArticl
     const root = pick(doc, selector);
     if (root) return { title: headline(doc), text: blockText(root), root, htmlLang, via: 'schema' };
   }
-  const root = findArticleRoot(doc);
+  const { root, semantic } = articleRoot(doc);
+  // An <article> or <main> that holds most of the page's paragraphs is the article: no need
+  // for Readability, which copies and scores the whole page (tens of ms on a long one).
+  if (semantic) return { title: headline(doc), text: blockText(root), root, htmlLang, via: 'semantic' };
   const read = readability(doc);
   if (read) return { title: headline(doc) || read.title, text: read.text, root, htmlLang, via: 'readability' };
   return { title: headline(doc), text: blockText(root), root, htmlLang, via: 'page' };

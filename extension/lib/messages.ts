@@ -4,7 +4,7 @@
  * extension (no externally_connectable), but a compromised renderer or a bug must still not
  * make the background fetch arbitrary URLs or the popup show unchecked data.
  */
-import { TOPICS, type Topic } from '../../shared/model/types';
+import { TOPICS, type Classification, type Topic } from '../../shared/model/types';
 import type { RelatedArticle } from './api-client';
 
 /** Content script -> background: the verdict for the page, for the toolbar badge. */
@@ -22,7 +22,22 @@ export interface RelatedRequest {
   lang: 'sr' | 'en';
 }
 
-export type BackgroundMessage = VerdictMessage | RelatedRequest;
+/**
+ * Content script -> background: classify this article (features/background-classify.ts). It
+ * stays inside the browser; the background runs the same classifier off the page's main thread.
+ */
+export interface ClassifyRequest {
+  type: 'classify';
+  title: string;
+  text: string;
+  lang?: string;
+}
+
+/** Bounds of a classify request: the content script sends at most MAX_TEXT (5,000) characters. */
+export const MAX_CLASSIFY_TITLE = 1_000;
+export const MAX_CLASSIFY_TEXT = 10_000;
+
+export type BackgroundMessage = VerdictMessage | RelatedRequest | ClassifyRequest;
 
 /** Popup -> content script: what did you decide about this page? */
 export interface GetVerdictMessage {
@@ -72,6 +87,12 @@ export function parseBackgroundMessage(raw: unknown): BackgroundMessage | null {
     if (typeof raw.relevant !== 'boolean' || !isScore(raw.score)) return null;
     return { type: 'verdict', relevant: raw.relevant, score: raw.score };
   }
+  if (raw.type === 'classify') {
+    if (typeof raw.title !== 'string' || raw.title.length > MAX_CLASSIFY_TITLE) return null;
+    if (typeof raw.text !== 'string' || raw.text.length > MAX_CLASSIFY_TEXT) return null;
+    if (raw.lang !== undefined && (typeof raw.lang !== 'string' || !/^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(raw.lang))) return null;
+    return raw.lang === undefined ? { type: 'classify', title: raw.title, text: raw.text } : { type: 'classify', title: raw.title, text: raw.text, lang: raw.lang };
+  }
   if (raw.type === 'related') {
     const topics = parseTopics(raw.topics);
     const terms = parseTerms(raw.terms);
@@ -95,6 +116,17 @@ export function parseVerdictReport(raw: unknown): VerdictReport | null {
   if (!raw.reasons.every((r) => typeof r === 'string' && r.length <= 300)) return null;
   if (raw.uiLang !== 'en' && raw.uiLang !== 'sr-Latn' && raw.uiLang !== 'sr-Cyrl') return null;
   return { relevant: raw.relevant, score: raw.score, topics, reasons: raw.reasons as string[], uiLang: raw.uiLang };
+}
+
+/** The background's classification, or null when it is not one (the caller then classifies itself). */
+export function parseClassification(raw: unknown): Classification | null {
+  if (!isRecord(raw) || typeof raw.relevant !== 'boolean' || !isScore(raw.score)) return null;
+  const topics = parseTopics(raw.topics);
+  if (!topics || !Array.isArray(raw.reasons) || raw.reasons.length > 12) return null;
+  if (!raw.reasons.every((r) => typeof r === 'string' && r.length <= 300)) return null;
+  if (typeof raw.lang !== 'string' || raw.lang.length > 12) return null;
+  if (raw.script !== null && raw.script !== 'Latn' && raw.script !== 'Cyrl') return null;
+  return { relevant: raw.relevant, score: raw.score, topics, reasons: raw.reasons as string[], lang: raw.lang, script: raw.script };
 }
 
 /** Minimal view of runtime.MessageSender, so this module needs no browser types. */

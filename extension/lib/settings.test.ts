@@ -3,10 +3,13 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   highlightsSetting,
   languageSetting,
+  MAX_OPEN_SITES,
   normalizeHost,
+  opensOn,
   normalizeServerUrl,
   originPattern,
   readSettings,
+  rememberOpen,
   serverUrlSetting,
   sitesSetting,
 } from './settings';
@@ -20,8 +23,22 @@ describe('settings', () => {
       highlights: true,
       sites: { added: [], disabled: [] },
       serverUrl: '',
-      panelCollapsed: false,
+      openSites: [],
     });
+  });
+
+  it('remembers per site where the panel was opened, most recent last, bounded', () => {
+    let list = rememberOpen([], 'www.blic.rs', true);
+    list = rememberOpen(list, 'n1info.rs', true);
+    expect(list).toEqual(['blic.rs', 'n1info.rs']);
+    expect(opensOn(list, 'www.blic.rs')).toBe(true);
+    expect(opensOn(list, 'danas.rs')).toBe(false);
+    expect(rememberOpen(list, 'blic.rs', false)).toEqual(['n1info.rs']);
+    expect(rememberOpen(list, 'blic.rs', true)).toEqual(['n1info.rs', 'blic.rs']);
+    let many: string[] = [];
+    for (let i = 0; i < MAX_OPEN_SITES + 5; i++) many = rememberOpen(many, `s${i}.example`, true);
+    expect(many).toHaveLength(MAX_OPEN_SITES);
+    expect(many[0]).toBe('s5.example');
   });
 
   it('reads back what was set', async () => {

@@ -40,11 +40,29 @@ export const serverUrlSetting = storage.defineItem<string>('local:serverUrl', {
   version: 1,
 });
 
-/** The panel's collapsed state, remembered across pages. */
-export const panelCollapsedSetting = storage.defineItem<boolean>('local:panelCollapsed', {
-  fallback: false,
+/**
+ * The sites (hosts, "www." dropped) where the reader opened the panel: there it opens by
+ * itself on the next article; everywhere else it first appears as a small closed tab.
+ */
+export const openSitesSetting = storage.defineItem<string[]>('local:panelOpenSites', {
+  fallback: [],
   version: 1,
 });
+
+/** At most this many sites are remembered (the most recent kept). */
+export const MAX_OPEN_SITES = 200;
+
+/** The remembered list with `host` opened (moved to the end) or closed (removed). */
+export function rememberOpen(list: readonly string[], host: string, open: boolean): string[] {
+  const h = host.toLowerCase().replace(/^www\./, '');
+  const rest = list.filter((x) => x !== h);
+  return (open ? [...rest, h] : rest).slice(-MAX_OPEN_SITES);
+}
+
+/** Is the panel to open by itself on `hostname`? */
+export function opensOn(list: readonly string[], hostname: string): boolean {
+  return list.includes(hostname.toLowerCase().replace(/^www\./, ''));
+}
 
 export function normalizeLanguage(value: unknown): LanguageSetting {
   return LANGUAGE_SETTINGS.includes(value as LanguageSetting) ? (value as LanguageSetting) : 'auto';
@@ -101,14 +119,14 @@ export async function readSettings(): Promise<{
   highlights: boolean;
   sites: SitesSetting;
   serverUrl: string;
-  panelCollapsed: boolean;
+  openSites: string[];
 }> {
-  const [language, highlights, sites, serverUrl, panelCollapsed] = await Promise.all([
+  const [language, highlights, sites, serverUrl, openSites] = await Promise.all([
     languageSetting.getValue(),
     highlightsSetting.getValue(),
     sitesSetting.getValue(),
     serverUrlSetting.getValue(),
-    panelCollapsedSetting.getValue(),
+    openSitesSetting.getValue(),
   ]);
   let server = '';
   try {
@@ -121,6 +139,6 @@ export async function readSettings(): Promise<{
     highlights: highlights !== false,
     sites: normalizeSites(sites),
     serverUrl: server,
-    panelCollapsed: panelCollapsed === true,
+    openSites: Array.isArray(openSites) ? openSites.filter((x): x is string => typeof x === 'string') : [],
   };
 }

@@ -45,3 +45,13 @@ describe('localizeReason', () => {
     expect(localizeReason('something else', 'sr-Latn')).toBe('something else');
   });
 });
+
+describe('reasons from the article stage', () => {
+  it('are said in Serbian too', () => {
+    expect(localizeReason('cameras: "kamere" (in the article page)', 'sr-Latn')).toMatch(/: "kamere" \(na stranici članka\)$/);
+    expect(localizeReason('the article page decided it: on the title and feed text alone the score was 0.04', 'sr-Latn')).toBe(
+      'stranica članka je odlučila: samo po naslovu i tekstu iz feeda ocena je bila 0.04',
+    );
+    expect(localizeReason('the article page decided it: on the title and feed text alone the score was 0.04', 'sr-Cyrl')).toMatch(/^страница чланка/);
+  });
+});

@@ -19,6 +19,10 @@ import { CONCEPTS } from './concepts';
 export type ReasonLanguage = 'en' | 'sr-Latn' | 'sr-Cyrl';
 
 const SR_LABEL = new Map(CONCEPTS.map((c) => [c.label, c.labelSr]));
+// Reasons the bot's article stage adds (bot/reader/article/decide.ts).
+const IN_PAGE = ' (in the article page)';
+const IN_PAGE_SR = ' (na stranici članka)';
+const PAGE_DECIDED = /^the article page decided it: on the title and feed text alone (?:the score was ([\d.]+)|it looked relevant \(([\d.]+)\))$/;
 
 /**
  * Concepts that are features for the model, not reasons a person would accept ("Serbian
@@ -70,6 +74,21 @@ function serbian(p: ParsedReason, label: string): string {
  * that is not a reason of the known form is returned as it is.
  */
 export function localizeReason(reason: string, lang: ReasonLanguage): string {
+  // Reasons the bot's article stage adds (bot/reader/article/decide.ts).
+  if (reason.endsWith(IN_PAGE)) {
+    const inner = localizeReason(reason.slice(0, -IN_PAGE.length), lang);
+    if (inner === '') return '';
+    if (lang === 'en') return `${inner}${IN_PAGE}`;
+    return `${inner}${lang === 'sr-Cyrl' ? uiCyrillic(IN_PAGE_SR) : IN_PAGE_SR}`;
+  }
+  const decided = PAGE_DECIDED.exec(reason);
+  if (decided) {
+    if (lang === 'en') return reason;
+    const sr = decided[1]
+      ? `stranica članka je odlučila: samo po naslovu i tekstu iz feeda ocena je bila ${decided[1]}`
+      : `stranica članka je odlučila: samo po naslovu i tekstu iz feeda izgledao je relevantno (${decided[2]})`;
+    return lang === 'sr-Cyrl' ? uiCyrillic(sr) : sr;
+  }
   if (reason === NOTHING_FOUND) {
     if (lang === 'en') return reason;
     return lang === 'sr-Cyrl' ? uiCyrillic(NOTHING_FOUND_SR) : NOTHING_FOUND_SR;

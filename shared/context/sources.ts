@@ -30,7 +30,8 @@ export const SEEDS = {
   /** News report on BIRN Serbia's 2024 study; the seed has no headline. */
   birn2024: {
     seed: '004_99737e50437e8c67.txt',
-    title: 'News report on the 2024 BIRN Serbia report on surveillance in Serbia (untitled in the seed)',
+    // Shown to readers as is: a description, not a note about the seed.
+    title: 'BIRN Serbia’s 2024 report on surveillance in Serbia, as reported in the news',
   },
 } as const satisfies Record<string, { seed: SeedFile; title: string }>;
 

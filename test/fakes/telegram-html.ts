@@ -22,8 +22,9 @@ export function parseTelegramHtml(html: string): ParsedHtml {
       if (end === -1) return fail('Unclosed start tag');
       const raw = html.slice(i + 1, end);
       const closing = raw.startsWith('/');
-      const m = /^\/?([a-z-]+)(\s+([a-z]+)="([^"]*)")?\s*$/.exec(raw);
-      if (!m || !TAGS.has(m[1])) return fail(`Unsupported start tag "${raw.split(/\s/)[0]}"`);
+      // One attribute at most: name="value", or the bare `expandable` of a collapsed blockquote.
+      const m = /^\/?([a-z-]+)(\s+([a-z]+)="([^"]*)"|\s+(expandable))?\s*$/.exec(raw);
+      if (!m || !TAGS.has(m[1]) || (m[5] && m[1] !== 'blockquote')) return fail(`Unsupported start tag "${raw.split(/\s/)[0]}"`);
       if (closing) {
         const open = stack.pop();
         if (!open || open.tag !== m[1]) return fail(`Unmatched end tag "${m[1]}"`);

@@ -26,8 +26,8 @@ describe('console notifier', () => {
         '[Novo] Kamere sa prepoznavanjem lica u Beogradu',
         '  Example Vesti (domaći medij) · 3. 3. 2025. 11:00',
         '  Ministarstvo je potvrdilo da je postavljeno 8.000 kamera. Poverenik traži procenu uticaja.',
-        '  Teme: #kamere #prepoznavanje_lica',
-        '  Zašto: Face recognition: "prepoznavanjem lica"; Cameras: "kamere" (ocena 0,91)',
+        '  Teme: #prepoznavanje_lica #kamere',
+        '  Zašto: prepoznavanje lica: "prepoznavanjem lica"; kamere: "kamere"; Srbija: "beogradu"; policija i MUP: "ministarstvo" (ocena 0,91)',
         '  https://www.example.rs/vesti/kamere-beograd',
         '',
       ].join('\n'),
@@ -38,7 +38,15 @@ describe('console notifier', () => {
     const { stream, out } = capture(false);
     await createConsoleNotifier({ stream, env: {} }).send(followUp(alertMessage(), null));
     expect(out.join('')).toContain('[Nastavak priče] Beograd: kamere i prepoznavanje lica');
-    expect(out.join('')).toContain('  Preneo još 1 medij: Drugi Portal');
+    expect(out.join('')).toContain('  Preneo još 1 medij: Example Vesti');
+  });
+
+  it('prints the milestone a follow-up reached under its title', async () => {
+    const { stream, out } = capture(false);
+    const f = followUp(alertMessage(), null, { outlet: 'BBC', scope: 'international' });
+    f.milestones = [{ kind: 'first-international', outlet: 'BBC' }];
+    await createConsoleNotifier({ stream, env: {} }).send(f);
+    expect(out.join('').split('\n').slice(0, 2)).toEqual(['[Nastavak priče] Beograd: kamere i prepoznavanje lica', '  🌍 Priču prenosi i prvi strani medij: BBC']);
   });
 
   it('colours only on a TTY without NO_COLOR, and never lets feed text carry escapes', async () => {

@@ -42,10 +42,11 @@ export function createConsoleNotifier(options: ConsoleNotifierOptions = {}): Not
     async send(message: AlertMessage, opts: SendOptions = {}) {
       const v = alertView(message);
       const lines = [`${paint(message.kind === 'new' ? 'yellow' : 'cyan', `[${v.label}]`)} ${paint('bold', v.title)}`];
+      for (const m of v.milestones) lines.push(`  ${m}`);
       lines.push(`  ${v.outlet} (${v.scopeLabel}) · ${v.date}`);
       if (message.kind === 'new' && v.lead) lines.push(`  ${v.lead}`);
       if (v.tags.length) lines.push(`  ${v.topicsLabel}: ${v.tags.join(' ')}`);
-      lines.push(`  ${v.whyLabel}: ${v.why.join('; ') || '—'} (${v.score})`);
+      lines.push(`  ${v.whyLabel}: ${[...v.why, ...v.whyRest].join('; ') || '—'} (${v.score})`);
       if (v.also) lines.push(`  ${v.also}`);
       lines.push(`  ${paint('dim', v.url ?? '—')}`);
       return write(lines, opts.pace);

@@ -42,6 +42,9 @@ export function discordCommandDefinitions(): RESTPostAPIChatInputApplicationComm
           .addChoices({ name: 'srpski (latinica)', value: 'sr-Latn' }, { name: 'српски (ћирилица)', value: 'sr-Cyrl' }, { name: 'English', value: 'en' }),
       )
       .addNumberOption((o) => o.setName('min_score').setDescription('Najmanja ocena / Minimum score, 0-1').setMinValue(0).setMaxValue(1))
+      .addIntegerOption((o) =>
+        o.setName('outlets').setDescription('Kratak odgovor kad priču prenese N medija / Reply when N outlets carry a story (0: off)').setMinValue(0).setMaxValue(999),
+      )
       .addStringOption((o) => o.setName('topics').setDescription(`Teme / Topics: ${TOPICS.join(', ')}, all`.slice(0, 100))),
     new SlashCommandBuilder().setName('unsubscribe').setDescription('Otkaži pretplatu / Unsubscribe'),
     new SlashCommandBuilder()
@@ -86,6 +89,8 @@ export function inputOf(interaction: ChatInputCommandInteraction): CommandInput 
       );
       const min = o.getNumber('min_score');
       if (min !== null) words.push(`min=${min}`);
+      const outlets = o.getInteger('outlets');
+      if (outlets !== null) words.push(`outlets=${outlets}`);
       return parseSubscribeArgs(words);
     }
     case 'unsubscribe':

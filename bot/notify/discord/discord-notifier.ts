@@ -1,12 +1,13 @@
 import { Routes, type APIEmbed, type APIMessage, type REST } from 'discord.js';
 import { alertView, firstMessageView } from '../format/alert-view';
 import { digestDoc } from '../format/digest-doc';
+import { milestoneDoc } from '../format/milestone-doc';
 import type { Doc } from '../format/rich';
 import { summaryDoc } from '../format/summary-doc';
 import { t } from '../i18n/localize';
 import type { AlertMessage, AlertSummary, DigestMessage, Notifier, RateWindow, SendOptions, SendResult } from '../types';
 import { alertEmbed } from './embed';
-import { renderDiscordMarkdown } from './markdown';
+import { lineMarkdown, renderDiscordMarkdown } from './markdown';
 import { discordError } from './rest';
 
 /** Where a Discord notifier posts: a channel webhook, or a channel through the bot. */
@@ -51,7 +52,8 @@ export function discordLimits(destination: DiscordDestination): RateWindow[] {
  * disabled and feed text escaped. A bot destination sends each message with a nonce and
  * `enforce_nonce`, so a resend after a crash returns the message already posted instead of a
  * second one; webhooks cannot (Discord does not take a nonce there). A follow-up edits the
- * story's first message to list the other outlets.
+ * story's first message to list the other outlets, and when the story reaches a milestone
+ * (its first international outlet, N outlets) a short reply says so.
  */
 export function createDiscordNotifier(options: DiscordNotifierOptions): Notifier {
   const { rest, destination } = options;
@@ -114,6 +116,17 @@ export function createDiscordNotifier(options: DiscordNotifierOptions): Notifier
 
   const embedBody = (embed: APIEmbed) => ({ embeds: [embed], allowed_mentions: NO_MENTIONS });
 
+  /**
+   * The short milestone reply to the story's first message. A bot replies to it (without
+   * pinging anyone); a webhook cannot reply, so its message stands on its own, naming the
+   * article that reached the milestone.
+   */
+  const milestoneBody = (doc: Doc, firstId: string) => {
+    const body: Record<string, unknown> = { content: doc.map(lineMarkdown).join('\n'), allowed_mentions: { ...NO_MENTIONS, replied_user: false } };
+    if (destination.kind === 'channel') body.message_reference = { message_id: firstId, fail_if_not_exists: false };
+    return body;
+  };
+
   return {
     name: options.name,
     limits: discordLimits(destination),
@@ -125,6 +138,8 @@ export function createDiscordNotifier(options: DiscordNotifierOptions): Notifier
       if (firstView && message.story.firstRemoteId) {
         try {
           await edit(message.story.firstRemoteId, embedBody(alertEmbed(firstView)), pace);
+          const reply = milestoneDoc(message);
+          if (reply) await post(milestoneBody(reply, message.story.firstRemoteId), opts.nonce, pace);
           return { remoteId: message.story.firstRemoteId };
         } catch (err) {
           // The first message was deleted (or is too old to edit): announce the follow-up anew.

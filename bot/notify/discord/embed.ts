@@ -25,8 +25,10 @@ export function escapedWithin(text: string, max: number): string {
 
 /**
  * An alert as a Discord embed: the title links the article, the description is the lead, and
- * fields carry the outlet with its domestic/international mark, the date, the topics, why it
- * was flagged and, for a story other outlets carried too, which ones. All feed text is escaped.
+ * fields carry the outlet with its domestic/international mark, the date (once: no embed
+ * timestamp beside it), at most three topic tags, the two distinctive reasons with a pointer
+ * to /why for the rest, and, for a story other outlets carried too, which ones. All feed text
+ * is escaped.
  */
 export function alertEmbed(v: AlertView): APIEmbed {
   const lang = v.language;
@@ -35,9 +37,10 @@ export function alertEmbed(v: AlertView): APIEmbed {
     { name: t(lang, 'alert.date'), value: escapeMarkdown(v.date), inline: true },
   ];
   if (v.tags.length) fields.push({ name: v.topicsLabel, value: escapedWithin(v.tags.join(' '), EMBED_LIMITS.fieldValue), inline: false });
+  const more = v.whyMore ? ` · ${v.whyMore}` : '';
   fields.push({
     name: v.whyLabel,
-    value: escapedWithin(`${v.why.join('; ') || '—'} (${v.score})`, EMBED_LIMITS.fieldValue),
+    value: escapedWithin(`${v.why.join('; ') || '—'} (${v.score})${more}`, EMBED_LIMITS.fieldValue),
     inline: false,
   });
   if (v.also) fields.push({ name: t(lang, 'alert.story'), value: escapedWithin(v.also, EMBED_LIMITS.fieldValue), inline: false });
@@ -49,7 +52,7 @@ export function alertEmbed(v: AlertView): APIEmbed {
     footer: { text: 'Nadzor Watch' },
   };
   if (v.url && v.url.length <= 2048) embed.url = v.url;
-  if (v.lead) embed.description = escapedWithin(v.lead, 1000);
-  if (v.published && !Number.isNaN(Date.parse(v.published))) embed.timestamp = new Date(v.published).toISOString();
+  const description = [...v.milestones, v.lead].filter(Boolean).join('\n');
+  if (description) embed.description = escapedWithin(description, 1000);
   return embed;
 }

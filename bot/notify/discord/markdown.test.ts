@@ -29,11 +29,11 @@ describe('Discord markdown', () => {
       fields: [
         { name: 'Medij', value: '🇷🇸 Example Vesti · domaći medij', inline: true },
         { name: 'Objavljeno', value: '3\\. 3. 2025. 11:00', inline: true },
-        { name: 'Teme', value: '\\#kamere \\#prepoznavanje\\_lica', inline: false },
-        { name: 'Zašto', value: 'Face recognition: "prepoznavanjem lica"; Cameras: "kamere" \\(ocena 0,91\\)', inline: false },
+        { name: 'Teme', value: '\\#prepoznavanje\\_lica \\#kamere', inline: false },
+        { name: 'Zašto', value: 'prepoznavanje lica: "prepoznavanjem lica"; kamere: "kamere" \\(ocena 0,91\\) · još 2 razloga: /why', inline: false },
       ],
+      // The date once: in its field, with no embed timestamp repeating it in the footer.
       footer: { text: 'Nadzor Watch' },
-      timestamp: '2025-03-03T10:00:00.000Z',
     });
   });
 

@@ -1,8 +1,9 @@
 import type { Classification } from '../../../shared/model/types';
 import { localizeReasons } from '../../../shared/classify/localize-reason';
 import { formatDateTime, formatScore, listNames, t, topicTag } from '../i18n/localize';
-import type { AlertArticle, AlertLanguage, AlertMessage } from '../types';
+import type { AlertArticle, AlertLanguage, AlertMessage, Milestone } from '../types';
 import { cleanInline, safeHttpUrl } from './clean';
+import { meaningfulTopics, splitReasons } from './reasons';
 
 /** An alert's content, localized and cleaned, ready for a target to lay out. */
 export interface AlertView {
@@ -21,15 +22,22 @@ export interface AlertView {
   date: string;
   published: string | null;
   lead: string;
+  /** At most three: the topics the reasons are about (format/reasons.ts). */
   tags: string[];
   topicsLabel: string;
   whyLabel: string;
-  /** The classifier's reasons (matched terms), cleaned. */
+  /** The distinctive reasons (matched terms), at most two, cleaned and localised. */
   why: string[];
+  /** The other reasons, for a collapsed quote (Telegram) or the /why command. */
+  whyRest: string[];
+  /** "2 more reasons: /why" when there are others; else null. */
+  whyMore: string | null;
   score: string;
   readLabel: string;
-  /** "Also reported by N outlets: ..." when other outlets carried the story; else null. */
+  /** "Also reported by N outlets: ..." naming the outlets other than this article's own; else null. */
   also: string | null;
+  /** For a follow-up: one line per milestone the story reached with it (usually none). */
+  milestones: string[];
 }
 
 const MARK = { domestic: '🇷🇸', international: '🌍' } as const;
@@ -42,6 +50,15 @@ export function alsoReported(lang: AlertLanguage, outlets: readonly string[], ow
 }
 
 /** The view of one article as an alert in `lang`. */
+/** One line per milestone, with the scope mark of what it is about. */
+export function milestoneLines(lang: AlertLanguage, milestones: readonly Milestone[]): string[] {
+  return milestones.map((m) =>
+    m.kind === 'first-international'
+      ? `${MARK.international} ${t(lang, 'milestone.international', { outlet: cleanInline(m.outlet) })}`
+      : `📣 ${t(lang, 'milestone.outlets', { n: m.n, list: listNames(m.outlets.map(cleanInline), 8) })}`,
+  );
+}
+
 export function articleView(
   lang: AlertLanguage,
   kind: 'new' | 'follow-up',
@@ -49,6 +66,8 @@ export function articleView(
   classification: Classification,
   storyOutlets: readonly string[],
 ): AlertView {
+  const reasons = splitReasons(classification);
+  const localized = (list: string[]) => localizeReasons(list, lang).map(cleanInline).filter(Boolean);
   return {
     language: lang,
     kind,
@@ -62,27 +81,26 @@ export function articleView(
     date: formatDateTime(lang, article.published),
     published: article.published,
     lead: cleanInline(article.lead),
-    tags: classification.topics.map((topic) => topicTag(lang, topic)),
+    tags: meaningfulTopics(classification).map((topic) => topicTag(lang, topic)),
     topicsLabel: t(lang, 'alert.topics'),
     whyLabel: t(lang, 'alert.why'),
-    why: localizeReasons(classification.reasons, lang).map(cleanInline).filter(Boolean),
+    why: localized(reasons.shown),
+    whyRest: localized(reasons.rest),
+    whyMore: reasons.rest.length ? t(lang, 'alert.whyMore', { n: reasons.rest.length }) : null,
     score: t(lang, 'alert.score', { score: formatScore(lang, classification.score) }),
     readLabel: t(lang, 'alert.read'),
     also: alsoReported(lang, storyOutlets, article.outlet),
+    milestones: [],
   };
 }
 
 /**
- * The view of the alert itself. "Also reported by" is relative to the story's first outlet, so
- * a follow-up sent on its own says the same as the edited first message would: which outlets
- * joined the story.
+ * The view of the alert itself. "Also reported by" names the story's other outlets, never the
+ * message's own (a follow-up from RTS does not say "also reported by RTS").
  */
 export function alertView(message: AlertMessage): AlertView {
   const v = articleView(message.language, message.kind, message.article, message.classification, message.story.outlets);
-  if (message.kind === 'follow-up') {
-    const firstOutlet = message.story.first?.article.outlet ?? message.story.outlets[0] ?? message.article.outlet;
-    v.also = alsoReported(message.language, message.story.outlets, firstOutlet);
-  }
+  if (message.kind === 'follow-up') v.milestones = milestoneLines(message.language, message.milestones ?? []);
   return v;
 }
 

@@ -54,11 +54,13 @@ describe('rich text', () => {
 });
 
 describe('alert views', () => {
-  it('says which outlets joined a story, relative to its first outlet', () => {
+  it('says which other outlets carried a story, never the message\'s own', () => {
     const first = alertMessage({ story: { outlets: ['Example Vesti', 'B', 'C'] } });
     expect(alertView(first).also).toBe('Prenelo još 2 medija: B, C');
     const f = followUp(first, '55');
-    expect(alertView(f).also).toBe('Preneo još 1 medij: Drugi Portal');
+    expect(alertView(f).also).toBe('Preneo još 1 medij: Example Vesti');
+    const rts = followUp(alertMessage(), null, { outlet: 'РТС' });
+    expect(alertView(rts).also).not.toContain('РТС');
     expect(firstMessageView(f)).toMatchObject({ title: first.article.title, also: 'Preneo još 1 medij: Drugi Portal', kind: 'new' });
     expect(firstMessageView(first)).toBeNull();
   });

@@ -19,8 +19,9 @@ describe('Telegram HTML', () => {
         '',
         'Ministarstvo je potvrdilo da je postavljeno 8.000 kamera. Poverenik traži procenu uticaja.',
         '',
-        '#kamere #prepoznavanje_lica',
-        '<i>Zašto:</i> Face recognition: &quot;prepoznavanjem lica&quot;; Cameras: &quot;kamere&quot; (ocena 0,91)',
+        '#prepoznavanje_lica #kamere',
+        '<i>Zašto:</i> prepoznavanje lica: &quot;prepoznavanjem lica&quot;; kamere: &quot;kamere&quot; (ocena 0,91)',
+        '<blockquote expandable>Srbija: &quot;beogradu&quot;\npolicija i MUP: &quot;ministarstvo&quot;</blockquote>',
         '<a href="https://www.example.rs/vesti/kamere-beograd">Pročitaj</a> · www.example.rs',
       ].join('\n'),
     );

@@ -1,12 +1,13 @@
 import type { Api } from 'grammy';
 import { alertView, firstMessageView } from '../format/alert-view';
 import { digestDoc } from '../format/digest-doc';
+import { milestoneDoc } from '../format/milestone-doc';
 import type { Doc } from '../format/rich';
 import { summaryDoc } from '../format/summary-doc';
 import type { AlertMessage, AlertSummary, DigestMessage, Notifier, RateWindow, SendOptions, SendResult } from '../types';
 import { alertHtml } from './alert-html';
 import { isNotModified, isUneditable, telegramError } from './errors';
-import { renderTelegramHtml } from './html';
+import { lineHtml, renderTelegramHtml } from './html';
 
 export interface TelegramNotifierOptions {
   /** The outbox target, e.g. 'telegram' or 'telegram:<chatId>'. */
@@ -35,7 +36,8 @@ export const chatIdParam = (chatId: string): number | string => (/^-?\d+$/.test(
 /**
  * Posts alerts to a Telegram chat in HTML parse mode, feed text escaped, each message within
  * 4096 characters (an alert is trimmed to stay one message; summaries and digests are split
- * between lines). A follow-up edits the story's first message to list the other outlets.
+ * between lines). A follow-up edits the story's first message to list the other outlets, and
+ * when the story reaches a milestone a short reply to that message says so.
  * The Bot API has no idempotency key, so this target is not idempotent: the worker records
  * before and after each send (see README, "crash window").
  */
@@ -45,10 +47,12 @@ export function createTelegramNotifier(options: TelegramNotifierOptions): Notifi
   const noPace = async () => {};
   const sendOptions = { parse_mode: 'HTML' as const, link_preview_options: { is_disabled: true } };
 
-  async function sendHtml(html: string, pace: () => Promise<void>): Promise<string> {
+  /** Sends one HTML message; `replyTo` makes it a reply (sent anyway if that message is gone). */
+  async function sendHtml(html: string, pace: () => Promise<void>, replyTo?: number): Promise<string> {
     await pace();
     try {
-      const msg = await api.sendMessage(chat, html, sendOptions);
+      const options = replyTo === undefined ? sendOptions : { ...sendOptions, reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } };
+      const msg = await api.sendMessage(chat, html, options);
       return String(msg.message_id);
     } catch (err) {
       throw telegramError(err);
@@ -75,12 +79,18 @@ export function createTelegramNotifier(options: TelegramNotifierOptions): Notifi
       const firstId = message.story.firstRemoteId;
       if (firstView && firstId && /^\d+$/.test(firstId)) {
         await pace();
+        let edited = false;
         try {
           await api.editMessageText(chat, Number(firstId), alertHtml(firstView), sendOptions);
-          return { remoteId: firstId };
+          edited = true;
         } catch (err) {
-          if (isNotModified(err)) return { remoteId: firstId };
-          if (!isUneditable(err)) throw telegramError(err);
+          if (isNotModified(err)) edited = true;
+          else if (!isUneditable(err)) throw telegramError(err);
+        }
+        if (edited) {
+          const reply = milestoneDoc(message);
+          if (reply) await sendHtml(reply.map(lineHtml).join('\n'), pace, Number(firstId));
+          return { remoteId: firstId };
         }
       }
       return { remoteId: await sendHtml(alertHtml(alertView(message)), pace) };

@@ -27,7 +27,8 @@ export function alertMessage(over: Partial<Omit<AlertMessage, 'article' | 'story
       relevant: true,
       score: 0.91,
       topics: ['cameras', 'face-recognition'],
-      reasons: ['Face recognition: "prepoznavanjem lica"', 'Cameras: "kamere"'],
+      // As classify writes them: English labels from shared/classify/concepts.ts, best first.
+      reasons: ['face recognition: "prepoznavanjem lica"', 'Serbia: "beogradu"', 'cameras: "kamere"', 'police and the Ministry of Interior: "ministarstvo"'],
       lang: 'sr',
       script: 'Latn',
     },

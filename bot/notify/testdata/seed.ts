@@ -12,12 +12,12 @@ export function seedAlert(
   storage: Storage,
   n: number,
   targets: string[],
-  options: { storyId?: number | null; kind?: 'new' | 'follow-up'; outlet?: string; at?: string; classification?: Partial<Classification> } = {},
+  options: { storyId?: number | null; kind?: 'new' | 'follow-up'; outlet?: string; scope?: 'domestic' | 'international'; at?: string; classification?: Partial<Classification> } = {},
 ): Record<string, number> {
   return storage.transaction(() => {
     const storyId = options.storyId ?? null;
     const articleId = storage.articles.insert(
-      article(n, { storyId, outlet: options.outlet ?? 'Example', classification: classification(options.classification) }),
+      article(n, { storyId, outlet: options.outlet ?? 'Example', scope: options.scope ?? 'domestic', classification: classification(options.classification) }),
     )!;
     const ids: Record<string, number> = {};
     for (const target of targets) {

@@ -7,23 +7,29 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { classify } from '../../../shared/classify/classify';
 import { shouldRunOn } from '../../features/added-sites';
+import { classifyOffPage } from '../../features/background-classify';
 import { mountContextPanel, type MountedPanel } from '../../features/context-panel';
 import { highlightGlossary, type Highlights } from '../../features/glossary-highlights';
+import { attachGlossaryPopover, type GlossaryPopover } from '../../features/glossary-popover';
+import { domProbe, edgeInsets } from '../../features/page-probe';
 import { requestRelatedCoverage } from '../../features/related-coverage';
 import { followSpaNavigation, waitForSettled } from '../../features/spa-navigation';
 import { reportVerdict } from '../../features/toolbar-badge';
-import { DEFAULT_MATCHES } from '../../lib/default-sites';
+import { DEFAULT_MATCHES, looksLikeArticle } from '../../lib/default-sites';
 import { extractArticle } from '../../lib/extract-article';
 import { isOwnSender, parseContentMessage, type VerdictReport } from '../../lib/messages';
 import { toVerdictReport } from '../../lib/page-verdict';
+import { pageTheme } from '../../lib/page-theme';
 import { panelLanguage } from '../../lib/panel-language';
+import { choosePlacement, type Placement } from '../../lib/placement';
 import {
   highlightsSetting,
   languageSetting,
-  panelCollapsedSetting,
+  openSitesSetting,
+  opensOn,
   readSettings,
+  rememberOpen,
   serverUrlSetting,
 } from '../../lib/settings';
 import { titleTerms } from '../../lib/title-terms';
@@ -47,6 +53,20 @@ export default defineContentScript({
 interface Annotation {
   panel?: MountedPanel;
   highlights?: Highlights;
+  popover?: GlossaryPopover;
+}
+
+/** The closed tab's size before it is measured (about 0.4% of a 1280×900 window). */
+const TAB_ESTIMATE = { width: 150, height: 36 };
+
+/** A free edge for a tab of `tab`'s size, clear of the page's fixed bars and its text. */
+function placeTab(host: Element | null, tab: { width: number; height: number }): Placement {
+  return choosePlacement({
+    viewport: { width: window.innerWidth, height: window.innerHeight },
+    tab,
+    ...edgeInsets(document, host),
+    probe: domProbe(document, host),
+  });
 }
 
 async function annotatePages(ctx: ContentScriptContext, initial: Awaited<ReturnType<typeof readSettings>>): Promise<void> {
@@ -57,16 +77,41 @@ async function annotatePages(ctx: ContentScriptContext, initial: Awaited<ReturnT
 
   const clear = (): void => {
     run++;
+    current.popover?.remove();
     current.panel?.remove();
     current.highlights?.remove();
     current = {};
   };
 
+  // Fixed bars come and go (cookie banners, a bottom bar shown on scroll): look again when the
+  // reader stops scrolling or resizing, at most every 300 ms; a few hit tests each time.
+  let replaceTimer: ReturnType<typeof setTimeout> | undefined;
+  const replaceSoon = (): void => {
+    clearTimeout(replaceTimer);
+    replaceTimer = setTimeout(() => {
+      const panel = current.panel;
+      if (!panel) return;
+      const tab = panel.view.element.querySelector('button.toggle')?.getBoundingClientRect();
+      panel.place(placeTab(panel.host, tab && tab.width > 0 ? { width: tab.width, height: tab.height } : TAB_ESTIMATE));
+    }, 300);
+  };
+  ctx.addEventListener(window, 'resize', replaceSoon);
+  ctx.addEventListener(window, 'scroll', replaceSoon, { passive: true });
+
   const annotate = async (): Promise<void> => {
     clear();
     const mine = run;
+    // The work below (not the wait for the background's answer) shows in DevTools' Performance
+    // panel, and in `npm run bench -- extension`, as the user-timing measure "nadzor:annotate".
+    const started = performance.now();
+    let work = 0;
+    // A home or section page of a site with known article addresses: nothing to read.
+    if (!looksLikeArticle(location.hostname, location.pathname + location.search)) return;
     const article = extractArticle(document, location.hostname);
-    const classification = classify({ title: article.title, text: article.text, lang: article.htmlLang || undefined });
+    work += performance.now() - started;
+    const classification = await classifyOffPage({ title: article.title, text: article.text, lang: article.htmlLang || undefined });
+    if (mine !== run) return;
+    const resumed = performance.now();
     const uiLang = panelLanguage(settings.language, {
       htmlLang: article.htmlLang,
       script: classification.script,
@@ -76,28 +121,45 @@ async function annotatePages(ctx: ContentScriptContext, initial: Awaited<ReturnT
     reportVerdict(verdict);
     if (!classification.relevant) return;
 
+    // Read the page's geometry and colours while its layout is still clean (no forced
+    // re-layout), then change it: the underlines and our host.
+    const theme = pageTheme(document, article.root);
+    const placement = placeTab(null, TAB_ESTIMATE);
     const highlights = highlightGlossary(article.root, uiLang, { dryRun: !settings.highlights });
+    // First appearance: a closed tab, unless the reader opened the panel on this site before.
+    const collapsed = !opensOn(settings.openSites, location.hostname);
+    let host: HTMLElement | null = null;
     const panel = await mountContextPanel(
       ctx,
       {
         lang: uiLang,
         topics: classification.topics,
         terms: highlights.terms,
-        collapsed: settings.panelCollapsed,
+        collapsed,
         related: settings.serverUrl ? { status: 'loading' } : { status: 'off' },
+        theme,
       },
-      (collapsed) => {
-        settings.panelCollapsed = collapsed;
-        void panelCollapsedSetting.setValue(collapsed);
+      (nowCollapsed) => {
+        host?.toggleAttribute('data-open', !nowCollapsed);
+        settings.openSites = rememberOpen(settings.openSites, location.hostname, !nowCollapsed);
+        void openSitesSetting.setValue(settings.openSites);
       },
       panelCss,
+      placement,
     );
+    host = panel.host;
+    host.toggleAttribute('data-open', !collapsed);
     if (mine !== run) {
       panel.remove();
       highlights.remove();
       return;
     }
-    current = { panel, highlights };
+    const popover = settings.highlights ? attachGlossaryPopover(article.root, panel.view.layer, highlights.terms, uiLang) : undefined;
+    current = { panel, highlights, popover };
+    work += performance.now() - resumed;
+    performance.measure('nadzor:annotate', { start: started, duration: work });
+    // Now that the tab is on the page, place it by its real size (our host excluded).
+    replaceSoon();
 
     if (settings.serverUrl) {
       const response = await requestRelatedCoverage({

@@ -6,15 +6,19 @@
 import { browser } from 'wxt/browser';
 import type { UiLang } from '../../../shared/context/localize';
 import { localizeReasons } from '../../../shared/classify/localize-reason';
+import weights from '../../../shared/classify/weights.json';
 import { fetchCoverage, fetchLatestAlerts, totalsByKey, type RelatedArticle } from '../../lib/api-client';
 import { h, externalLink } from '../../../shared/dom/h';
-import { strings, topicLabel, type Strings } from '../../lib/i18n';
+import { format, strings, topicLabel, type Strings } from '../../lib/i18n';
 import { parseVerdictReport, type GetVerdictMessage, type VerdictReport } from '../../lib/messages';
 import { uiLanguage } from '../../lib/panel-language';
 import { readSettings } from '../../lib/settings';
 import { parseHttpUrl } from '../../../shared/url/http-url';
 
 const app = document.getElementById('app')!;
+
+/** The classifier's own threshold: a page counts as about the subject from this score. */
+const MODEL_THRESHOLD = (weights as { threshold: number }).threshold;
 
 type PageState = { kind: 'verdict'; report: VerdictReport } | { kind: 'pending' } | { kind: 'not-watched'; host: string | null };
 
@@ -54,7 +58,8 @@ function verdictView(s: Strings, lang: UiLang, state: PageState): HTMLElement {
   const r = state.report;
   return h(document, 'div', { attrs: { id: 'verdict' } },
     h(document, 'p', { class: r.relevant ? 'verdict relevant' : 'verdict' }, r.relevant ? s.verdictRelevant : s.verdictIrrelevant),
-    h(document, 'p', {}, `${s.score}: `, h(document, 'span', { class: 'score' }, `${Math.round(r.score * 100)}%`)),
+    // Not a bare "Score: 8%": say what the number is and where "relevant" begins.
+    h(document, 'p', { class: 'score-line' }, format(s.scoreLine, { score: `${Math.round(r.score * 100)}%`, threshold: `${Math.round(MODEL_THRESHOLD * 100)}%` })),
     r.topics.length > 0 && h(document, 'p', {}, `${s.topics}: `, r.topics.map((t) => topicLabel(t, lang)).join(', ')),
     r.reasons.length > 0 && h(document, 'div', {},
       h(document, 'h2', {}, s.why),

@@ -36,6 +36,9 @@ export interface Article {
   fetchedAt: string;
   topics: string[];
   reasons: string[];
+  /** Which text the decision used (bot/reader/article); null for older articles. */
+  decidedOn?: string | null;
+  pageStatus?: string | null;
 }
 export interface Story {
   id: number | null;

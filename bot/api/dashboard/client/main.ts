@@ -10,7 +10,7 @@
 import type uPlot from 'uplot';
 import { localizeReasons } from '../../../../shared/classify/localize-reason';
 import { TOPICS } from '../../../../shared/model/types';
-import { loadDrill, loadOrgs, loadView, type Coverage, type Data, type Org, type Story } from './api';
+import { loadDrill, loadOrgs, loadView, type Article, type Coverage, type Data, type Org, type Story } from './api';
 import { barList, COLORS, OTHER_COLORS, swatch, timeChart, type Bar, type TimeSeries } from './charts';
 import { httpHref } from '../../../../shared/url/http-url';
 import { byId, el } from './dom';
@@ -78,6 +78,14 @@ function seriesOf(buckets: string[], rows: Array<{ bucket: string; articles: num
 
 function orgName(o: { name: { en: string; sr: string } }, lang: UiLang): string {
   return pick(o.name, lang);
+}
+
+/** Which text decided an article ("title + feed text + article page"), and a page that could not be read. */
+function decidedOnLine(a: Article, lang: UiLang): HTMLElement | null {
+  const key = ({ title: 'latest.decidedTitle', 'title+lead': 'latest.decidedLead', 'title+lead+page': 'latest.decidedPage' } as const)[a.decidedOn ?? ''];
+  if (!key) return null;
+  const page = a.pageStatus && a.pageStatus !== 'ok' ? ` (${t('latest.pageStatus', lang)}: ${a.pageStatus})` : '';
+  return el('div', { class: 'decided' }, `${t(key, lang)}${page}`);
 }
 
 // ---- the page -------------------------------------------------------------------------------
@@ -518,6 +526,7 @@ class Dashboard {
         s.matching !== s.articleCount ? el('div', { class: 'meta' }, t('drill.matching', lang, { n: this.n(s.matching) })) : null,
         topics.length ? el('div', { class: 'topics' }, ...topics.map((tp) => el('span', { class: 'topic' }, topicLabel(tp, lang)))) : null,
         reasons.length ? el('div', { class: 'why' }, el('strong', {}, t('latest.why', lang)), reasons.join('; ')) : null,
+        first ? decidedOnLine(first, lang) : null,
       );
     });
     if (append) list.append(...items);
