@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  canonicalUrl, collapseWhitespace, decodeHtmlEntities, fixControlCharacters, fnv1a64, looksLikeHtml,
+  canonicalUrl, collapseWhitespace, decodeHtmlEntities, fixControlCharacters, fnv1a32, fnv1a64, looksLikeHtml,
   capText, plainText, repairMojibake, resolveUrl, stableId, stripTags,
 } from './normalize';
 
@@ -117,6 +117,12 @@ describe('canonicalUrl', () => {
 });
 
 describe('stable ids', () => {
+  it('fnv1a32 matches the reference values', () => {
+    expect(fnv1a32('')).toBe(0x811c9dc5);
+    expect(fnv1a32('a')).toBe(0xe40c292c);
+    expect(fnv1a32('foobar')).toBe(0xbf9cf968);
+  });
+
   it('fnv1a64 matches the reference values', () => {
     expect(fnv1a64('')).toBe('cbf29ce484222325');
     expect(fnv1a64('a')).toBe('af63dc4c8601ec8c');

@@ -366,6 +366,16 @@ export function canonicalUrl(link: string | null | undefined, base?: string | nu
 const utf8 = new TextEncoder();
 
 /**
+ * FNV-1a, 32-bit, over the UTF-16 code units of `s`: small and fast, for set sketches and
+ * reproducible orders, never for ids. `seed` varies the start state (different orders).
+ */
+export function fnv1a32(s: string, seed = 0): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
  * FNV-1a, 64-bit, over the UTF-8 bytes of `s`, as 16 hex digits. Not cryptographic: an id.
  * The 64-bit state is kept as two 32-bit halves (BigInt arithmetic was the processor's
  * hottest line): multiplying by the FNV prime 2^40 + 0x1b3 is h * 0x1b3 + (h << 40).
