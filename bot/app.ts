@@ -8,6 +8,8 @@ import type { Config } from './config';
 import type { Logger } from './log';
 import { createMonitor, type Monitor } from './monitor';
 import { createProcessor, type Processor } from './reader/processor';
+import { createArticleStage } from './reader/article';
+import { createHostGate } from './reader/pool';
 import { connectStorage, type Storage } from './storage';
 import { applyChatFeedChanges, createNotifiers } from './notify';
 import { startDeliveryWorker } from './notify/worker';
@@ -33,6 +35,37 @@ export interface AppOptions {
   onProgress?: Parameters<typeof createMonitor>[0]['onProgress'];
   /** Gap between requests to one host (default 1 s; the demo serves every feed from one host). */
   perHostGapMs?: number;
+}
+
+/**
+ * The article stage, unless ARTICLE_WAIT_MS is 0. Pages must be on public addresses, except
+ * on the hosts of the operator's own feeds (which may be local, like the feeds themselves);
+ * a chat-added feed's host gets no such trust.
+ */
+function articleStageFor(config: Config, storage: Storage, feeds: readonly FeedEntry[], hosts: ReturnType<typeof createHostGate>, perHostGapMs?: number) {
+  if (config.articleWaitMs === 0) return null;
+  const trusted = new Set<string>();
+  for (const f of feeds) {
+    if (f.origin === 'chat') continue;
+    try {
+      trusted.add(new URL(f.url).hostname.toLowerCase());
+    } catch {
+      // A feed without a usable URL trusts nothing.
+    }
+  }
+  const abort = new AbortController();
+  const stage = createArticleStage({
+    storage,
+    hosts,
+    waitMs: config.articleWaitMs,
+    fetchTimeoutMs: Math.min(config.fetchTimeoutMs, config.articleWaitMs),
+    hostBudgetPerDay: config.articleHostBudget,
+    backlogHours: config.alertBacklogHours,
+    perHostGapMs,
+    trustedHost: (host) => trusted.has(host),
+    signal: abort.signal,
+  });
+  return { stage, stop: () => abort.abort() };
 }
 
 export async function startApp(options: AppOptions): Promise<App> {
@@ -62,19 +95,30 @@ export async function startApp(options: AppOptions): Promise<App> {
     stops.push(() => worker.stop());
     const digests = startDigestSchedule({ storage, routing: notify.routing, logger });
     stops.push(() => digests.stop());
+    // Feeds added or removed from a chat (/feeds) on top of the registry.
+    const feeds = await applyChatFeedChanges(storage, options.feeds);
+    // Feed and article-page requests share one host's spacing.
+    const hosts = createHostGate();
+    const articles = articleStageFor(config, storage, feeds, hosts, options.perHostGapMs);
     const monitor = createMonitor({
       storage,
       processor,
-      // Feeds added or removed from a chat (/feeds) on top of the registry.
-      feeds: await applyChatFeedChanges(storage, options.feeds),
+      articles: articles?.stage,
+      hosts,
+      feeds,
       logger,
       fetchConcurrency: config.fetchConcurrency,
       fetchTimeoutMs: config.fetchTimeoutMs,
       feedMaxBytes: config.feedMaxBytes,
+      feedMaxItems: config.feedMaxItems,
+      feedMaxAlerts: config.feedMaxAlerts,
+      feedSlowMs: config.feedSlowMs,
       perHostGapMs: options.perHostGapMs,
       onProgress: options.onProgress,
     });
     stops.push(() => monitor.stop());
+    // Stopped before the monitor (stops run in reverse): pages in flight end at once.
+    if (articles) stops.push(() => articles.stop());
     const api = await startApi({
       storage,
       config,

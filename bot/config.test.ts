@@ -26,6 +26,11 @@ describe('loadConfig', () => {
       fetchTimeoutMs: 20_000,
       fetchConcurrency: 4,
       feedMaxBytes: 5 * 1024 * 1024,
+      articleWaitMs: 30_000,
+      articleHostBudget: 200,
+      feedMaxItems: 500,
+      feedMaxAlerts: 20,
+      feedSlowMs: 10_000,
       logLevel: 'info',
     });
     expect(DEFAULTS.pollCron).toBe('*/10 * * * *');
@@ -51,6 +56,11 @@ describe('loadConfig', () => {
       FETCH_TIMEOUT_MS: '5000',
       FETCH_CONCURRENCY: '8',
       FEED_MAX_BYTES: '1048576',
+      ARTICLE_WAIT_MS: '0',
+      ARTICLE_HOST_BUDGET: '50',
+      FEED_MAX_ITEMS: '200',
+      FEED_MAX_ALERTS: '3',
+      FEED_SLOW_MS: '5000',
       LOG_LEVEL: 'DEBUG',
     });
     expect({ ...config }).toEqual({
@@ -64,6 +74,11 @@ describe('loadConfig', () => {
       fetchTimeoutMs: 5000,
       fetchConcurrency: 8,
       feedMaxBytes: 1048576,
+      articleWaitMs: 0,
+      articleHostBudget: 50,
+      feedMaxItems: 200,
+      feedMaxAlerts: 3,
+      feedSlowMs: 5000,
       logLevel: 'debug',
     });
   });
@@ -78,6 +93,7 @@ describe('loadConfig', () => {
       POLL_CRON: 'every ten minutes',
       ALERT_BACKLOG_HOURS: '-1',
       ALERT_MIN_SCORE: '1.5',
+      ARTICLE_WAIT_MS: 'soon',
       HTTP_PORT: '80.5',
       FETCH_TIMEOUT_MS: 'soon',
       FETCH_CONCURRENCY: '0',
@@ -86,7 +102,7 @@ describe('loadConfig', () => {
       HTTP_HOST: 'http://localhost',
     });
     expect(err.problems.map((p) => p.variable).sort()).toEqual(
-      ['ALERT_BACKLOG_HOURS', 'ALERT_MIN_SCORE', 'FEED_MAX_BYTES', 'FETCH_CONCURRENCY', 'FETCH_TIMEOUT_MS', 'HTTP_HOST', 'HTTP_PORT', 'LOG_LEVEL', 'POLL_CRON'],
+      ['ALERT_BACKLOG_HOURS', 'ALERT_MIN_SCORE', 'ARTICLE_WAIT_MS', 'FEED_MAX_BYTES', 'FETCH_CONCURRENCY', 'FETCH_TIMEOUT_MS', 'HTTP_HOST', 'HTTP_PORT', 'LOG_LEVEL', 'POLL_CRON'],
     );
     expect(err.message).toContain('POLL_CRON: must be a cron expression with 5 fields (or 6, seconds first), got "every ten minutes"');
     expect(err.message).toContain('ALERT_MIN_SCORE: must be a number between 0 and 1, got "1.5"');

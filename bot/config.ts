@@ -40,6 +40,19 @@ export interface Config {
   fetchConcurrency: number;
   /** FEED_MAX_BYTES (>= 1024): a larger response is cut off and counted as a failure. Default 5 MiB. */
   feedMaxBytes: number;
+  /**
+   * ARTICLE_WAIT_MS: how long a short or undecided item waits for its article page before it
+   * is decided on its feed text (bot/reader/article). Default 30 000; 0 reads no pages.
+   */
+  articleWaitMs: number;
+  /** ARTICLE_HOST_BUDGET: article pages read from one host in 24 hours, at most. Default 200. */
+  articleHostBudget: number;
+  /** FEED_MAX_ITEMS (1..10 000): items read per feed, the newest; the rest are counted. Default 500. */
+  feedMaxItems: number;
+  /** FEED_MAX_ALERTS (>= 0): alerts one feed may queue per cycle; later relevant items are stored, not alerted. Default 20. */
+  feedMaxAlerts: number;
+  /** FEED_SLOW_MS: a read that succeeds but takes longer than this backs off like a failure. Default 10 000. */
+  feedSlowMs: number;
   /** LOG_LEVEL: debug, info, warn or error. Default info. */
   logLevel: LogLevel;
   /**
@@ -78,6 +91,11 @@ export const DEFAULTS = {
   fetchTimeoutMs: 20_000,
   fetchConcurrency: 4,
   feedMaxBytes: 5 * 1024 * 1024,
+  articleWaitMs: 30_000,
+  articleHostBudget: 200,
+  feedMaxItems: 500,
+  feedMaxAlerts: 20,
+  feedSlowMs: 10_000,
   logLevel: 'info' as LogLevel,
 } as const;
 
@@ -239,6 +257,11 @@ export function loadConfig(env: Env = process.env): Config {
     fetchTimeoutMs: num('FETCH_TIMEOUT_MS', DEFAULTS.fetchTimeoutMs, { min: 1, integer: true }),
     fetchConcurrency: num('FETCH_CONCURRENCY', DEFAULTS.fetchConcurrency, { min: 1, max: 64, integer: true }),
     feedMaxBytes: num('FEED_MAX_BYTES', DEFAULTS.feedMaxBytes, { min: 1024, integer: true }),
+    articleWaitMs: num('ARTICLE_WAIT_MS', DEFAULTS.articleWaitMs, { min: 0, max: 600_000, integer: true }),
+    articleHostBudget: num('ARTICLE_HOST_BUDGET', DEFAULTS.articleHostBudget, { min: 1, integer: true }),
+    feedMaxItems: num('FEED_MAX_ITEMS', DEFAULTS.feedMaxItems, { min: 1, max: 10_000, integer: true }),
+    feedMaxAlerts: num('FEED_MAX_ALERTS', DEFAULTS.feedMaxAlerts, { min: 0, integer: true }),
+    feedSlowMs: num('FEED_SLOW_MS', DEFAULTS.feedSlowMs, { min: 1, integer: true }),
     logLevel,
     // Optional settings stay absent (undefined) when unset.
     ...(orgsFile !== undefined ? { orgsFile } : {}),

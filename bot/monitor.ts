@@ -4,8 +4,10 @@ import type { Storage } from './storage';
 import type { FeedState } from './storage/feeds';
 import type { Logger } from './log';
 import { metrics } from './metrics';
-import { createFetchPool, readFeed, type ReadFeedResult } from './reader';
-import type { Processor, ProcessResult } from './reader/processor';
+import { createFetchPool, createParsePool, readFeed, type FetchPool, type HostGate, type ParsePool, type ReadFeedResult } from './reader';
+import { urlForLog } from './redact-url';
+import type { IncomingItem, Processor, ProcessResult } from './reader/processor';
+import type { ArticleStage } from './reader/article';
 
 export interface MonitorOptions {
   storage: Storage;
@@ -16,10 +18,22 @@ export interface MonitorOptions {
   fetchConcurrency?: number;
   fetchTimeoutMs?: number;
   feedMaxBytes?: number;
+  /** Items read per feed (the newest); the rest are counted and reported. Default 500. */
+  feedMaxItems?: number;
+  /** Alerts one feed may queue per cycle. Default 20. */
+  feedMaxAlerts?: number;
+  /** A read that succeeds but takes longer than this backs off like a failure. Default 10 s. */
+  feedSlowMs?: number;
+  /** Feed bodies are parsed in a worker thread; false parses in process (tests of the monitor's logic). */
+  parseInWorker?: boolean;
   /** Gap between two requests to one host. Default 1 s; tests shorten it. */
   perHostGapMs?: number;
   /** Called as feeds finish in a cycle (the first-cycle progress bar). */
   onProgress?: (done: number, total: number, feed: FeedState) => void;
+  /** Reads the article pages of short or undecided items before they are processed. */
+  articles?: ArticleStage;
+  /** Host spacing shared with the article stage's page fetches. */
+  hosts?: HostGate;
   /** Replaces readFeed (tests of failure handling). */
   read?: (url: string, state: FeedState, signal: AbortSignal) => Promise<ReadFeedResult>;
   now?: () => Date;
@@ -64,8 +78,17 @@ export function createMonitor(options: MonitorOptions) {
   // Cycles wait for the registry to be in storage; a failure here fails the first cycle.
   const registered = storage.feeds.upsertFromRegistry(options.feeds);
   registered.catch(() => undefined);
-  // Feeds a chat added may only be fetched from public addresses (operators' feeds may be local).
-  const chatAdded = new Set(options.feeds.filter((f) => f.origin === 'chat').map((f) => f.url));
+  // Only the operator's own feeds (the registry) may be on local or private addresses. Every
+  // other feed, in particular one a chat added while the monitor runs, is fetched from public
+  // addresses only, checked at every connection (publicOnly), not computed once at start.
+  const operatorFeeds = new Set(options.feeds.filter((f) => f.origin !== 'chat').map((f) => f.url));
+  const maxItems = options.feedMaxItems ?? 500;
+  const maxAlerts = options.feedMaxAlerts ?? 20;
+  const slowMs = options.feedSlowMs ?? 10_000;
+  // Parsing is the one heavy synchronous step: off the event loop, in a worker with budgets.
+  let parser: ParsePool | null = null;
+  const parserFor = (): ParsePool | undefined =>
+    options.parseInWorker === false ? undefined : (parser ??= createParsePool({ limits: { maxItems } }));
 
   const read =
     options.read ??
@@ -76,28 +99,45 @@ export function createMonitor(options: MonitorOptions) {
         timeoutMs: options.fetchTimeoutMs,
         maxBytes: options.feedMaxBytes,
         signal,
-        publicOnly: chatAdded.has(url),
+        publicOnly: !operatorFeeds.has(url),
+        parser: parserFor(),
+        limits: { maxItems },
       }));
 
-  async function readOne(state: FeedState, summary: CycleSummary): Promise<void> {
+  /** A read that succeeded but took long backs off (like a failure), so slow feeds cannot hog cycles. */
+  function slowness(startMs: number, state: FeedState): { slow: boolean; note: string } {
+    const ms = Date.now() - startMs;
+    if (ms <= slowMs) return { slow: false, note: '' };
+    return { slow: true, note: `; slow (${(ms / 1000).toFixed(1)} s, ${state.consecutiveSlow + 1} in a row): backing off` };
+  }
+
+  async function readOne(state: FeedState, summary: CycleSummary, pool: FetchPool): Promise<void> {
     const started = now().toISOString();
+    const startMs = Date.now();
     try {
-      const res = await read(state.url, state, abort.signal);
+      // Only the feed request holds a pool slot; waiting for article pages does not.
+      const res = await pool.run(state.url, () => read(state.url, state, abort.signal));
       if (res.notModified) {
-        await storage.feeds.recordSuccess(state.url, { etag: res.etag ?? undefined, lastModified: res.lastModified ?? undefined, itemsSeen: state.itemsSeen, at: started });
+        const { slow, note } = slowness(startMs, state);
+        await storage.feeds.recordSuccess(state.url, { etag: res.etag ?? undefined, lastModified: res.lastModified ?? undefined, itemsSeen: state.itemsSeen, itemsDropped: state.itemsDropped, at: started, slow });
         summary.notModified++;
         metrics.feedFetches.inc({ outcome: 'not_modified' });
-        logger.debug(`${state.outlet}: not modified`);
+        logger.debug(`${state.outlet}: not modified${note}`);
         return;
       }
-      const items = res.feed.items;
+      // The reader keeps the newest maxItems; an injected reader may not, so cut here too.
+      const dropped = (res.feed.itemsDropped ?? 0) + Math.max(0, res.feed.items.length - maxItems);
+      const items = res.feed.items.slice(0, maxItems);
       metrics.itemsFetched.inc({}, items.length);
-      const result: ProcessResult = await processor.processItems(
-        { url: state.url, outlet: state.outlet, scope: state.scope, language: state.language, kind: state.kind },
-        items,
-        { firstRead: state.firstReadAt === null },
-      );
-      await storage.feeds.recordSuccess(state.url, { etag: res.etag, lastModified: res.lastModified, itemsSeen: items.length, at: started });
+      const source = { url: state.url, outlet: state.outlet, scope: state.scope, language: state.language, kind: state.kind };
+      const firstRead = state.firstReadAt === null;
+      // Slowness is the feed's own (fetch and parse): waiting for article pages is not its fault.
+      const { slow, note } = slowness(startMs, state);
+      const withPages: IncomingItem[] = options.articles ? await options.articles.prepare(source, items, { firstRead }) : items;
+      if (abort.signal.aborted) return await storage.feeds.releaseLease(state.url);
+      const result: ProcessResult = await processor.processItemsInBatches(source, withPages, { firstRead, maxAlerts });
+      if (abort.signal.aborted) return await storage.feeds.releaseLease(state.url);
+      await storage.feeds.recordSuccess(state.url, { etag: res.etag, lastModified: res.lastModified, itemsSeen: items.length, itemsDropped: dropped, at: started, slow });
       summary.ok++;
       summary.items += items.length;
       summary.stored += result.stored;
@@ -106,7 +146,11 @@ export function createMonitor(options: MonitorOptions) {
       metrics.feedFetches.inc({ outcome: 'ok' });
       logger.info(
         `${state.outlet}: ${items.length} items, ${result.stored} new, ${result.relevant} relevant, ${result.alerts} alerts` +
-          (result.backlog ? `, ${result.backlog} relevant backlog items not alerted (first read)` : ''),
+          articlePagesNote(withPages) +
+          (result.backlog ? `, ${result.backlog} relevant backlog items not alerted (first read)` : '') +
+          (result.overAlertCap ? `, ${result.overAlertCap} relevant items stored but not alerted (more than ${maxAlerts} alerts from one feed in a cycle)` : '') +
+          (dropped ? `, ${dropped} older items not read (more than ${maxItems}, FEED_MAX_ITEMS)` : '') +
+          note,
       );
       if (result.failed) {
         logger.warn(`${state.outlet}: ${result.failed} items could not be processed: ${result.errors.join('; ')}`);
@@ -120,11 +164,13 @@ export function createMonitor(options: MonitorOptions) {
       metrics.feedFetches.inc({ outcome: 'error' });
       const message = (err as Error).message ?? String(err);
       const failure = await storage.feeds.recordFailure(state.url, message, started);
+      // URLs in logs go without their query string: a feed URL may carry a key.
+      const shown = urlForLog(state.url);
       logger.warn(
-        `feed failed: ${state.outlet} <${state.url}>: ${message}; failure ${failure.consecutiveFailures} in a row, next try after ${failure.nextDueAt}`,
+        `feed failed: ${state.outlet} <${shown}>: ${message}; failure ${failure.consecutiveFailures} in a row, next try after ${failure.nextDueAt}`,
       );
       if (failure.justPaused) {
-        logger.warn(`feed paused after ${failure.consecutiveFailures} failures in a row: ${state.outlet} <${state.url}> (resume with: npm run feeds -- resume ${state.url})`);
+        logger.warn(`feed paused after ${failure.consecutiveFailures} failures in a row: ${state.outlet} <${shown}> (resume with: npm run feeds -- resume ${shown})`);
       }
     }
   }
@@ -143,16 +189,10 @@ export function createMonitor(options: MonitorOptions) {
     const concurrency = options.fetchConcurrency ?? 4;
     const lease = { leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS, minRefetchMs: options.minRefetchMs ?? DEFAULT_MIN_REFETCH_MS };
     const summary: CycleSummary = { feeds: 0, ok: 0, notModified: 0, failed: 0, items: 0, stored: 0, relevant: 0, alerts: 0, seconds: 0 };
-    const pool = createFetchPool({ concurrency, perHostGapMs: options.perHostGapMs ?? 1000 });
+    const pool = createFetchPool({ concurrency, perHostGapMs: options.perHostGapMs ?? 1000, hosts: options.hosts });
     let done = 0;
     const readAll = (due: FeedState[]) =>
-      Promise.all(
-        due.map((state) =>
-          pool
-            .run(state.url, () => readOne(state, summary))
-            .finally(() => options.onProgress?.(++done, summary.feeds, state)),
-        ),
-      );
+      Promise.all(due.map((state) => readOne(state, summary, pool).finally(() => options.onProgress?.(++done, summary.feeds, state))));
     if (storage.dialect === 'sqlite') {
       // One process per file: every due feed is this process's.
       const due = await storage.feeds.leaseDue(now().toISOString(), lease);
@@ -209,8 +249,18 @@ export function createMonitor(options: MonitorOptions) {
       task = null;
       abort.abort();
       await running?.catch(() => undefined);
+      await parser?.close();
+      parser = null;
     },
   };
 }
 
 export type Monitor = ReturnType<typeof createMonitor>;
+
+/** ", 3 article pages read (1 not: robots, http 404)" for the feed's log line, or ''. */
+function articlePagesNote(items: readonly IncomingItem[]): string {
+  const pages = items.filter((i) => i.page).map((i) => i.page!.status);
+  if (pages.length === 0) return '';
+  const failed = pages.filter((s) => s !== 'ok');
+  return `, ${pages.length - failed.length} article pages read${failed.length ? ` (${failed.length} not: ${[...new Set(failed)].join(', ')})` : ''}`;
+}

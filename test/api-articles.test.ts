@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getJson, seededApp } from '../bot/api/testdata/api-fixture';
 import { seedArticles } from '../bot/api/testdata/seed';
+import { article } from '../bot/storage/testdata/fixtures';
 
 type Page = { articles: Array<Record<string, any>>; total: number; limit: number; offset: number };
 
@@ -16,7 +17,7 @@ describe('GET /api/articles', () => {
     expect(page.articles[0].title).toBe('Kamere u Novom Sadu');
     expect(page.articles.at(-1)!.title).toBe('Kamere na Zvezdari');
     expect(Object.keys(page.articles[0]).sort()).toEqual(
-      ['fetchedAt', 'id', 'lang', 'outlet', 'published', 'reasons', 'relevant', 'score', 'scope', 'script', 'storyId', 'title', 'topics', 'url'].sort(),
+      ['decidedOn', 'fetchedAt', 'id', 'lang', 'pageStatus', 'outlet', 'published', 'reasons', 'relevant', 'score', 'scope', 'script', 'storyId', 'title', 'topics', 'url'].sort(),
     );
     expect(page.articles[0]).toMatchObject({ outlet: '021.rs', scope: 'domestic', lang: 'sr', script: 'Latn', relevant: true, topics: ['cameras'], storyId: null });
   });
@@ -74,6 +75,20 @@ describe('GET /api/articles?q (search across scripts)', () => {
     // Every word must occur; each matches as a word prefix.
     expect(titles(await getJson<Page>(app, '/api/articles?q=prepozn+slavij'))).toEqual(expected);
     expect(titles(await getJson<Page>(app, `/api/articles?q=${encodeURIComponent('unutrasnjim')}`))).toEqual(['Nacrt zakona o unutrašnjim poslovima povučen']);
+  });
+
+  it("searches the article page's text too (read by the article stage), in either script", async () => {
+    const { app, storage } = await seededApp();
+    await storage.articles.insert({
+      ...article(99, { title: 'Stiglo pismo iz policije', text: '', published: '2025-03-20T10:00:00.000Z' }),
+      body: 'Policija je navela da softver za analitiku Hikvizija može da se uključi nakon usvajanja zakona.',
+      pageStatus: 'ok',
+      decidedOn: 'title+lead+page',
+    });
+    expect(titles(await getJson<Page>(app, '/api/articles?q=hikvizija'))).toEqual(['Stiglo pismo iz policije']);
+    expect(titles(await getJson<Page>(app, `/api/articles?q=${encodeURIComponent('аналитику')}`))).toEqual(['Stiglo pismo iz policije']);
+    const [a] = (await getJson<Page>(app, '/api/articles?q=hikvizija')).articles;
+    expect(a).toMatchObject({ decidedOn: 'title+lead+page', pageStatus: 'ok' });
   });
 
   it('combines q with the other filters and counts the total', async () => {
@@ -134,8 +149,9 @@ describe('GET /api/stories', () => {
   it('lists stories newest first with all their articles and outlets', async () => {
     const { app } = await seededApp();
     const page = await getJson<{ stories: Array<Record<string, any>>; total: number }>(app, '/api/stories?relevant=true&since=2025-03-01');
-    expect(page.total).toBe(7); // A B C D F G I; the storyless article is not a story
+    expect(page.total).toBe(8); // A B C D F G I, and the storyless article as a story of its own
     expect(page.stories.map((s) => s.title)).toEqual([
+      'Kamere u Novom Sadu',
       'Nabavka kamera u Nišu',
       'Poverenik odbio procenu uticaja MUP-a',
       'Протест испред Скупштине због камера',
@@ -147,6 +163,8 @@ describe('GET /api/stories', () => {
     const a = page.stories.at(-1)!;
     expect(a).toMatchObject({ articleCount: 2, outlets: ['N1', 'RTS'], relevant: true });
     expect(a.articles.map((x: { title: string }) => x.title)).toEqual(['Kamere za prepoznavanje lica na Slaviji', 'Камере за препознавање лица на Славији']);
+    expect(a.matching).toBe(2);
+    expect(page.stories[0]).toMatchObject({ id: null, articleCount: 1, matching: 1, outlets: ['021.rs'] });
   });
 
   it('shows a whole story when one of its articles matches', async () => {

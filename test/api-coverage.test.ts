@@ -5,11 +5,13 @@ import type { CoverageResult, MentionsResult } from '../bot/api';
 const MARCH = 'from=2025-03-01&to=2025-03-31';
 
 describe('GET /api/coverage', () => {
-  it('counts relevant articles and distinct stories per week, widened to whole weeks', async () => {
+  it('counts relevant articles and distinct stories per week, exactly the asked (Belgrade) period', async () => {
     const { app } = await seededApp();
     const c = await getJson<CoverageResult>(app, `/api/coverage?${MARCH}&interval=week`);
-    expect(c).toMatchObject({ from: '2025-02-24T00:00:00.000Z', to: '2025-04-06T23:59:59.999Z', interval: 'week', by: null });
+    expect(c).toMatchObject({ from: '2025-03-01T00:00:00+01:00', to: '2025-03-31T23:59:59+02:00', interval: 'week', by: null });
     expect(c.buckets).toEqual(['2025-02-24', '2025-03-03', '2025-03-10', '2025-03-17', '2025-03-24', '2025-03-31']);
+    // The period starts on a Saturday and ends on a Monday: both weeks are only partly counted.
+    expect(c.partial).toEqual(['2025-02-24', '2025-03-31']);
     expect(c.rows).toEqual([
       { bucket: '2025-03-03', key: 'all', articles: 3, stories: 2 },
       { bucket: '2025-03-10', key: 'all', articles: 2, stories: 2 },
@@ -64,9 +66,11 @@ describe('GET /api/coverage', () => {
     ]);
     const months = await getJson<CoverageResult>(app, '/api/coverage?from=2025-02-10&to=2025-03-10&interval=month');
     expect(months.buckets).toEqual(['2025-02-01', '2025-03-01']);
+    expect(months.partial).toEqual(['2025-02-01', '2025-03-01']);
+    // Only 1–10 March is counted: the month is not widened to its end.
     expect(months.rows).toEqual([
       { bucket: '2025-02-01', key: 'all', articles: 1, stories: 1 },
-      { bucket: '2025-03-01', key: 'all', articles: 9, stories: 8 },
+      { bucket: '2025-03-01', key: 'all', articles: 3, stories: 2 },
     ]);
   });
 
@@ -76,6 +80,10 @@ describe('GET /api/coverage', () => {
     expect((await getJson<CoverageResult>(app, `/api/coverage?${MARCH}&relevant=false`)).total).toEqual({ articles: 2, stories: 2 });
     expect((await getJson<CoverageResult>(app, `/api/coverage?${MARCH}&scope=international`)).total).toEqual({ articles: 2, stories: 2 });
     expect((await getJson<CoverageResult>(app, `/api/coverage?${MARCH}&q=kamere`)).total).toEqual({ articles: 5, stories: 4 });
+    // org: articles naming the organisation, in either script (as /api/mentions counts them).
+    expect((await getJson<CoverageResult>(app, `/api/coverage?${MARCH}&org=share-foundation`)).total.articles).toBe(3);
+    expect((await getJson<{ total: number }>(app, `/api/articles?${MARCH}&relevant=true&org=share-foundation`)).total).toBe(3);
+    expect((await app.request(`/api/coverage?${MARCH}&org=nobody`)).status).toBe(400);
   });
 
   it('defaults to the 26 weeks up to now', async () => {

@@ -8,7 +8,7 @@ async function bytes(res: Response): Promise<Uint8Array> {
 }
 
 /** RFC 4180 rows (quoted fields with commas, quotes and line breaks). */
-function parseCsv(text: string): string[][] {
+function parseCsv(text: string, sep = ','): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
@@ -22,7 +22,7 @@ function parseCsv(text: string): string[][] {
       } else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
+    else if (ch === sep) {
       row.push(cell);
       cell = '';
     } else if (ch === '\r' && text[i + 1] === '\n') {
@@ -65,10 +65,12 @@ describe('GET /api/export.csv', () => {
     });
     const text = new TextDecoder().decode((await bytes(await app.request('/api/export.csv'))).slice(3));
     const rows = parseCsv(text);
-    expect(rows[0]).toEqual(['id', 'published', 'fetched_at', 'outlet', 'scope', 'lang', 'script', 'relevant', 'score', 'topics', 'reasons', 'story_id', 'title', 'url']);
+    expect(rows[0]).toEqual(['ID', 'Published', 'Fetched', 'Outlet', 'Scope', 'Article language', 'Script', 'About the subject', 'Score', 'Topics', 'Why', 'Story ID', 'Title', 'URL']);
     expect(rows).toHaveLength(3);
     const [formula, quoted] = rows.slice(1);
-    expect(quoted.slice(3, 14)).toEqual(['N1', 'domestic', 'sr', 'Latn', 'true', '0.9', 'cameras;huawei-safe-city', 'a, b; c', '', 'Kamere, "Safe City" i MUP', quoted[13]]);
+    // Belgrade time without milliseconds; names, not codes.
+    expect(quoted[1]).toBe('2025-03-01T11:00:00+01:00');
+    expect(quoted.slice(3, 14)).toEqual(['N1', 'domestic', 'Serbian (and related)', 'Latin', 'yes', '0.9', 'Cameras; Huawei “Safe City”', 'a, b; c', '', 'Kamere, "Safe City" i MUP', quoted[13]]);
     // Text that a spreadsheet would run as a formula is prefixed with an apostrophe.
     expect(formula[12]).toBe('\'=HYPERLINK("http://evil.example","klik")');
     expect(formula[3]).toBe("'@outlet");
@@ -77,30 +79,49 @@ describe('GET /api/export.csv', () => {
   it('exports any articles query, and the text on request', async () => {
     const { app } = await seededApp();
     const rows = parseCsv(new TextDecoder().decode((await bytes(await app.request('/api/export.csv?q=kamere&relevant=true&text=true'))).slice(3)));
-    expect(rows[0].at(-1)).toBe('text');
+    expect(rows[0].at(-1)).toBe('Text');
     expect(rows).toHaveLength(1 + 6);
     expect(rows[1].at(-1)).toBe('Grad postavlja nove kamere.');
   });
 
-  it('exports coverage rows', async () => {
+  it('exports dense coverage rows: every week and key, zero weeks and partial weeks marked', async () => {
     const { app } = await seededApp();
     const res = await app.request('/api/export.csv?type=coverage&from=2025-03-01&to=2025-03-31&interval=week&by=scope');
     expect(res.headers.get('Content-Disposition')).toBe('attachment; filename="nadzor-coverage-week-by-scope-2025-03-01_2025-03-31.csv"');
     const rows = parseCsv(new TextDecoder().decode((await bytes(res)).slice(3)));
-    expect(rows.slice(0, 3)).toEqual([
-      ['bucket', 'key', 'articles', 'stories'],
-      ['2025-03-03', 'domestic', '2', '1'],
-      ['2025-03-03', 'international', '1', '1'],
+    expect(rows.slice(0, 5)).toEqual([
+      ['Period starting', 'Partial period', 'Scope', 'Articles', 'Stories'],
+      ['2025-02-24', 'yes', 'domestic', '0', '0'],
+      ['2025-02-24', 'yes', 'international', '0', '0'],
+      ['2025-03-03', 'no', 'domestic', '2', '1'],
+      ['2025-03-03', 'no', 'international', '1', '1'],
     ]);
+    expect(rows).toHaveLength(1 + 6 * 2);
+    expect(rows.at(-1)).toEqual(['2025-03-31', 'yes', 'international', '0', '0']);
   });
 
-  it('exports mentions per bucket', async () => {
+  it('exports in Serbian with semicolons for Serbian spreadsheets, or any separator asked for', async () => {
     const { app } = await seededApp();
-    const res = await app.request('/api/export.csv?type=mentions&from=2025-03-01&to=2025-03-31&interval=month&org=share-foundation');
+    const cov = await app.request('/api/export.csv?type=coverage&from=2025-03-01&to=2025-03-31&interval=month&by=topic&ui=sr-Latn');
+    const rows = parseCsv(new TextDecoder().decode((await bytes(cov)).slice(3)), ';');
+    expect(rows[0]).toEqual(['Period od', 'Delimičan period', 'Tema', 'Članci', 'Priče']);
+    expect(rows).toContainEqual(['2025-03-01', 'ne', 'Kamere', '5', '4']);
+    const cyr = await app.request('/api/export.csv?type=articles&since=2025-03-03&until=2025-03-03&ui=sr-Cyrl&sep=tab');
+    const [header, first] = parseCsv(new TextDecoder().decode((await bytes(cyr)).slice(3)), '\t');
+    expect(header.slice(0, 4)).toEqual(['ИД', 'Објављено', 'Преузето', 'Медиј']);
+    expect(first[4]).toBe('домаћи');
+    expect((await app.request('/api/export.csv?ui=de')).status).toBe(400);
+    expect((await app.request('/api/export.csv?sep=pipe')).status).toBe(400);
+  });
+
+  it('exports mentions for every bucket', async () => {
+    const { app } = await seededApp();
+    const res = await app.request('/api/export.csv?type=mentions&from=2025-02-01&to=2025-03-31&interval=month&org=share-foundation');
     const rows = parseCsv(new TextDecoder().decode((await bytes(res)).slice(3)));
     expect(rows).toEqual([
-      ['bucket', 'org_id', 'org_name', 'articles', 'all_articles', 'share'],
-      ['2025-03-01', 'share-foundation', 'SHARE Foundation', '3', '9', '0.3333'],
+      ['Period starting', 'Partial period', 'Organisation', 'Articles', 'All articles', 'Share of coverage'],
+      ['2025-02-01', 'no', 'SHARE Foundation', '0', '1', '0'],
+      ['2025-03-01', 'no', 'SHARE Foundation', '3', '9', '0.3333'],
     ]);
   });
 
@@ -122,6 +143,7 @@ describe('GET /api/export.csv', () => {
     const rows = parseCsv(new TextDecoder().decode((await bytes(await app.request('/api/export.csv'))).slice(3)));
     expect(rows).toHaveLength(2501);
     expect(rows[1][12]).toBe('Članak 2499');
+    expect(rows[1][1]).toBe('2025-01-02T18:39:00+01:00');
     expect(rows[2500][12]).toBe('Članak 0');
     expect(new Set(rows.slice(1).map((r) => r[0])).size).toBe(2500);
   });
@@ -135,6 +157,7 @@ describe('GET /api/export.json', () => {
     expect(res.headers.get('Content-Disposition')).toBe('attachment; filename="nadzor-articles.json"');
     const body = (await res.json()) as { articles: Array<{ title: string; relevant: boolean }> };
     expect(body.articles.map((a) => a.title)).toEqual(['Vremenska prognoza za vikend', 'Novi telefon kompanije Huawei']);
+    expect((body.articles[0] as unknown as { published: string }).published).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0[12]:00$/);
   });
 
   it('exports coverage as JSON', async () => {

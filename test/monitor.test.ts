@@ -12,6 +12,7 @@ import { silentLogger } from '../bot/log';
 import { createMonitor, type Monitor } from '../bot/monitor';
 import { createProcessor } from '../bot/reader/processor';
 import { openStorage, type Storage } from '../bot/storage';
+import { notifyRepos } from '../bot/notify/repos';
 import { startFeedServer, type FakeItem, type FeedServer } from './fakes/feed-server';
 import { RELEVANT_ITEMS, IRRELEVANT_ITEMS } from './fixtures/items';
 
@@ -123,5 +124,30 @@ describe('monitor', () => {
     expect(summary).toMatchObject({ failed: 1, stored: 0 });
     expect(server.hits('/chat.xml')).toBe(0);
     expect((await storage.feeds.list())[0].lastError).toMatch(/not a public address/);
+  });
+
+  it('checks a feed a chat adds while the monitor runs at every connection too', async () => {
+    server.setFeed('/ok.xml', { items: [item(1, RELEVANT_ITEMS[0])] });
+    server.setFeed('/later.xml', { items: [item(2, RELEVANT_ITEMS[1])] });
+    const m = start([entry('/ok.xml', 'Operator')]);
+    await m.runCycle();
+    // Added after start, as `/feeds add` does (it was public when added; now it is not).
+    await notifyRepos(storage).chatFeeds.add({ ...entry('/later.xml', 'Later'), url: server.feedUrl('/later.xml') }, 'telegram:1:2', new Date().toISOString());
+    const summary = await m.runCycle();
+    expect(summary).toMatchObject({ failed: 1, stored: 0 });
+    expect(server.hits('/later.xml')).toBe(0);
+    expect((await storage.feeds.get(server.feedUrl('/later.xml')))!.lastError).toMatch(/not a public address/);
+  });
+
+  it('caps items per feed and alerts per feed and cycle, counting the rest', async () => {
+    server.setFeed('/many.xml', {
+      items: Array.from({ length: 12 }, (_, i) => ({ ...item(i, RELEVANT_ITEMS[i % 3], hoursAgo(1 + i / 100)), title: `${RELEVANT_ITEMS[i % 3].title} ${i}`, link: `http://127.0.0.1/m/${i}` })),
+    });
+    const processor = createProcessor({ storage, backlogHours: 24 });
+    monitor = createMonitor({ storage, processor, feeds: [entry('/many.xml', 'Many')], logger: silentLogger, perHostGapMs: 0, feedMaxItems: 8, feedMaxAlerts: 3 });
+    const summary = await monitor.runCycle();
+    expect(summary).toMatchObject({ items: 8, stored: 8, alerts: 3 });
+    const state = (await storage.feeds.get(server.feedUrl('/many.xml')))!;
+    expect(state).toMatchObject({ itemsSeen: 8, itemsDropped: 4 });
   });
 });

@@ -12,14 +12,19 @@ import { TOPICS, type Scope } from '../../shared/model/types';
 import type { Config } from '../config';
 import { createLogger, type Logger } from '../log';
 import { metrics, renderMetrics } from '../metrics';
-import { loadOrgs, type TrackedOrg } from '../orgs';
+import { loadOrgs, orgFtsQuery, type TrackedOrg } from '../orgs';
 import type { Storage } from '../storage';
 import { listArticles } from './articles';
-import { coverage, COVERAGE_BY, INTERVALS, TooManyBucketsError, type Interval } from './coverage';
+import { dayStartMs, localDay, nextDay } from './belgrade';
+import { CSV_SEPARATORS, type CsvSeparator } from './csv';
+import { REPORT_LANGS } from './report-words';
+import { bucketOfDay, coverage, COVERAGE_BY, INTERVALS, TooManyBucketsError, type Interval } from './coverage';
+import { freshness } from './freshness';
 import { dashboardPage, dashboardScript, dashboardStyles, type Asset } from './dashboard/assets';
 import { exportBody, exportFileName, EXPORT_TYPES, MAX_EXPORT_ARTICLES, type ExportFormat, type ExportRequest } from './export';
 import type { ArticleQuery } from './filters';
 import { mentions } from './mentions';
+import { overview } from './overview';
 import { ParamError, Params, parseInstant, SCOPES } from './params';
 import { related } from './related';
 import { syncSearchIndex } from './search-index';
@@ -85,10 +90,15 @@ export interface ApiDeps {
 /** Largest accepted POST body. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
+/** Where a period without `from` starts: whole Belgrade days, weeks or months back from `to`. */
 const DEFAULT_SPAN: Record<Interval, (to: Date) => Date> = {
-  day: (to) => new Date(to.getTime() - 29 * 86_400_000),
-  week: (to) => new Date(to.getTime() - 25 * 7 * 86_400_000),
-  month: (to) => new Date(Date.UTC(to.getUTCFullYear(), to.getUTCMonth() - 11, 1)),
+  day: (to) => new Date(dayStartMs(nextDay(localDay(to.getTime()), -29))),
+  week: (to) => new Date(dayStartMs(nextDay(bucketOfDay(localDay(to.getTime()), 'week'), -25 * 7))),
+  month: (to) => {
+    const [y, m] = localDay(to.getTime()).split('-').map(Number);
+    const first = new Date(Date.UTC(y, m - 1 - 11, 1)).toISOString().slice(0, 10);
+    return new Date(dayStartMs(first));
+  },
 };
 
 /** The API's default logger: the bot's one logger, lines marked "[api]". */
@@ -145,10 +155,31 @@ export function createApp(deps: ApiDeps): App {
 
   /** Brings the search index up to date before a query that reads it (cheap when it is). */
   const withIndex = async (f: ArticleQuery) => {
-    if (f.match !== undefined) await syncSearchIndex(db);
+    if (f.match !== undefined || f.orgMatch !== undefined) await syncSearchIndex(db);
   };
 
   const params = (c: Context) => Params.of(c.req.url);
+
+  const orgIds = new Set(orgs.map((o) => o.id));
+  const pickOrgs = (p: Params): readonly TrackedOrg[] => {
+    const wanted = p.list('org', 100);
+    const unknown = wanted.find((id) => !orgIds.has(id));
+    if (unknown !== undefined) throw new ParamError('org', `unknown organisation ${JSON.stringify(unknown)} (see GET /api/orgs)`);
+    return wanted.length ? orgs.filter((o) => wanted.includes(o.id)) : orgs;
+  };
+  /**
+   * The article filter plus `org`: only articles naming one of those organisations (in any
+   * script, as mentions count them). GET /api/mentions reads `org` itself, as the organisations
+   * to count.
+   */
+  const articleQuery = (p: Params, options: { relevantDefault?: boolean } = {}): ArticleQuery => {
+    const f = p.articleQuery(options);
+    if (p.has('org')) {
+      const chosen = pickOrgs(p);
+      f.orgMatch = chosen.map((o) => `(${orgFtsQuery(o)})`).join(' OR ');
+    }
+    return f;
+  };
 
   // ---- health and metrics -------------------------------------------------------------------
 
@@ -171,7 +202,7 @@ export function createApp(deps: ApiDeps): App {
 
   app.get('/api/articles', async (c) => {
     const p = params(c);
-    const f = p.articleQuery();
+    const f = articleQuery(p);
     const limit = p.int('limit', 50, 1, 500);
     const offset = p.int('offset', 0, 0, 10_000_000);
     p.done();
@@ -181,7 +212,7 @@ export function createApp(deps: ApiDeps): App {
 
   app.get('/api/stories', async (c) => {
     const p = params(c);
-    const f = p.articleQuery();
+    const f = articleQuery(p);
     const limit = p.int('limit', 20, 1, 100);
     const offset = p.int('offset', 0, 0, 10_000_000);
     p.done();
@@ -190,8 +221,8 @@ export function createApp(deps: ApiDeps): App {
   });
 
   /** from/to/interval with their defaults, and the filter (relevant by default). */
-  const periodQuery = (p: Params) => {
-    const f = p.articleQuery({ relevantDefault: true });
+  const periodQuery = (p: Params, options: { org?: boolean } = {}) => {
+    const f = options.org === false ? p.articleQuery({ relevantDefault: true }) : articleQuery(p, { relevantDefault: true });
     const interval = p.oneOf('interval', INTERVALS) ?? 'week';
     const to = f.until ?? now().toISOString();
     const from = f.since ?? DEFAULT_SPAN[interval](new Date(to)).toISOString();
@@ -218,21 +249,29 @@ export function createApp(deps: ApiDeps): App {
     return c.json(await bucketsOk(() => coverage(db, { ...q, by, rows })));
   });
 
-  const orgIds = new Set(orgs.map((o) => o.id));
-  const pickOrgs = (p: Params): readonly TrackedOrg[] => {
-    const wanted = p.list('org', 100);
-    const unknown = wanted.find((id) => !orgIds.has(id));
-    if (unknown !== undefined) throw new ParamError('org', `unknown organisation ${JSON.stringify(unknown)} (see GET /api/orgs)`);
-    return wanted.length ? orgs.filter((o) => wanted.includes(o.id)) : orgs;
-  };
+  // The dashboard's charts in one scan (the same numbers as the coverage calls).
+  app.get('/api/overview', async (c) => {
+    const p = params(c);
+    const q = periodQuery(p);
+    p.done();
+    // `org` filters the articles (those naming it); the mentions count that organisation, or all.
+    const chosen = q.filter.orgMatch === undefined ? orgs : pickOrgs(Params.of(c.req.url));
+    await syncSearchIndex(db);
+    return c.json(await bucketsOk(() => overview(db, { ...q, orgs: chosen })));
+  });
 
   app.get('/api/mentions', async (c) => {
     const p = params(c);
-    const q = periodQuery(p);
+    const q = periodQuery(p, { org: false });
     const chosen = pickOrgs(p);
     p.done();
     await syncSearchIndex(db);
     return c.json(await bucketsOk(() => mentions(db, chosen, q)));
+  });
+
+  app.get('/api/freshness', async (c) => {
+    params(c).done();
+    return c.json(await freshness(db, now()));
   });
 
   app.get('/api/orgs', (c) => {
@@ -263,19 +302,23 @@ export function createApp(deps: ApiDeps): App {
     let chosen = orgs;
     let period: { from?: string; to?: string };
     if (type === 'articles') {
-      const filter = p.articleQuery();
+      const filter = articleQuery(p);
       const includeText = p.bool('text') ?? false;
       const limit = p.int('limit', MAX_EXPORT_ARTICLES, 1, MAX_EXPORT_ARTICLES);
       r = { type, format, filter, includeText, limit };
       period = { from: filter.since, to: filter.until };
     } else {
-      const q = periodQuery(p);
+      const q = periodQuery(p, { org: type === 'coverage' });
       if (type === 'coverage') r = { type, format, filter: q.filter, coverage: { ...q, by: p.oneOf('by', COVERAGE_BY) } };
       else {
         chosen = pickOrgs(p);
         r = { type, format, filter: q.filter, mentions: q };
       }
       period = q;
+    }
+    if (format === 'csv') {
+      r.ui = p.oneOf('ui', REPORT_LANGS);
+      r.separator = p.oneOf('sep', Object.keys(CSV_SEPARATORS) as CsvSeparator[]);
     }
     p.done();
     if (type === 'mentions') await syncSearchIndex(db);
@@ -340,7 +383,8 @@ export function createApp(deps: ApiDeps): App {
   // ---- dashboard ----------------------------------------------------------------------------
 
   const serve = (c: Context, a: Asset, extra: Record<string, string> = {}) => {
-    if (c.req.header('If-None-Match') === a.etag) return c.body(null, 304, { ETag: a.etag });
+    // A 304 carries the same CSP: browsers update the cached page's headers from it.
+    if (c.req.header('If-None-Match') === a.etag) return c.body(null, 304, { ETag: a.etag, ...extra });
     return c.body(a.body, 200, { 'Content-Type': a.type, ETag: a.etag, 'Cache-Control': 'no-cache', ...extra });
   };
   app.get('/', (c) => serve(c, dashboardPage(), { 'Content-Security-Policy': DASHBOARD_CSP }));

@@ -21,6 +21,13 @@ export interface ApiArticle {
   /** Why the classifier decided as it did: matched concepts and terms. */
   reasons: string[];
   storyId: number | null;
+  /**
+   * Which text the decision used: 'title', 'title+lead' or 'title+lead+page' (the article
+   * page read by bot/reader/article); null for articles stored before it was recorded.
+   */
+  decidedOn: string | null;
+  /** What came of reading the article page ('ok', 'robots', 'http 404', ...); null when none was wanted. */
+  pageStatus: string | null;
   /** Only in exports that ask for it. */
   text?: string;
 }
@@ -41,11 +48,13 @@ export interface ArticleRow {
   topics: string;
   reasons: string;
   story_id: number | null;
+  decided_on: string | null;
+  page_status: string | null;
   text?: string;
 }
 
 export const ARTICLE_COLUMNS = `a.id, a.title, a.url, a.outlet, a.scope, a.published, a.fetched_at, a.dated_at AS dated,
-  a.lang, a.script, a.relevant, a.score, a.topics, a.reasons, a.story_id`;
+  a.lang, a.script, a.relevant, a.score, a.topics, a.reasons, a.story_id, a.decided_on, a.page_status`;
 
 export function toApiArticle(r: ArticleRow): ApiArticle {
   const a: ApiArticle = {
@@ -63,6 +72,8 @@ export function toApiArticle(r: ArticleRow): ApiArticle {
     topics: JSON.parse(r.topics) as Topic[],
     reasons: JSON.parse(r.reasons) as string[],
     storyId: r.story_id,
+    decidedOn: r.decided_on,
+    pageStatus: r.page_status,
   };
   if (r.text !== undefined) a.text = r.text;
   return a;

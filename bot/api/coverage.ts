@@ -2,13 +2,17 @@
  * Coverage counts: articles and distinct stories per time bucket, optionally split by one
  * field (GET /api/coverage, the dashboard's charts, the coverage export).
  *
- * Buckets are UTC calendar days, ISO weeks (Monday first) or calendar months, named by their
- * first day (YYYY-MM-DD). A period is widened to whole buckets, so the first and last week of
- * a chart are never half-counted. A story is counted once per bucket and key however many
- * outlets carried it; an article not (yet) grouped into a story counts as a story of its own.
+ * Counts are exact: every total counts exactly the asked period, whatever the interval, so
+ * `total` here equals `total` of GET /api/articles for the same period and filters. Buckets
+ * are Belgrade calendar days, ISO weeks (Monday first) or calendar months, named by their first
+ * day (YYYY-MM-DD); a period that starts or ends inside a bucket is never widened: that first
+ * or last bucket counts only its part of the period and is listed in `partial`. A story is
+ * counted once per bucket and key however many outlets carried it; an article not (yet)
+ * grouped into a story counts as a story of its own.
  */
 import type { Dialect, SqlDb } from '../storage/index';
 import type { CoverageRow } from '../../shared/model/types';
+import { dayStartMs, localDay, localIso, localTimeArgs, nextDay } from './belgrade';
 import { DATED, whereClause, type ArticleQuery } from './filters';
 
 export const INTERVALS = ['day', 'week', 'month'] as const;
@@ -24,48 +28,77 @@ export const MAX_BUCKETS = 3700;
 export const ALL_KEY = 'all';
 export const NONE_KEY = 'none';
 
-const DAY_MS = 86_400_000;
-
-/** The first day (YYYY-MM-DD, UTC) of the bucket that contains `iso`. */
-export function bucketOf(iso: string, interval: Interval): string {
-  const d = new Date(iso);
-  if (interval === 'month') return `${iso.slice(0, 7)}-01`;
+/** The first day (YYYY-MM-DD) of the bucket that contains the calendar day `day`. */
+export function bucketOfDay(day: string, interval: Interval): string {
+  if (interval === 'month') return `${day.slice(0, 7)}-01`;
   if (interval === 'week') {
-    const weekday = (d.getUTCDay() + 6) % 7; // Monday 0 .. Sunday 6
-    return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - weekday)).toISOString().slice(0, 10);
+    const [y, m, d] = day.split('-').map(Number);
+    const weekday = (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7; // Monday 0 .. Sunday 6
+    return nextDay(day, -weekday);
   }
-  return iso.slice(0, 10);
+  return day;
+}
+
+/** The first day (YYYY-MM-DD, Belgrade) of the bucket that contains the instant `iso`. */
+export function bucketOf(iso: string, interval: Interval): string {
+  return bucketOfDay(localDay(Date.parse(iso)), interval);
 }
 
 /** The first day of the bucket after the one starting on `day`. */
 export function nextBucket(day: string, interval: Interval): string {
-  const [y, m, d] = day.split('-').map(Number);
-  if (interval === 'month') return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
-  return new Date(Date.UTC(y, m - 1, d) + (interval === 'week' ? 7 : 1) * DAY_MS).toISOString().slice(0, 10);
+  if (interval === 'month') {
+    const [y, m] = day.split('-').map(Number);
+    return `${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, '0')}-01`;
+  }
+  return nextDay(day, interval === 'week' ? 7 : 1);
 }
 
-/** The period widened to whole buckets, with the buckets in it; null if there would be too many. */
-export function alignPeriod(from: string, to: string, interval: Interval): { from: string; to: string; buckets: string[] } | null {
+export interface Period {
+  /** The asked period, exactly: ISO UTC instants, inclusive. */
+  from: string;
+  to: string;
+  /** Every bucket the period touches, in order. */
+  buckets: string[];
+  /** The first and/or last bucket when the period covers only part of it. */
+  partial: string[];
+}
+
+/** The buckets of a period, which is kept exactly as asked; null if there would be too many. */
+export function periodBuckets(from: string, to: string, interval: Interval): Period | null {
+  const fromMs = Date.parse(from);
+  const toMs = Date.parse(to);
   const buckets: string[] = [];
   const last = bucketOf(to, interval);
   for (let b = bucketOf(from, interval); b <= last; b = nextBucket(b, interval)) {
     buckets.push(b);
     if (buckets.length > MAX_BUCKETS) return null;
   }
-  const end = new Date(Date.parse(`${nextBucket(last, interval)}T00:00:00.000Z`) - 1).toISOString();
-  return { from: `${buckets[0]}T00:00:00.000Z`, to: end, buckets };
+  const partial: string[] = [];
+  if (buckets.length > 0) {
+    const first = buckets[0];
+    const final = buckets[buckets.length - 1];
+    if (dayStartMs(first) !== fromMs) partial.push(first);
+    // `to` is inclusive: a whole last bucket ends 1 ms before the next one starts.
+    if (dayStartMs(nextBucket(final, interval)) - 1 !== toMs && !partial.includes(final)) partial.push(final);
+  }
+  return { from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString(), buckets, partial };
 }
 
-/** SQL for the bucket of an article, matching `bucketOf`. */
-export function bucketSql(interval: Interval, dialect: Dialect = 'sqlite'): string {
-  if (interval === 'week' && dialect === 'postgres') {
-    // date_trunc('week') is the ISO week's Monday.
-    return `to_char(date_trunc('week', substr(${DATED}, 1, 10)::date), 'YYYY-MM-DD')`;
+/** SQL for the Belgrade bucket of an article, matching `bucketOf`, over a known period. */
+export function bucketSql(interval: Interval, period: { from: string; to: string }, dialect: Dialect = 'sqlite'): string {
+  if (dialect === 'postgres') {
+    // PostgreSQL knows Belgrade's clock changes (the system's tz database); date_trunc('week')
+    // is the ISO week's Monday.
+    const local = `((${DATED})::timestamptz AT TIME ZONE 'Europe/Belgrade')`;
+    if (interval === 'month') return `to_char(${local}, 'YYYY-MM-01')`;
+    if (interval === 'week') return `to_char(date_trunc('week', ${local}), 'YYYY-MM-DD')`;
+    return `to_char(${local}, 'YYYY-MM-DD')`;
   }
-  if (interval === 'month') return `substr(${DATED}, 1, 7) || '-01'`;
+  const local = localTimeArgs(DATED, Date.parse(period.from), Date.parse(period.to));
+  if (interval === 'month') return `strftime('%Y-%m-01', ${local})`;
   // Back six days, then forward to the next Monday (or stay on one): the week's Monday.
-  if (interval === 'week') return `date(substr(${DATED}, 1, 10), '-6 days', 'weekday 1')`;
-  return `substr(${DATED}, 1, 10)`;
+  if (interval === 'week') return `date(${local}, '-6 days', 'weekday 1')`;
+  return `date(${local})`;
 }
 
 /** Distinct stories; an article without a story is its own (negative ids never clash with stories). */
@@ -83,7 +116,7 @@ function keySql(by: CoverageBy | undefined, dialect: Dialect): { from: string; k
 }
 
 export interface CoverageQuery {
-  /** Any instants; widened to whole buckets. */
+  /** Any instants (ISO UTC), inclusive; counted exactly, never widened. */
   from: string;
   to: string;
   interval: Interval;
@@ -100,12 +133,15 @@ export interface CoverageTotal {
 }
 
 export interface CoverageResult {
+  /** The period counted, in Belgrade time without milliseconds ("2025-03-01T00:00:00+01:00"). */
   from: string;
   to: string;
   interval: Interval;
   by: CoverageBy | null;
   /** Every bucket of the period in order, also those without articles (for charts). */
   buckets: string[];
+  /** The first and/or last bucket when the period covers only part of it (never padded). */
+  partial: string[];
   /** Buckets and keys with at least one article, by bucket then largest first. */
   rows: CoverageRow[];
   /** Per key over the whole period (stories counted once across buckets), largest first. */
@@ -119,7 +155,7 @@ export class TooManyBucketsError extends Error {
 }
 
 export async function coverage(db: SqlDb, q: CoverageQuery): Promise<CoverageResult> {
-  const period = alignPeriod(q.from, q.to, q.interval);
+  const period = periodBuckets(q.from, q.to, q.interval);
   if (!period) throw new TooManyBucketsError(`more than ${MAX_BUCKETS} ${q.interval} buckets; choose a longer interval or a shorter period`);
   const filter: ArticleQuery = { ...q.filter, since: period.from, until: period.to };
   const w = whereClause(db.dialect, filter);
@@ -129,7 +165,7 @@ export async function coverage(db: SqlDb, q: CoverageQuery): Promise<CoverageRes
     q.rows === false
       ? []
       : await db.all<CoverageRow>(
-          `SELECT ${bucketSql(q.interval, db.dialect)} AS bucket, ${key} AS key, count(*) AS articles, ${STORIES_SQL} AS stories
+          `SELECT ${bucketSql(q.interval, period, db.dialect)} AS bucket, ${key} AS key, count(*) AS articles, ${STORIES_SQL} AS stories
            FROM ${from} ${w.sql} GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2`,
           w.params,
         );
@@ -142,5 +178,15 @@ export async function coverage(db: SqlDb, q: CoverageQuery): Promise<CoverageRes
     q.by === undefined
       ? { articles: totals[0]?.articles ?? 0, stories: totals[0]?.stories ?? 0 }
       : (await db.get<{ articles: number; stories: number }>(`SELECT count(*) AS articles, ${STORIES_SQL} AS stories FROM articles a ${w.sql}`, w.params))!;
-  return { from: period.from, to: period.to, interval: q.interval, by: q.by ?? null, buckets: period.buckets, rows, totals, total };
+  return {
+    from: localIso(Date.parse(period.from)),
+    to: localIso(Date.parse(period.to)),
+    interval: q.interval,
+    by: q.by ?? null,
+    buckets: period.buckets,
+    partial: period.partial,
+    rows,
+    totals,
+    total,
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvLine, defuseFormulas } from './csv';
+import { csvCell, csvLine, csvLineWith, defuseFormulas } from './csv';
 
 describe('csv', () => {
   it('quotes only what needs quoting and doubles quotes', () => {
@@ -19,6 +19,12 @@ describe('csv', () => {
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(csvCell('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
     expect(csvCell(-0.5)).toBe('-0.5');
+  });
+
+  it('writes other separators and quotes cells that hold them', () => {
+    expect(csvLineWith(['a;b', 'c, d', '=1;2', 3, '0,5'], 'semicolon')).toBe('"a;b";"c, d";"\'=1;2";3;"0,5"\r\n'); // csvCell quotes commas; spreadsheets still read a number
+    expect(csvLineWith(['a\tb', 'c'], 'tab')).toBe('"a\tb"\tc\r\n');
+    expect(csvLineWith(['a', 'b, c'], 'comma')).toBe(csvLine(['a', 'b, c']));
   });
 
   it('quotes a cell holding any list separator, so Excel with ";" (the Serbian locale) or tab keeps it whole', () => {

@@ -49,3 +49,28 @@ export function csvCell(value: Cell): string {
 export function csvLine(cells: readonly Cell[]): string {
   return cells.map(csvCell).join(',') + '\r\n';
 }
+
+/**
+ * Field separators for the exports. Excel takes the list separator of the system's locale:
+ * `;` wherever the decimal separator is a comma (Serbian among them), `,` in English ones.
+ */
+export const CSV_SEPARATORS = { comma: ',', semicolon: ';', tab: '\t' } as const;
+export type CsvSeparator = keyof typeof CSV_SEPARATORS;
+
+/**
+ * One line with another separator: each cell escaped by csvCell (formula defusing and quoting
+ * included), then quoted too when it holds the separator, which csvCell only checks for `,`.
+ */
+export function csvLineWith(cells: readonly Cell[], separator: CsvSeparator): string {
+  if (separator === 'comma') return csvLine(cells);
+  const sep = CSV_SEPARATORS[separator];
+  return (
+    cells
+      .map((value) => {
+        const cell = csvCell(value);
+        const quoted = cell.length >= 2 && cell.startsWith('"') && cell.endsWith('"');
+        return !quoted && cell.includes(sep) ? `"${cell.replace(/"/g, '""')}"` : cell;
+      })
+      .join(sep) + '\r\n'
+  );
+}

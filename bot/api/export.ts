@@ -2,14 +2,21 @@
  * Exports (GET /api/export.csv and /api/export.json): the articles, coverage or mentions of
  * any query, for reports. Articles are written in batches as the client reads them, so an
  * export of the whole archive neither builds one huge string nor holds the database busy.
+ *
+ * CSV is report-ready: headers and values in the interface language (`ui`), the separator a
+ * spreadsheet in that locale expects (`sep`), dates in Belgrade time without milliseconds, and
+ * dense coverage and mention rows: every bucket of the period, zero ones included, with
+ * partial first and last buckets marked.
  */
 import type { SqlDb } from '../storage/index';
 import type { TrackedOrg } from '../orgs';
 import { articleBatches, type ApiArticle } from './articles';
 import { coverage, type CoverageQuery } from './coverage';
-import { BOM, csvLine } from './csv';
+import { localIsoOf } from './belgrade';
+import { BOM, csvLineWith, type Cell, type CsvSeparator } from './csv';
 import type { ArticleQuery } from './filters';
 import { mentions, type MentionsQuery } from './mentions';
+import { reportWords, type ReportLang, type ReportWords } from './report-words';
 
 export const EXPORT_TYPES = ['articles', 'coverage', 'mentions'] as const;
 export type ExportType = (typeof EXPORT_TYPES)[number];
@@ -18,10 +25,25 @@ export type ExportFormat = 'csv' | 'json';
 /** At most this many articles in one export. */
 export const MAX_EXPORT_ARTICLES = 200_000;
 
-const ARTICLE_HEADER = ['id', 'published', 'fetched_at', 'outlet', 'scope', 'lang', 'script', 'relevant', 'score', 'topics', 'reasons', 'story_id', 'title', 'url'];
+const ARTICLE_HEADER = ['id', 'published', 'fetched', 'outlet', 'scope', 'lang', 'script', 'relevant', 'score', 'topics', 'reasons', 'story', 'title', 'url'] as const;
 
-function articleCells(a: ApiArticle, withText: boolean) {
-  const cells = [a.id, a.published, a.fetchedAt, a.outlet, a.scope, a.lang, a.script, a.relevant, a.score, a.topics.join(';'), a.reasons.join('; '), a.storyId, a.title, a.url];
+function articleCells(a: ApiArticle, withText: boolean, w: ReportWords): Cell[] {
+  const cells: Cell[] = [
+    a.id,
+    localIsoOf(a.published),
+    localIsoOf(a.fetchedAt),
+    a.outlet,
+    w.scope(a.scope),
+    w.language(a.lang),
+    w.script(a.script),
+    w.yesNo(a.relevant),
+    w.decimal(a.score),
+    a.topics.map(w.topic).join('; '),
+    w.reasons(a.reasons).join('; '),
+    a.storyId,
+    a.title,
+    a.url,
+  ];
   return withText ? [...cells, a.text ?? ''] : cells;
 }
 
@@ -54,12 +76,29 @@ export interface ExportRequest {
   /** For coverage and mentions. */
   coverage?: CoverageQuery;
   mentions?: MentionsQuery;
+  /** CSV: the language of headers and values (default en). */
+  ui?: ReportLang;
+  /** CSV: the field separator (default: semicolon for Serbian, comma for English). */
+  separator?: CsvSeparator;
+}
+
+/** The default separator for a language: what Excel expects in that locale. */
+export function defaultSeparator(ui: ReportLang): CsvSeparator {
+  return ui === 'en' ? 'comma' : 'semicolon';
+}
+
+function csvOf(r: ExportRequest) {
+  const ui = r.ui ?? 'en';
+  const sep = r.separator ?? defaultSeparator(ui);
+  return { w: reportWords(ui), line: (cells: readonly Cell[]) => csvLineWith(cells, sep) };
 }
 
 async function* articlesCsv(db: SqlDb, r: ExportRequest): AsyncGenerator<string> {
-  yield BOM + csvLine(r.includeText ? [...ARTICLE_HEADER, 'text'] : ARTICLE_HEADER);
+  const { w, line } = csvOf(r);
+  const header = r.includeText ? [...ARTICLE_HEADER, 'text' as const] : [...ARTICLE_HEADER];
+  yield BOM + line(header.map(w.word));
   for await (const batch of articleBatches(db, r.filter, { includeText: r.includeText, max: r.limit ?? MAX_EXPORT_ARTICLES })) {
-    yield batch.map((a) => csvLine(articleCells(a, r.includeText === true))).join('');
+    yield batch.map((a) => line(articleCells(a, r.includeText === true, w))).join('');
   }
 }
 
@@ -67,7 +106,8 @@ async function* articlesJson(db: SqlDb, r: ExportRequest): AsyncGenerator<string
   yield '{"articles":[';
   let first = true;
   for await (const batch of articleBatches(db, r.filter, { includeText: r.includeText, max: r.limit ?? MAX_EXPORT_ARTICLES })) {
-    yield (first ? '' : ',') + batch.map((a) => JSON.stringify(a)).join(',');
+    // Dates as everywhere in exports: Belgrade time, no milliseconds.
+    yield (first ? '' : ',') + batch.map((a) => JSON.stringify({ ...a, published: localIsoOf(a.published), fetchedAt: localIsoOf(a.fetchedAt) })).join(',');
     first = false;
   }
   yield ']}\n';
@@ -82,17 +122,34 @@ export async function exportBody(db: SqlDb, orgs: readonly TrackedOrg[], r: Expo
   if (r.type === 'coverage') {
     const result = await coverage(db, { ...r.coverage!, rows: true });
     if (r.format === 'json') return streamOf(each([JSON.stringify(result) + '\n']));
-    const lines = [BOM + csvLine(['bucket', 'key', 'articles', 'stories']), ...result.rows.map((row) => csvLine([row.bucket, row.key, row.articles, row.stories]))];
+    const { w, line } = csvOf(r);
+    const partial = new Set(result.partial);
+    const by = result.by;
+    // Dense: every bucket for every key of the period (the keys of the totals), zeros included.
+    const keys = by === null ? ['all'] : result.totals.map((t) => t.key);
+    const found = new Map(result.rows.map((row) => [`${row.bucket}\u0000${row.key}`, row]));
+    const lines = [BOM + line([w.word('bucket'), w.word('partial'), ...(by ? [w.word(`by.${by}`)] : []), w.word('articles'), w.word('stories')])];
+    for (const bucket of result.buckets) {
+      for (const key of keys) {
+        const row = found.get(`${bucket}\u0000${key}`);
+        lines.push(line([bucket, w.yesNo(partial.has(bucket)), ...(by ? [w.key(by, key)] : []), row?.articles ?? 0, row?.stories ?? 0]));
+      }
+    }
     return streamOf(each(lines));
   }
   const result = await mentions(db, orgs, r.mentions!);
   if (r.format === 'json') return streamOf(each([JSON.stringify(result) + '\n']));
+  const { w, line } = csvOf(r);
+  const partial = new Set(result.partial);
   const totalByBucket = new Map(result.total.series.map((s) => [s.bucket, s.articles]));
-  const lines = [BOM + csvLine(['bucket', 'org_id', 'org_name', 'articles', 'all_articles', 'share'])];
+  const lines = [BOM + line([w.word('bucket'), w.word('partial'), w.word('org'), w.word('articles'), w.word('allArticles'), w.word('share')])];
   for (const org of result.orgs) {
-    for (const s of org.series) {
-      const all = totalByBucket.get(s.bucket) ?? 0;
-      lines.push(csvLine([s.bucket, org.id, org.name.en, s.articles, all, all ? Math.round((s.articles / all) * 10_000) / 10_000 : 0]));
+    const byBucket = new Map(org.series.map((s) => [s.bucket, s.articles]));
+    const name = r.ui === undefined || r.ui === 'en' ? org.name.en : w.serbian(org.name.sr);
+    for (const bucket of result.buckets) {
+      const n = byBucket.get(bucket) ?? 0;
+      const all = totalByBucket.get(bucket) ?? 0;
+      lines.push(line([bucket, w.yesNo(partial.has(bucket)), name, n, all, w.decimal(all ? Math.round((n / all) * 10_000) / 10_000 : 0)]));
     }
   }
   return streamOf(each(lines));
@@ -100,7 +157,9 @@ export async function exportBody(db: SqlDb, orgs: readonly TrackedOrg[], r: Expo
 
 /** A file name that says what is in it: nadzor-coverage-week-2025-01-01_2025-03-31.csv. */
 export function exportFileName(r: ExportRequest, from?: string, to?: string): string {
-  const period = from || to ? `-${(from ?? 'start').slice(0, 10)}_${(to ?? 'now').slice(0, 10)}` : '';
+  // Belgrade days: the file of 1–31 March is named so, though 1 March starts at 23:00 UTC.
+  const day = (iso: string | undefined, fallback: string) => (iso === undefined ? fallback : (localIsoOf(iso) ?? iso).slice(0, 10));
+  const period = from || to ? `-${day(from, 'start')}_${day(to, 'now')}` : '';
   const detail = r.type === 'coverage' ? `-${r.coverage!.interval}${r.coverage!.by ? `-by-${r.coverage!.by}` : ''}` : r.type === 'mentions' ? `-${r.mentions!.interval}` : '';
   return `nadzor-${r.type}${detail}${period}.${r.format}`;
 }

@@ -18,6 +18,8 @@ export const DATED = 'coalesce(a.published, a.fetched_at)';
 export interface ArticleQuery extends Omit<ArticleFilter, 'storyId'> {
   /** An FTS5 expression over the folded index (see searchExpression), not raw user text. */
   match?: string;
+  /** Articles naming one of the chosen organisations (`org`): their names as an FTS5 expression. */
+  orgMatch?: string;
 }
 
 export interface SqlPart {
@@ -45,8 +47,9 @@ export function whereClause(dialect: Dialect, f: ArticleQuery, extra: SqlPart[] 
   if (f.script !== undefined) add('a.script = ?', f.script);
   if (f.scope !== undefined) add('a.scope = ?', f.scope);
   if (f.outlet !== undefined) add('a.outlet = ?', f.outlet);
-  if (f.match !== undefined) {
-    const m = matchCondition(dialect, f.match);
+  for (const expr of [f.match, f.orgMatch]) {
+    if (expr === undefined) continue;
+    const m = matchCondition(dialect, expr);
     add(m.sql, ...m.params);
   }
   for (const e of extra) add(e.sql, ...e.params);

@@ -8,7 +8,7 @@ export type { StartApiOptions, RunningApi } from './server';
 export { createApp, articleInput, apiLogger, MAX_BODY_BYTES } from './app';
 export type { AddArticle, AddArticleInput, AddArticleResult, ApiConfig, ApiDeps, ApiLogger } from './app';
 export { syncSearchIndex, searchIndexLag, searchExpression } from './search-index';
-export { coverage, alignPeriod, bucketOf, INTERVALS, COVERAGE_BY } from './coverage';
+export { coverage, periodBuckets, bucketOf, INTERVALS, COVERAGE_BY } from './coverage';
 export type { CoverageResult, CoverageQuery, Interval, CoverageBy } from './coverage';
 export { mentions } from './mentions';
 export type { MentionsResult, OrgMentions } from './mentions';

@@ -12,9 +12,10 @@
  */
 import type { SqlDb } from '../storage/index';
 import { orgFtsQuery, type TrackedOrg } from '../orgs';
-import { matchCondition } from './search-index';
-import { alignPeriod, bucketSql, TooManyBucketsError, MAX_BUCKETS, type Interval } from './coverage';
+import { localIso } from './belgrade';
+import { bucketSql, periodBuckets, TooManyBucketsError, MAX_BUCKETS, type Interval, type Period } from './coverage';
 import { whereClause, type ArticleQuery } from './filters';
+import { matchingIdsSql } from './search-index';
 
 export interface MentionsQuery {
   from: string;
@@ -39,6 +40,8 @@ export interface MentionsResult {
   to: string;
   interval: Interval;
   buckets: string[];
+  /** The first and/or last bucket when the period covers only part of it. */
+  partial: string[];
   /** All articles of the period, per bucket and overall: the denominator of `share`. */
   total: { articles: number; series: Array<{ bucket: string; articles: number }> };
   /** Largest first; organisations never named are listed with 0. */
@@ -48,34 +51,56 @@ export interface MentionsResult {
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
 
 export async function mentions(db: SqlDb, orgs: readonly TrackedOrg[], q: MentionsQuery): Promise<MentionsResult> {
-  const period = alignPeriod(q.from, q.to, q.interval);
+  const period = periodBuckets(q.from, q.to, q.interval);
   if (!period) throw new TooManyBucketsError(`more than ${MAX_BUCKETS} ${q.interval} buckets; choose a longer interval or a shorter period`);
   const filter: ArticleQuery = { ...q.filter, since: period.from, until: period.to };
-  const bucket = bucketSql(q.interval, db.dialect);
-
   const base = whereClause(db.dialect, filter);
-  const totalSeries = await db.all<{ bucket: string; articles: number }>(
-    `SELECT ${bucket} AS bucket, count(*) AS articles FROM articles a ${base.sql} GROUP BY 1 ORDER BY 1`,
-    base.params,
-  );
-  const totalArticles = totalSeries.reduce((s, r) => s + r.articles, 0);
+  const bucketById = new Map<number, string>();
+  const rows = await db.all<{ id: number; bucket: string }>(`SELECT a.id AS id, ${bucketSql(q.interval, period, db.dialect)} AS bucket FROM articles a ${base.sql}`, base.params);
+  for (const r of rows) bucketById.set(r.id, r.bucket);
+  return mentionsOf(db, orgs, period, q.interval, bucketById);
+}
+
+/**
+ * The mentions of a period whose articles are known: each organisation's articles from the
+ * full-text index, counted in JS against the period's articles and their buckets (one scan
+ * and n index lookups instead of n filtered scans; GET /api/overview shares its scan).
+ */
+export async function mentionsOf(
+  db: SqlDb,
+  orgs: readonly TrackedOrg[],
+  period: Period,
+  interval: Interval,
+  bucketById: ReadonlyMap<number, string>,
+): Promise<MentionsResult> {
+  const totalByBucket = new Map<string, number>();
+  for (const b of bucketById.values()) totalByBucket.set(b, (totalByBucket.get(b) ?? 0) + 1);
+  const seriesOf = (counts: Map<string, number>) =>
+    period.buckets.flatMap((b) => (counts.has(b) ? [{ bucket: b, articles: counts.get(b)! }] : []));
+  const totalSeries = seriesOf(totalByBucket);
+  const totalArticles = bucketById.size;
 
   const perOrg: Array<{ org: TrackedOrg; series: Array<{ bucket: string; articles: number }>; articles: number }> = [];
   for (const org of orgs) {
-    const w = whereClause(db.dialect, filter, [matchCondition(db.dialect, orgFtsQuery(org))]);
-    const series = await db.all<{ bucket: string; articles: number }>(
-      `SELECT ${bucket} AS bucket, count(*) AS articles FROM articles a ${w.sql} GROUP BY 1 ORDER BY 1`,
-      w.params,
-    );
-    perOrg.push({ org, series, articles: series.reduce((s, r) => s + r.articles, 0) });
+    const counts = new Map<string, number>();
+    let articles = 0;
+    const named = matchingIdsSql(db.dialect, orgFtsQuery(org));
+    for (const { id } of await db.all<{ id: number }>(named.sql, named.params)) {
+      const b = bucketById.get(id);
+      if (b === undefined) continue;
+      counts.set(b, (counts.get(b) ?? 0) + 1);
+      articles++;
+    }
+    perOrg.push({ org, series: seriesOf(counts), articles });
   }
   const allMentions = perOrg.reduce((s, o) => s + o.articles, 0);
 
   return {
-    from: period.from,
-    to: period.to,
-    interval: q.interval,
+    from: localIso(Date.parse(period.from)),
+    to: localIso(Date.parse(period.to)),
+    interval,
     buckets: period.buckets,
+    partial: period.partial,
     total: { articles: totalArticles, series: totalSeries },
     orgs: perOrg
       .map(({ org, series, articles }) => ({

@@ -4,6 +4,7 @@
  * so a typo such as `?topics=` on /api/articles is reported instead of silently ignored.
  */
 import { TOPICS, type Scope, type Script, type Topic } from '../../shared/model/types';
+import { dayStartMs, nextDay } from './belgrade';
 import type { ArticleQuery } from './filters';
 import { searchExpression } from './search-index';
 
@@ -28,13 +29,14 @@ export const SCOPES: readonly Scope[] = ['domestic', 'international'];
 export const SCRIPTS: readonly Script[] = ['Latn', 'Cyrl'];
 
 /**
- * A date or date-time as ISO UTC. A bare date (YYYY-MM-DD) means the start of that day in UTC,
- * or with `endOfDay` its last millisecond, so `until=2025-03-31` includes the whole of 31 March.
- * A date-time needs a zone (Z or an offset): without one it would depend on the server's.
+ * A date or date-time as ISO UTC. A bare date (YYYY-MM-DD) is a Belgrade day: its start (00:00
+ * in Belgrade), or with `endOfDay` its last millisecond, so `until=2025-03-31` includes the
+ * whole of 31 March as people in Serbia count it. A date-time needs a zone (Z or an offset):
+ * without one it would depend on the server's.
  */
 export function parseInstant(value: string, options: { endOfDay?: boolean } = {}): string | { error: string } {
   let iso: string;
-  if (DATE_ONLY.test(value)) iso = `${value}T${options.endOfDay ? '23:59:59.999' : '00:00:00.000'}Z`;
+  if (DATE_ONLY.test(value)) iso = `${value}T00:00:00.000Z`;
   else if (DATE_TIME.test(value)) iso = value;
   else return { error: `must be a date (YYYY-MM-DD) or an ISO date-time with a zone, got ${JSON.stringify(value)}` };
   const ms = Date.parse(iso);
@@ -43,6 +45,9 @@ export function parseInstant(value: string, options: { endOfDay?: boolean } = {}
   // Date.parse rolls some impossible dates over (2025-02-30); the calendar check catches them.
   if (Number.isNaN(ms) || calendar.getUTCMonth() !== m - 1 || calendar.getUTCDate() !== d) {
     return { error: `is not a real date: ${JSON.stringify(value)}` };
+  }
+  if (DATE_ONLY.test(value)) {
+    return new Date(options.endOfDay ? dayStartMs(nextDay(value)) - 1 : dayStartMs(value)).toISOString();
   }
   return new Date(ms).toISOString();
 }

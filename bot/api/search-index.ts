@@ -1,6 +1,7 @@
 /**
  * The full-text index behind "q" and the organisation mentions: SQLite FTS5 over the folded
- * title and text of every article (table `article_search`, migration 2).
+ * title and text of every article (feed text and, when the article stage read it, the page's
+ * body) (table `article_search`, migration 2).
  *
  * Why this shape: Serbian is written in two scripts and often without diacritics, so a search
  * must compare `fold()`ed text (shared/text). fold() is JavaScript, so neither a generated
@@ -23,6 +24,8 @@ interface Pending {
   id: number;
   title: string;
   text: string;
+  /** The article page's text (bot/reader/article), when one was read. */
+  body: string | null;
 }
 
 /**
@@ -60,8 +63,9 @@ export async function syncSearchIndex(db: SqlDb, limit = Number.POSITIVE_INFINIT
   const batch = (size: number) =>
     db.transaction(async (): Promise<number> => {
       const last = (await db.get<{ last: number }>(db.dialect === 'postgres' ? `${state} FOR UPDATE` : state))!.last;
-      const rows = await db.all<Pending>('SELECT id, title, text FROM articles WHERE id > ? ORDER BY id LIMIT ?', [last, size]);
-      for (const r of rows) await db.run(insert, [r.id, words(r.title), words(r.text)]);
+      const rows = await db.all<Pending>('SELECT id, title, text, body FROM articles WHERE id > ? ORDER BY id LIMIT ?', [last, size]);
+      // The feed text and the article page's text (the article stage) are indexed together.
+      for (const r of rows) await db.run(insert, [r.id, words(r.title), words(r.body ? `${r.text}\n${r.body}` : r.text)]);
       if (rows.length) await db.run('UPDATE article_search_state SET last_article_id = ? WHERE id = 1', [rows[rows.length - 1].id]);
       return rows.length;
     });
@@ -100,7 +104,7 @@ export function backfillSearchIndex(db: SqlDb, onError: (err: unknown) => void):
  * PostgreSQL tsquery. They use a small grammar: quoted folded words, a `*` after a word for a
  * prefix, a space for AND, ` + ` for words that follow each other (a phrase), ` OR ` between
  * alternatives. Words are letters and digits only (folded), so nothing in them can be a
- * tsquery operator; they are quoted anyway.
+ * tsquery operator; they are quoted anyway. Parentheses may group OR-alternatives.
  */
 export function ftsToTsquery(expr: string): string {
   const term = (t: string): string => {
@@ -111,8 +115,13 @@ export function ftsToTsquery(expr: string): string {
     // A quoted term with several words is a phrase; the * applies to its last word.
     return words.map((w, i) => `'${w}'${i === words.length - 1 && m[2] ? ':*' : ''}`).join(' <-> ');
   };
+  // Parentheses only ever group alternatives that are themselves joined by OR (the dashboard's
+  // "any of these organisations": `(a OR b) OR (c)`), where they change nothing: dropped.
+  // Quoted words are letters and digits only, so no parenthesis is inside one.
   return expr
-    .split(' OR ')
+    .replace(/[()]/g, ' ')
+    .trim()
+    .split(/\s+OR\s+/)
     .map((alt) => {
       const and = alt
         .trim()
@@ -121,6 +130,12 @@ export function ftsToTsquery(expr: string): string {
       return `(${and.join(' & ')})`;
     })
     .join(' | ');
+}
+
+/** The ids of the articles that match this FTS5 expression (column `id`), in each dialect. */
+export function matchingIdsSql(dialect: Dialect, expr: string): { sql: string; params: unknown[] } {
+  if (dialect === 'postgres') return { sql: "SELECT article_id AS id FROM article_search WHERE doc @@ to_tsquery('simple', ?)", params: [ftsToTsquery(expr)] };
+  return { sql: 'SELECT rowid AS id FROM article_search WHERE article_search MATCH ?', params: [expr] };
 }
 
 /**

@@ -4,6 +4,9 @@
  * - pipeline: 500 local feeds of 50 items, one full monitor cycle;
  * - api: coverage queries and dashboard loads over 50,000 stored articles;
  * - extension: the content script's main-thread time on a 5,000-word article in Chromium.
+ * - pages: article pages read by the article stage (fetch, extract, classify, store).
+ * - hostile: the hostile-feed run (bot/bench/hostile.ts): /healthz median and max while hostile
+ *   feeds are read, event-loop delay, peak memory.
  */
 import { classify } from '../../shared/classify/classify';
 import { loadCorpus } from '../training/dataset';
@@ -35,7 +38,7 @@ function benchClassifier(): void {
   );
 }
 
-// `npm run bench -- pipeline` (or classifier, api) runs one part; no argument runs them all.
+// `npm run bench -- pipeline` (or classifier, api, hostile) runs one part; no argument runs them all.
 const only = process.argv.slice(2);
 const wanted = (part: string) => only.length === 0 || only.includes(part);
 
@@ -43,6 +46,14 @@ if (wanted('classifier')) benchClassifier();
 if (wanted('pipeline')) {
   const { runPipelineBench } = await import('../bench/pipeline');
   await runPipelineBench();
+}
+if (wanted('pages')) {
+  const { runPagesBench } = await import('../bench/pages');
+  await runPagesBench();
+}
+if (wanted('hostile')) {
+  const { runHostileBench } = await import('../bench/hostile');
+  await runHostileBench();
 }
 if (wanted('api')) {
   const { runApiBench } = await import('../api/bench');

@@ -9,9 +9,9 @@
  */
 import { classify } from '../../shared/classify/classify';
 import { cyrillicToLatin, latinToCyrillic } from '../../shared/text/transliterate';
-import { fold } from '../../shared/text/fold';
 import { detectLanguage } from '../../shared/text/language';
 import type { Classification } from '../../shared/model/types';
+import { fnv1a32 } from '../reader/normalize';
 import { crossValidate, trainOn } from '../training/crossval';
 import { inputOf, languageGroup, loadSplit, loadWrittenExamples, type LabelledItem } from '../training/dataset';
 import { KEYWORD_QUERY, keywordQueryMatches } from '../training/keyword-baseline';
@@ -178,10 +178,5 @@ function stripDiacritics(s: string): string {
 
 /** A number in [0, 1) from an item id and a seed (FNV-1a), for reproducible subsamples. */
 function hashShare(id: string, seed: number): number {
-  let h = 0x811c9dc5 ^ seed;
-  for (const ch of fold(id)) {
-    h ^= ch.charCodeAt(0);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0) / 4294967296;
+  return fnv1a32(id, seed) / 4294967296;
 }

@@ -1,18 +1,22 @@
 /**
  * `npm run feeds -- <command>`:
  *   parse <url|file>... [--json]   fetch (or read) and parse each feed
- *   inspect <url|file>             every item with its classification and why it would (not) alert
+ *   inspect <url|file> [--no-pages] every item with its classification and why it would (not) alert
  *   list                           the feeds the monitor polls (defaults or FEEDS_FILE)
  *   status                         each feed's health: last read, failures, backoff, paused
  *   resume <url|outlet>            unpause a feed paused after repeated failures
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { classify } from '../../shared/classify/classify';
 import { loadConfig, type Config } from '../config';
 import { loadFeeds } from '../feeds/registry';
 import { readFeed, type ReaderItem } from '../reader';
-import { connectStorage, DB_FILE, type Storage } from '../storage';
+import { connectStorage, DB_FILE, openStorage, type Storage } from '../storage';
+import { createArticleStage, decide } from '../reader/article';
+import { isAggregatorUrl } from '../reader/article/resolve-link';
+import { createHostGate } from '../reader/pool';
+import type { IncomingItem, SourceFeed } from '../reader/processor';
 import { redactUrlsInText, urlForLog } from '../redact-url';
 import { stripControls, terminalJson } from '../terminal-text';
 import { feedHealth, healthCounts } from './feed-health';
@@ -30,7 +34,10 @@ const print = (text: string): void => void process.stdout.write(stripControls(te
 
 const HELP = `usage: npm run feeds -- <command>
   parse <url|file>... [--json]   fetch (or read) and parse each feed; --json prints one JSON line per input
-  inspect <url|file>             every item with its classification and why it would or would not alert
+  inspect <url|file> [--no-pages]
+                                 every item with its classification and why it would or would not alert;
+                                 reads the article page of short or undecided items as the monitor does
+                                 (robots.txt honoured), unless --no-pages
   list                           the feeds the monitor polls (the defaults, or FEEDS_FILE)
   status                         each feed's health: last read, failures, next try, paused
   resume <url|outlet>            unpause a feed that was paused after repeated failures (the URL as in the log, or the outlet name)`;
@@ -87,10 +94,42 @@ async function parse(inputs: string[], json: boolean, config: Config): Promise<n
   return failures;
 }
 
-async function inspect(input: string | undefined, config: Config): Promise<number> {
+/**
+ * The article pages the monitor would read for these items, read the same way (robots.txt,
+ * limits, public addresses except the feed's own host), with a throwaway page cache.
+ */
+async function withPages(input: string, feed: SourceFeed, items: IncomingItem[], config: Config): Promise<IncomingItem[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'nadzor-inspect-'));
+  const storage = openStorage(dir);
+  let feedHost: string | null = null;
+  try {
+    feedHost = new URL(input).hostname.toLowerCase();
+  } catch {
+    // A local file: no host is trusted.
+  }
+  try {
+    const stage = createArticleStage({
+      storage,
+      hosts: createHostGate(),
+      waitMs: config.articleWaitMs,
+      fetchTimeoutMs: Math.min(config.fetchTimeoutMs, config.articleWaitMs),
+      hostBudgetPerDay: config.articleHostBudget,
+      trustedHost: (h) => h === feedHost,
+    });
+    return await stage.prepare(feed, items, { firstRead: false });
+  } finally {
+    await storage.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function inspect(input: string | undefined, config: Config, readPages: boolean): Promise<number> {
   if (!input) throw new UsageError('inspect needs a URL or file');
   const res = await readFeed(input, { timeoutMs: config.fetchTimeoutMs, maxBytes: config.feedMaxBytes });
   if (res.notModified || !res.feed) throw new Error('not modified');
+  const isSearch = isAggregatorUrl(input) || /(^|\.)gdeltproject\.org$/i.test(safeHost(input));
+  const source: SourceFeed = { url: input, outlet: res.feed.title || input, scope: 'domestic', language: res.feed.language, kind: isSearch ? 'search' : 'outlet' };
+  const items: IncomingItem[] = readPages && config.articleWaitMs > 0 ? await withPages(input, source, res.feed.items, config) : res.feed.items;
   const backlogMs = config.alertBacklogHours * 3600_000;
   const now = Date.now();
   const threshold = config.alertMinScore ?? MODEL_THRESHOLD;
@@ -98,19 +137,27 @@ async function inspect(input: string | undefined, config: Config): Promise<numbe
   print(
     `${short(res.feed.title || input, 90)}: ${res.feed.items.length} items (threshold ${threshold}, ${thresholdSource}; backlog window ${config.alertBacklogHours} h; times ${CLI_TIME_ZONE})\n`,
   );
-  for (const item of res.feed.items) {
-    const input = { title: item.title, text: item.summary || item.content, lang: res.feed.language ?? undefined, url: item.url ?? undefined };
-    const c = classify(input);
+  for (const item of items) {
+    // As the processor does: the longer of summary and content, plus the page when read.
+    const text = (item.summary || item.content || '').trim();
+    const body = item.content && item.content.length > text.length ? item.content : text;
+    const lang = isSearch ? undefined : res.feed.language ?? undefined;
+    const { classification: c, decidedOn } = decide(item.title, body, item.page, { lang, url: item.url ?? undefined });
+    const classified = { title: item.title, text: body, lang, url: item.url ?? undefined };
     const wants = c.score >= threshold;
     const old = item.published === null || now - Date.parse(item.published) > backlogMs;
     let verdict: string;
-    if (!wants) verdict = `no alert: ${verdictLine(input, c, threshold)}`;
+    if (!wants) verdict = `no alert: ${verdictLine(classified, c, threshold)}`;
     else if (old) verdict = 'alert after the first read only: on a first read it is backlog (older than the window or undated)';
     else verdict = `ALERT: relevant and recent (score ${c.score.toFixed(3)} ≥ threshold ${threshold})`;
     print(`• ${short(item.title, 110)}`);
     print(`  ${item.url ?? '(no link)'} · ${belgradeTime(item.published, 'undated')}`);
     print(`  ${verdict}`);
     print(`  lang ${c.lang} · script ${c.script ?? '-'} · topics ${c.topics.join(', ') || '-'}`);
+    const page = item.page
+      ? ` · article page (${item.page.wanted}): ${item.page.status}${item.page.method ? ` via ${item.page.method}, ${item.page.body.length} characters` : ''}${item.page.url && item.page.url !== item.url ? ` <${item.page.url}>` : ''}`
+      : '';
+    print(`  decided on ${decidedOn}${page}`);
     for (const r of c.reasons) print(`    - ${r}`);
     print('');
   }
@@ -149,11 +196,12 @@ function status(config: Config): Promise<number> {
         ['outlet', 'state', 'last ok', 'fails', 'next try', 'items', 'last error'],
         feeds.map((f) => [
           short(f.outlet, 24),
-          feedHealth(f),
+          f.consecutiveSlow > 0 && feedHealth(f) === 'ok' ? 'slow' : feedHealth(f),
           belgradeTime(f.lastOkAt),
           String(f.consecutiveFailures),
           belgradeTime(f.nextDueAt),
-          String(f.itemsSeen),
+          // Items over FEED_MAX_ITEMS in the latest read are counted, not read.
+          f.itemsDropped ? `${f.itemsSeen} (+${f.itemsDropped} not read)` : String(f.itemsSeen),
           // A stored error may quote the feed's URL, key included: shown without the query.
           short(redactUrlsInText(f.lastError ?? ''), 60) || '-',
         ]),
@@ -188,18 +236,27 @@ function resume(given: string | undefined, config: Config): Promise<number> {
   });
 }
 
+function safeHost(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
 class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const json = rest.includes('--json');
-  const args = rest.filter((a) => a !== '--json');
+  const noPages = rest.includes('--no-pages');
+  const args = rest.filter((a) => a !== '--json' && a !== '--no-pages');
   const config = loadConfig(process.env);
   switch (command) {
     case 'parse':
       return (await parse(args, json, config)) > 0 ? 1 : 0;
     case 'inspect':
-      return inspect(args[0], config);
+      return inspect(args[0], config, !noPages);
     case 'list':
       return list();
     case 'status':

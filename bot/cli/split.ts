@@ -15,6 +15,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { FROZEN_TEST_FILE, TRAINING_IDS_FILE, loadFrozenTestIds, loadLabelled } from '../training/dataset';
+import { fnv1a32 } from '../reader/normalize';
 import { storyGroups } from '../training/stories';
 
 const SHARE_OF_ALL = 0.3;
@@ -31,12 +32,7 @@ const members = new Map<number, number[]>();
 groups.forEach((g, i) => members.set(g, [...(members.get(g) ?? []), i]));
 
 /** FNV-1a of the story's smallest item id, in [0, 1): an order that knows nothing of labels or text. */
-const hashOf = (m: number[]): number => {
-  const id = m.map((i) => items[i].id).sort()[0];
-  let h = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
-  return (h >>> 0) / 4294967296;
-};
+const hashOf = (m: number[]): number => fnv1a32(m.map((i) => items[i].id).sort()[0]) / 4294967296;
 
 const test = new Set<string>(extend ? loadFrozenTestIds() : []);
 const training = new Set<string>(extend && existsSync(TRAINING_IDS_FILE) ? readIds(TRAINING_IDS_FILE) : []);

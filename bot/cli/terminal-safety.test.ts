@@ -63,7 +63,8 @@ describe('command-line output with hostile feed text', { timeout: 60_000 }, () =
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('HTTP 500 Internal forged');
     expect(r.stdout).not.toContain('key=');
-    expect(r.stdout).toContain('(https://hostile.example/rss?…)');
+    // The table fits 100 columns, so the error cell is cut; the URL in it lost its query first.
+    expect(r.stdout).toMatch(/forged \(https:\/\/host/);
     expect(r.stdout).not.toMatch(TERMINAL_CONTROL);
   });
 

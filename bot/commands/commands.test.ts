@@ -93,6 +93,16 @@ describe('commands', () => {
     expect(await run({ name: 'why' })).toBe('Upotreba: /why <link članka>');
   });
 
+  it('/why says which text the decision used, and why the article page was not read', async () => {
+    const { storage, run } = await world();
+    await storage.articles.insert(article(7, { text: '', body: 'Kamere na Slaviji ...', pageStatus: 'ok', decidedOn: 'title+lead+page' }));
+    await storage.articles.insert(article(8, { text: '', pageStatus: 'robots', decidedOn: 'title' }));
+    expect(await run({ name: 'why', url: 'https://example.rs/a/7' })).toContain('Odluka doneta na osnovu naslova, teksta iz feeda i stranice članka');
+    const out = await run({ name: 'why', url: 'https://example.rs/a/8' });
+    expect(out).toContain('Odluka doneta na osnovu naslova (feed nema tekst)');
+    expect(out).toContain('Stranica članka nije pročitana (robots), pa odlučuje tekst iz feeda');
+  });
+
   it('/subscribe needs a chat admin in a group, and saves settings that routing then uses', async () => {
     const { storage, routing, chat, run } = await world();
     expect(await run({ name: 'subscribe', mode: 'weekly' }, chat({ chatId: '-2002' }))).toBe('To mogu samo administratori ovog čata.');
@@ -100,7 +110,7 @@ describe('commands', () => {
     expect(out.split('\n')).toEqual([
       'Subscription saved.',
       'Mode: weekly digest',
-      'Topics: law',
+      'Topics: Law on Internal Affairs',
       'Language: English',
       'Minimum score: 0.80',
       'A short reply when a story reaches 5 outlets and its first international outlet',

@@ -23,6 +23,11 @@ export async function whyDoc(storage: Storage, lang: AlertLanguage, url: string 
     [{ text: t(lang, c.relevant ? 'why.relevant' : 'why.notRelevant', { score: formatScore(lang, c.score) }), bold: true }],
   ];
   if (c.topics.length) doc.push([`${t(lang, 'alert.topics')}: ${c.topics.map((x) => topicTag(lang, x)).join(' ')}`]);
+  // Which text the decision used (bot/reader/article); older articles have no record of it.
+  if (article.decidedOn === 'title' || article.decidedOn === 'title+lead' || article.decidedOn === 'title+lead+page') {
+    doc.push([t(lang, `why.decidedOn.${article.decidedOn}`)]);
+  }
+  if (article.pageStatus && article.pageStatus !== 'ok') doc.push([t(lang, 'why.page', { status: cleanInline(article.pageStatus) })]);
   doc.push([{ text: `${t(lang, 'why.reasons')}:`, italic: true }]);
   for (const reason of c.reasons) doc.push([`• ${cleanInline(reason)}`]);
   if (article.storyId !== null) {

@@ -43,7 +43,13 @@ function scopeFrom(hints: string[]): Scope | undefined {
 
 /** Reads an OPML document into feed entries (not yet validated against the registry rules). */
 export function parseOpml(text: string, defaults: OpmlDefaults = {}): OpmlResult {
-  const { root } = parseXmlTree(text.replace(/^\uFEFF/, ''));
+  // An OPML list may hold many <outline> siblings: the feed reader's same-name cap is not for it.
+  let root;
+  try {
+    root = parseXmlTree(text.replace(/^\uFEFF/, ''), { maxSameName: 100_000 }).root;
+  } catch (err) {
+    return { feeds: [], problems: [`OPML document refused: ${(err as Error).message}`] };
+  }
   if (!root || root.name.toLowerCase() !== 'opml') return { feeds: [], problems: ['not an OPML document (no <opml> root element)'] };
   const body = root.children.find((c): c is XmlElement => typeof c !== 'string' && c.name.toLowerCase() === 'body');
   if (!body) return { feeds: [], problems: ['OPML document without <body>'] };

@@ -9,8 +9,22 @@
  */
 import type { FeedFormat } from './canonicalize';
 import { toIsoDate } from './dates';
-import { canonicalUrl, collapseWhitespace, isWebUrl, plainText, stableId, type TextType } from './normalize';
+import { canonicalUrl, capText, collapseWhitespace, fnv1a64, isWebUrl, plainText, stableId, type TextType } from './normalize';
 import type { FeedLink, Person, ReaderFeed, ReaderItem } from './types';
+
+/**
+ * Sizes a feed value may have, in characters; longer ones are cut with "…". A title is a
+ * line, a lead a paragraph or two, a text an article: a 4 MB title is an attack, not news.
+ */
+export const FIELD_LIMITS = {
+  title: 500,
+  summary: 5_000,
+  content: 100_000,
+  /** Names, tags, ids and other short strings. */
+  short: 500,
+  /** A URL longer than this is not followed or shown. */
+  url: 4_096,
+};
 
 /** Prefix of the keys under which rss-parser copies our raw nodes. */
 export const RAW = 'raw:';
@@ -83,9 +97,9 @@ function attr(n: Node | undefined, name: string): string | null {
 }
 
 /** Plain text of a text construct, read as the canonicaliser typed it. */
-function value(n: Node | undefined): string {
+function value(n: Node | undefined, maxChars: number): string {
   if (!n) return '';
-  return plainText(text(n), (attr(n, 'nw:type') as TextType | null) ?? 'text');
+  return plainText(text(n), (attr(n, 'nw:type') as TextType | null) ?? 'text', maxChars);
 }
 
 /**
@@ -93,7 +107,7 @@ function value(n: Node | undefined): string {
  * never reach the dashboard, an alert or the extension. (Ids are not URLs and are not filtered.)
  */
 function web(url: string | null | undefined): string | null {
-  return isWebUrl(url) ? url.trim() : null;
+  return isWebUrl(url) && url.length <= FIELD_LIMITS.url ? url.trim() : null;
 }
 
 /** A URI-valued element: resolved (`nw:abs`) if we have it, else its trimmed text. */
@@ -102,9 +116,9 @@ function uri(n: Node | undefined): string | null {
   return attr(n, 'nw:abs') ?? (text(n).trim() || null);
 }
 
-function firstValue(nodes: Node[]): string {
+function firstValue(nodes: Node[], maxChars: number): string {
   for (const n of nodes) {
-    const v = value(n);
+    const v = value(n, maxChars);
     if (v) return v;
   }
   return '';
@@ -137,12 +151,12 @@ export function parsePerson(s: string): Person {
 function person(n: Node): Person | null {
   const parts = kids(n, 'name', 'email', 'uri', 'url', 'homepage', 'atom:name', 'atom:email', 'atom:uri');
   if (parts.length) {
-    const name = plainText(text(kids(n, 'name', 'atom:name')[0]), 'text') || null;
-    const email = plainText(text(kids(n, 'email', 'atom:email')[0]), 'text') || null;
+    const name = plainText(text(kids(n, 'name', 'atom:name')[0]), 'text', FIELD_LIMITS.short) || null;
+    const email = plainText(text(kids(n, 'email', 'atom:email')[0]), 'text', FIELD_LIMITS.short) || null;
     const href = web(uri(kids(n, 'uri', 'url', 'homepage', 'atom:uri')[0]));
     return name || email || href ? { name, email, href } : null;
   }
-  const t = plainText(text(n), 'text');
+  const t = plainText(text(n), 'text', FIELD_LIMITS.short);
   return t ? parsePerson(t) : null;
 }
 
@@ -176,24 +190,30 @@ function primaryLink(all: FeedLink[]): string | null {
   return (alternates.find((l) => !l.type || /html/i.test(l.type)) ?? alternates[0])?.href ?? null;
 }
 
+/** Tags kept per feed or item: more is noise, and each costs work downstream. */
+const MAX_TAGS = 100;
+
 function tags(obj: Raw): string[] {
   const out: string[] = [];
   const add = (t: string | null): void => {
-    const c = t ? collapseWhitespace(t) : '';
+    const c = t ? capText(collapseWhitespace(t.slice(0, FIELD_LIMITS.short * 8)), FIELD_LIMITS.short) : '';
     if (c) out.push(c);
   };
   const addItunes = (n: Node): void => {
+    if (out.length >= MAX_TAGS) return;
     add(attr(n, 'text'));
     for (const sub of kids(n, 'itunes:category')) addItunes(sub);
   };
-  const lists = raw(obj, 'tags');
-  const itunes = raw(obj, 'itunes:category');
+  // Sets, not arrays: `includes` in this loop was quadratic on 185,000 <itunes:category>.
+  const lists = new Set(raw(obj, 'tags'));
+  const itunes = new Set(raw(obj, 'itunes:category'));
   for (const n of raw(obj, 'tags', 'category', 'atom:category', 'dc:subject', 'itunes:category', 'media:category')) {
-    if (lists.includes(n)) text(n).split(',').forEach(add); // <tags>one, two</tags>
-    else if (itunes.includes(n)) addItunes(n);
+    if (out.length >= MAX_TAGS) break;
+    if (lists.has(n)) text(n).split(',').forEach(add); // <tags>one, two</tags>
+    else if (itunes.has(n)) addItunes(n);
     else add(attr(n, 'term') ?? text(n));
   }
-  return out;
+  return out.slice(0, MAX_TAGS);
 }
 
 function language(...candidates: Array<string | null | undefined>): string | null {
@@ -220,10 +240,11 @@ function item(obj: Raw): ReaderItem {
     ...raw(obj, 'content:encoded', 'content', 'atom:content', 'fullitem', 'xhtml:body', 'body'),
     ...summaries.slice(1),
   ].sort((a, b) => seq(a) - seq(b));
-  const title = firstValue(raw(obj, 'title')) || firstValue(raw(obj, 'dc:title')) ||
-    firstValue(raw(obj, 'atom:title')) || firstValue(raw(obj, 'media:title'));
-  const summary = value(summaries[0]) ||
-    firstValue([...raw(obj, 'media:description'), ...kids(group, 'media:description')]);
+  const T = FIELD_LIMITS.title;
+  const title = firstValue(raw(obj, 'title'), T) || firstValue(raw(obj, 'dc:title'), T) ||
+    firstValue(raw(obj, 'atom:title'), T) || firstValue(raw(obj, 'media:title'), T);
+  const summary = value(summaries[0], FIELD_LIMITS.summary) ||
+    firstValue([...raw(obj, 'media:description'), ...kids(group, 'media:description')], FIELD_LIMITS.summary);
   const published = dateOf(raw(obj, 'published', 'issued', 'pubDate', 'dcterms:issued', 'atom:published'));
   const updated = dateOf(raw(obj, 'updated', 'modified', 'dc:date', 'dcterms:modified', 'atom:updated'));
   const authors = persons(raw(obj, 'author', 'atom:author', 'dc:creator', 'dc:author', 'itunes:author'));
@@ -232,7 +253,9 @@ function item(obj: Raw): ReaderItem {
     ...allLinks.filter((l) => l.rel === 'enclosure').map((l) => ({ url: l.href, type: l.type, length: l.length })),
   ].filter((e) => e.url);
   const url = canonicalUrl(link);
-  const feedId = (guid && text(guid).trim()) || uri(raw(obj, 'id', 'atom:id')[0]) || attrs['rdf:about']?.trim() || null;
+  const rawId = (guid && text(guid).trim()) || uri(raw(obj, 'id', 'atom:id')[0]) || attrs['rdf:about']?.trim() || null;
+  // An id is compared, not shown: a long one is replaced by its hash rather than cut (no collisions).
+  const feedId = rawId && rawId.length > FIELD_LIMITS.url ? `urn:nadzor:long-id:${fnv1a64(rawId)}` : rawId;
   const source = raw(obj, 'source')[0];
   const itunesImage = raw(obj, 'itunes:image')[0];
   const imageLink = raw(obj, 'itunes:link').find((n) => attr(n, 'rel') === 'image');
@@ -243,7 +266,7 @@ function item(obj: Raw): ReaderItem {
     link,
     title,
     summary,
-    content: firstValue(contents),
+    content: firstValue(contents, FIELD_LIMITS.content),
     published: published.iso,
     updated: updated.iso,
     publishedRaw: published.raw,
@@ -255,7 +278,7 @@ function item(obj: Raw): ReaderItem {
     tags: tags(obj),
     comments: web(uri(raw(obj, 'comments')[0])),
     source: source && (text(source).trim() || attr(source, 'url'))
-      ? { title: plainText(text(source), 'text'), href: web(attr(source, 'url')) }
+      ? { title: plainText(text(source), 'text', FIELD_LIMITS.short), href: web(attr(source, 'url')) }
       : null,
     image: web(attr(itunesImage, 'href') ?? attr(itunesImage, 'url') ?? attr(imageLink, 'href')),
     thumbnails: [...raw(obj, 'media:thumbnail'), ...kids(group, 'media:thumbnail')]
@@ -266,7 +289,7 @@ function item(obj: Raw): ReaderItem {
 }
 
 /** Maps rss-parser's output (with our raw fields) to a `ReaderFeed`. */
-export function adaptFeed(out: Raw & { items?: unknown }, format: FeedFormat): Omit<ReaderFeed, 'encoding' | 'warnings'> {
+export function adaptFeed(out: Raw & { items?: unknown }, format: FeedFormat): Omit<ReaderFeed, 'encoding' | 'warnings' | 'itemsDropped'> {
   const attrs = (out[RAW + '$'] as Record<string, string> | undefined) ?? {};
   const allLinks = links(out);
   const image = raw(out, 'image')[0];
@@ -274,15 +297,17 @@ export function adaptFeed(out: Raw & { items?: unknown }, format: FeedFormat): O
   const published = dateOf(raw(out, 'published', 'issued', 'pubDate', 'dcterms:issued', 'atom:published'));
   const updated = dateOf(raw(out, 'updated', 'modified', 'lastBuildDate', 'dc:date', 'dcterms:modified', 'atom:updated'));
   const items = Array.isArray(out.items) ? (out.items as Raw[]).map(item) : [];
+  const T = FIELD_LIMITS.title;
+  const S = FIELD_LIMITS.summary;
   return {
     format,
-    title: firstValue(raw(out, 'title')) || firstValue(raw(out, 'dc:title')) || firstValue(raw(out, 'atom:title')),
+    title: firstValue(raw(out, 'title'), T) || firstValue(raw(out, 'dc:title'), T) || firstValue(raw(out, 'atom:title'), T),
     link: primaryLink(allLinks),
     language: language(text(raw(out, 'language')[0]), text(raw(out, 'dc:language')[0]), attrs['nw:lang']),
-    subtitle: firstValue(raw(out, 'subtitle')) || firstValue(raw(out, 'tagline')) ||
-      firstValue(raw(out, 'description')) || firstValue(raw(out, 'dc:description')) ||
-      firstValue(raw(out, 'atom:subtitle')) || firstValue(raw(out, 'itunes:subtitle')),
-    summary: firstValue(raw(out, 'itunes:summary')),
+    subtitle: firstValue(raw(out, 'subtitle'), S) || firstValue(raw(out, 'tagline'), S) ||
+      firstValue(raw(out, 'description'), S) || firstValue(raw(out, 'dc:description'), S) ||
+      firstValue(raw(out, 'atom:subtitle'), S) || firstValue(raw(out, 'itunes:subtitle'), S),
+    summary: firstValue(raw(out, 'itunes:summary'), S),
     id: uri(raw(out, 'id', 'atom:id')[0]),
     authors: persons(raw(out, 'author', 'atom:author', 'managingEditor', 'dc:creator', 'dc:author', 'itunes:author')),
     links: allLinks,

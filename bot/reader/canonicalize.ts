@@ -338,15 +338,16 @@ class Canonicalizer {
    * channel: RSS 0.9x feeds put items beside the channel, and rss-parser reads channel[0] only.
    */
   private rss(root: XmlElement, rootScope: Scope, rootAttrs: Array<[string, string]>): string {
-    const channels = root.children.filter((c): c is XmlElement => typeof c !== 'string' &&
-      this.resolve(c.name, this.scopeFor(c, rootScope)).name === 'channel');
-    const first = channels[0];
+    // A Set: `includes` on an array in the loop below was quadratic on 300,000 <channel/>.
+    const channels = new Set(root.children.filter((c): c is XmlElement => typeof c !== 'string' &&
+      this.resolve(c.name, this.scopeFor(c, rootScope)).name === 'channel'));
+    const first = channels.values().next().value;
     const channelScope = first ? this.scopeFor(first, rootScope) : rootScope;
     const lang: Array<[string, string]> = channelScope.lang ? [['nw:lang', channelScope.lang]] : [];
     let inner = '';
     for (const c of root.children) {
       if (typeof c === 'string') continue;
-      if (channels.includes(c)) inner += this.children(c.children, this.scopeFor(c, rootScope));
+      if (channels.has(c)) inner += this.children(c.children, this.scopeFor(c, rootScope));
       else inner += this.element(c, rootScope);
     }
     const rootLang: Array<[string, string]> = rootScope.lang ? [['nw:lang', rootScope.lang]] : [];

@@ -67,3 +67,28 @@ describe('charset labels', () => {
     expect(normalizeCharset('nope')).toBeNull();
   });
 });
+
+describe('valid UTF-8 against a contradicting label (issue 10)', () => {
+  const cyrillic = Buffer.from('<?xml version="1.0"?><rss><channel><title>Камере за препознавање лица</title></channel></rss>', 'utf8');
+
+  it('decodes valid UTF-8 as UTF-8 whatever single-byte charset the header names', () => {
+    for (const label of ['windows-1252', 'iso-8859-1', 'windows-1251', 'windows-1250']) {
+      const d = decodeFeedBytes(cyrillic, `application/rss+xml; charset=${label}`);
+      expect(d.text).toContain('Камере за препознавање лица');
+      expect(d.encoding).toBe('utf-8');
+      expect(d.warnings.join(' ')).toMatch(/valid UTF-8/);
+    }
+  });
+
+  it('still follows the header for real windows-1251 bytes', () => {
+    const legacy = iconv.encode('<rss><channel><title>Камере</title></channel></rss>', 'windows-1251');
+    const d = decodeFeedBytes(legacy, 'text/xml; charset=windows-1251');
+    expect(d.encoding).toBe('windows-1251');
+    expect(d.text).toContain('Камере');
+  });
+
+  it('leaves plain ASCII under a single-byte label alone', () => {
+    const d = decodeFeedBytes(Buffer.from('<rss><channel><title>Kamere</title></channel></rss>'), 'text/xml; charset=windows-1250');
+    expect(d.encoding).toBe('windows-1250');
+  });
+});

@@ -7,6 +7,8 @@
  *  2. the byte pattern of `<?xml` in UTF-16/32 without a BOM (XML 1.0 appendix F);
  *  3. the HTTP Content-Type charset;
  *  4. the XML declaration's encoding;
+ *     (a single-byte charset from 3 or 4 loses to a body that is valid UTF-8 with multi-byte
+ *     sequences: such a label is a server default, not the truth);
  *  5. UTF-8, and if the bytes are not UTF-8, a guess among windows-1251 / windows-1250 /
  *     windows-1252 from the byte statistics.
  *
@@ -15,6 +17,7 @@
  * labels iso-8859-1 / us-ascii decode as windows-1252, as the WHATWG Encoding Standard and
  * every browser do. A declared UTF-8 that is clearly not UTF-8 falls back as in step 5.
  */
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 
 /** Decoded feed text and how its charset was decided. */
@@ -40,6 +43,9 @@ const ALIASES: Record<string, string> = {
   'cp1250': 'windows-1250', 'cp1251': 'windows-1251', 'x-cp1250': 'windows-1250', 'x-cp1251': 'windows-1251',
   'iso-8859-2': 'iso-8859-2', 'latin2': 'iso-8859-2',
 };
+
+/** Decoder names of single-byte charsets, the only ones valid UTF-8 can prove wrong. */
+const SINGLE_BYTE = /^(?:windows-125\d|iso-8859-\d+|koi8-[a-z]+|mac[a-z]*|cp\d+|ibm\d+|latin\d)$/;
 
 /** The canonical decoder name for a charset label, or null if we cannot decode it. */
 export function normalizeCharset(label: string | null | undefined): string | null {
@@ -96,6 +102,11 @@ interface Utf8Stats {
 }
 
 function utf8Stats(b: Uint8Array): Utf8Stats {
+  // Fast path, native: valid UTF-8 (the usual case) needs no counting beyond "any multi-byte?".
+  if (isUtf8(b)) {
+    const latin1 = Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');
+    return { valid: true, multibyte: /[\x80-\xff]/.test(latin1) ? 1 : 0, invalid: 0 };
+  }
   let multibyte = 0;
   let invalid = 0;
   for (let i = 0; i < b.length; ) {
@@ -181,6 +192,18 @@ export function decodeFeedBytes(bytes: Uint8Array, contentType?: string | null):
 
   let encoding = httpCharset && !/^utf-(16|32)/.test(httpCharset) ? httpCharset : xmlCharset ?? 'utf-8';
   let source: DecodedText['source'] = httpCharset ? 'http' : xmlCharset ? 'xml' : 'default';
+
+  // A single-byte label (a server default such as windows-1252) over a body that is valid
+  // UTF-8 with multi-byte sequences is wrong: legacy text practically never forms valid UTF-8,
+  // and decoding it so would turn Cyrillic into mojibake that no keyword matches.
+  if (encoding !== 'utf-8' && SINGLE_BYTE.test(encoding)) {
+    const stats = utf8Stats(bytes);
+    if (stats.valid && stats.multibyte > 0) {
+      warnings.push(`${source === 'http' ? 'Content-Type charset' : 'XML declaration'} ${source === 'http' ? httpLabel : xmlLabel} contradicts a body that is valid UTF-8; decoded as UTF-8`);
+      encoding = 'utf-8';
+      source = 'sniff';
+    }
+  }
 
   if (encoding === 'utf-8') {
     const stats = utf8Stats(bytes);

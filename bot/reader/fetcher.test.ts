@@ -3,7 +3,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_USER_AGENT, fetchFeed, FetchError, type FetchResult } from './fetcher';
+import { DEFAULT_USER_AGENT, fetchFeed, FetchError, redirectTarget, type FetchResult } from './fetcher';
 import { readFeed } from './index';
 import { startServer, type LocalServer } from './testdata/local-server';
 
@@ -311,5 +311,34 @@ describe('fetchFeed: publicOnly (feeds added from a chat)', () => {
   it('leaves operator feeds alone: the same URL without publicOnly is fetched', async () => {
     const res = await fetchFeed(`${server.url}/etag`);
     expect(res.status).toBe(200);
+  });
+});
+
+describe('redirectTarget (issue 10)', () => {
+  it('follows http->https, https->https and http->http', () => {
+    expect(redirectTarget('https://b.example/x', new URL('http://a.example/')).href).toBe('https://b.example/x');
+    expect(redirectTarget('/y', new URL('https://a.example/x')).href).toBe('https://a.example/y');
+    expect(redirectTarget('http://b.example/', new URL('http://a.example/')).href).toBe('http://b.example/');
+  });
+
+  it('refuses https->http, and says so without the query string', () => {
+    let err: unknown;
+    try {
+      redirectTarget('http://b.example/feed?key=SECRET', new URL('https://a.example/feed?token=SECRET'));
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(FetchError);
+    expect((err as FetchError).kind).toBe('invalid-url');
+    expect((err as FetchError).message).toMatch(/https to http refused/);
+    expect((err as FetchError).message).not.toMatch(/SECRET/);
+  });
+});
+
+describe('errors name URLs without their query string (issue 10)', () => {
+  it('FetchError keeps the full URL as a property, not in the message', () => {
+    const err = new FetchError('http', 'HTTP 500', 'https://user:pw@a.example/feed.xml?api_key=SECRET#x');
+    expect(err.message).toBe('HTTP 500 (https://a.example/feed.xml?…)');
+    expect(err.url).toContain('SECRET');
   });
 });

@@ -23,6 +23,7 @@ import { isIP, type LookupFunction } from 'node:net';
 import { isPublicAddress } from './public-address';
 import type { Transform } from 'node:stream';
 import { decodeFeedBytes } from './encoding';
+import { urlForLog } from '../redact-url';
 import { quoted } from '../terminal-text';
 
 export const DEFAULT_USER_AGENT = 'NadzorWatch/0.1 (+https://github.com/nadzor-watch; feed monitor)';
@@ -31,7 +32,7 @@ export const DEFAULT_USER_AGENT = 'NadzorWatch/0.1 (+https://github.com/nadzor-w
  * timeout: connect/headers or total time exceeded; too-large: body over maxBytes (raw or
  * decompressed); too-many-redirects; http: a non-2xx, non-304 status (see `status`);
  * network: DNS, refused, reset or cut connections; decode: corrupt or unsupported
- * Content-Encoding; invalid-url: not http(s), or a redirect to such; aborted: the caller's
+ * Content-Encoding; invalid-url: not http(s), a redirect to such, or from https to http; aborted: the caller's
  * signal; file: a local file (readFeed) that cannot be read; forbidden-address: with
  * `publicOnly`, the host is or resolves to a loopback, private or link-local address.
  */
@@ -60,7 +61,8 @@ export class FetchError extends Error {
     readonly url: string,
     options: { status?: number; retryAfter?: string; cause?: unknown } = {},
   ) {
-    super(`${message} (${url})`, { cause: options.cause });
+    // The message is logged and stored: the URL in it goes without its query string (a key?).
+    super(`${message} (${urlForLog(url)})`, { cause: options.cause });
     this.status = options.status;
     this.retryAfter = options.retryAfter;
   }
@@ -90,6 +92,12 @@ export interface FetchOptions {
    * added from a chat: their name may resolve somewhere else than when they were added).
    */
   publicOnly?: boolean;
+  /**
+   * With `publicOnly`, hosts (by name as written in the URL, lower case) that may still be
+   * private: article pages on the host of an operator's own feed. Asked at every connection,
+   * so a redirect from such a host to another private one is still refused.
+   */
+  trustedHost?: (hostname: string) => boolean;
 }
 
 interface Common {
@@ -186,6 +194,7 @@ const publicLookup: LookupFunction = (hostname, options, callback) => {
 function requestOnce(url: URL, s: Settings, deadline: number): Promise<RawResponse> {
   // An IP literal is never looked up, so publicOnly checks it here, before any connection.
   const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (s.publicOnly && s.trustedHost?.(url.hostname.toLowerCase())) s = { ...s, publicOnly: false };
   if (s.publicOnly && isIP(host) && !isPublicAddress(host)) {
     return Promise.reject(new FetchError('forbidden-address', `${host} is not a public address`, url.href));
   }
@@ -317,6 +326,20 @@ function parseUrl(raw: string, base?: string): URL | null {
 }
 
 /**
+ * Where a redirect from `current` to `location` leads; throws FetchError for a location that
+ * is not http(s), and for a step from https down to http: what was asked for over TLS must
+ * not continue in clear text (a key in the URL, a tampered body).
+ */
+export function redirectTarget(location: string, current: URL): URL {
+  const next = parseUrl(location, current.href);
+  if (!next) throw new FetchError('invalid-url', `redirect to an unusable location "${urlForLog(location)}"`, current.href);
+  if (current.protocol === 'https:' && next.protocol === 'http:') {
+    throw new FetchError('invalid-url', `redirect from https to http refused (${urlForLog(next.href)})`, current.href);
+  }
+  return next;
+}
+
+/**
  * Fetches a feed. Resolves with `notModified: true` on 304, else with the decompressed body
  * and its decoded text; rejects with a FetchError.
  */
@@ -338,9 +361,7 @@ export async function fetchFeed(url: string, options: FetchOptions = {}): Promis
       if (redirects >= s.maxRedirects) {
         throw new FetchError('too-many-redirects', `more than ${s.maxRedirects} redirects`, current.href);
       }
-      const next = parseUrl(res.location, current.href);
-      if (!next) throw new FetchError('invalid-url', `redirect to an unusable location "${res.location}"`, current.href);
-      current = next;
+      current = redirectTarget(res.location, current);
       continue;
     }
     const common: Common = {

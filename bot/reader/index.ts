@@ -6,13 +6,16 @@
 import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { fetchFeed, FetchError, type FetchOptions } from './fetcher';
-import { parseFeed } from './parser';
+import { parseFeed, type ParseOptions } from './parser';
+import type { ParsePool } from './parse-pool';
 import type { ReaderFeed } from './types';
 
 export { fetchFeed, FetchError, DEFAULT_USER_AGENT } from './fetcher';
 export type { FetchErrorKind, FetchOptions, FetchResult } from './fetcher';
-export { createFetchPool } from './pool';
-export type { FetchPool, FetchPoolOptions } from './pool';
+export { createFetchPool, createHostGate } from './pool';
+export type { FetchPool, FetchPoolOptions, HostGate } from './pool';
+export { createParsePool } from './parse-pool';
+export type { ParsePool, ParsePoolOptions } from './parse-pool';
 export { parseFeed, FeedParseError } from './parser';
 export type { ParseOptions } from './parser';
 export { decodeFeedBytes } from './encoding';
@@ -23,6 +26,10 @@ export type { ReaderFeed, ReaderItem, Person, FeedLink } from './types';
 export interface ReadFeedOptions extends FetchOptions {
   /** Base URL for relative links in a local file (files have none of their own). */
   baseUrl?: string;
+  /** Parses HTTP bodies off the event loop (the monitor's); without it they are parsed in process. */
+  parser?: ParsePool;
+  /** Budgets for an in-process parse (items kept, entity expansion...). */
+  limits?: ParseOptions['limits'];
 }
 
 export type ReadFeedResult =
@@ -54,7 +61,9 @@ export async function readFeed(source: string, options: ReadFeedOptions = {}): P
     const res = await fetchFeed(source, options);
     const { etag, lastModified, url: finalUrl } = res;
     if (res.notModified) return { notModified: true, feed: null, etag, lastModified, finalUrl, encoding: null };
-    const feed = await parseFeed(res.text, { url: finalUrl, headers: res.headers });
+    const feed = options.parser
+      ? await options.parser.parse(res.text, { url: finalUrl, headers: res.headers })
+      : await parseFeed(res.text, { url: finalUrl, headers: res.headers, limits: options.limits });
     return {
       notModified: false,
       feed: { ...feed, encoding: res.encoding, warnings: [...res.warnings, ...feed.warnings] },
@@ -76,7 +85,7 @@ export async function readFeed(source: string, options: ReadFeedOptions = {}): P
     if (err instanceof FetchError) throw err;
     throw new FetchError('file', `cannot read file: ${(err as Error).message}`, source, { cause: err });
   }
-  const feed = await parseFeed(bytes, { url: options.baseUrl });
+  const feed = await parseFeed(bytes, { url: options.baseUrl, limits: options.limits });
   return {
     notModified: false,
     feed,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  canonicalUrl, collapseWhitespace, decodeHtmlEntities, fixControlCharacters, fnv1a64, looksLikeHtml,
-  plainText, repairMojibake, resolveUrl, stableId, stripTags,
+  canonicalUrl, collapseWhitespace, decodeHtmlEntities, fixControlCharacters, fnv1a32, fnv1a64, looksLikeHtml,
+  capText, plainText, repairMojibake, resolveUrl, stableId, stripTags,
 } from './normalize';
 
 describe('plainText', () => {
@@ -117,6 +117,12 @@ describe('canonicalUrl', () => {
 });
 
 describe('stable ids', () => {
+  it('fnv1a32 matches the reference values', () => {
+    expect(fnv1a32('')).toBe(0x811c9dc5);
+    expect(fnv1a32('a')).toBe(0xe40c292c);
+    expect(fnv1a32('foobar')).toBe(0xbf9cf968);
+  });
+
   it('fnv1a64 matches the reference values', () => {
     expect(fnv1a64('')).toBe('cbf29ce484222325');
     expect(fnv1a64('a')).toBe('af63dc4c8601ec8c');
@@ -129,5 +135,37 @@ describe('stable ids', () => {
     expect(stableId({ url: 'https://example.rs/a', title: 'Камере' })).not.toBe(a);
     expect(stableId({ url: 'https://example.rs/b', title: 'Kamere' })).not.toBe(a);
     expect(stableId({ url: null, title: '', summary: 'x' })).not.toBe(stableId({ url: null, title: '', summary: 'y' }));
+  });
+});
+
+describe('hostile inputs (issue 10)', () => {
+  it('strips "<a" repeated without quadratic rescans, keeping it as text', () => {
+    // Quadratic, this froze the process for 20 s; it must finish within the test's timeout.
+    const s = stripTags('x' + '<a'.repeat(200_000));
+    expect(s.startsWith('x<a<a')).toBe(true);
+    expect(stripTags(`<p>a</p><a x="1 ${'<b'.repeat(100_000)}`)).toMatch(/^ a /);
+    expect(stripTags('<!x'.repeat(100_000)).length).toBe(300_000);
+  });
+
+  it('still honours quoted ">" in a tag before any unterminated one', () => {
+    expect(stripTags('<img alt="a>b">ok')).toBe(' ok');
+  });
+
+  it('decodes the full HTML5 named set, ";" required', () => {
+    expect(decodeHtmlEntities('&NotNestedGreaterGreater; &check; &copy &bogus;')).toBe('⪢̸ ✓ &copy &bogus;');
+  });
+
+  it('capText cuts at a word with a marker, never inside a surrogate pair', () => {
+    expect(capText('short', 10)).toBe('short');
+    const cut = capText('Kamere '.repeat(100), 50);
+    expect(cut.length).toBeLessThanOrEqual(50);
+    expect(cut.endsWith('Kamere…')).toBe(true);
+    const emoji = capText('😀'.repeat(20), 10);
+    expect(emoji.length).toBeLessThanOrEqual(10);
+    expect(/[\ud800-\udbff]…$/.test(emoji)).toBe(false);
+  });
+
+  it('plainText cuts to maxChars', () => {
+    expect(plainText(`<b>${'Naslov '.repeat(1_000_000)}</b>`, 'html', 500).length).toBeLessThanOrEqual(500);
   });
 });

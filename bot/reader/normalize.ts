@@ -5,7 +5,7 @@
  * Pure and isomorphic on purpose (no `node:` imports, no DOM): the browser extension may
  * normalise text and URLs the same way the bot does.
  */
-import { HTML_ENTITIES } from './html-entities';
+import { decodeHTMLStrict } from 'entities';
 
 /** How a feed value is to be read: Atom's text construct types, also used for RSS fields. */
 export type TextType = 'text' | 'html' | 'xhtml';
@@ -30,45 +30,59 @@ const BLOCK_TAGS = new Set(
 /** Elements whose content is never reader text. */
 const DROP_CONTENT_TAGS = new Set(['script', 'style', 'template', 'noscript']);
 
-/** Decodes one numeric character reference the way HTML5 does (C1 range as windows-1252). */
-function fromCodePoint(cp: number): string {
-  if (cp >= 0x80 && cp <= 0x9f) return CP1252_C1[cp - 0x80];
-  if (cp === 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return '\ufffd';
-  return String.fromCodePoint(cp);
+/**
+ * Decodes HTML character references: the full HTML5 named set (from `entities`), decimal and
+ * hex (either `x` or `X`), the C1 range as windows-1252 like browsers. A reference must end
+ * with ";": unknown names and "&copy" without one stay as written, since "&foo;" in a title is
+ * more likely literal text.
+ */
+export function decodeHtmlEntities(s: string): string {
+  return s.includes('&') ? decodeHTMLStrict(s) : s;
 }
 
 /**
- * Decodes HTML character references: the HTML 4 named set, decimal and hex (either `x` or
- * `X`). Unknown names stay as written, since "&foo;" in a title is more likely literal text.
+ * Finds where tags end, in linear time over a whole document. A tag ends at the first `>`
+ * outside a quoted attribute value; a tag that never ends (an unclosed quote, or no `>` at
+ * all) would make every later `<` scan to the end of the text again, which is quadratic on
+ * "<a<a<a...". So after the first scan that reaches the end, quotes are no longer honoured and
+ * the next `>` is looked up from a memo that only moves forward.
  */
-export function decodeHtmlEntities(s: string): string {
-  if (!s.includes('&')) return s;
-  return s.replace(/&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));/g,
-    (whole, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
-      if (dec !== undefined) return fromCodePoint(parseInt(dec, 10));
-      if (hex !== undefined) return fromCodePoint(parseInt(hex, 16));
-      const cp = HTML_ENTITIES.get(name!);
-      return cp === undefined ? whole : String.fromCodePoint(cp);
-    });
-}
+class TagEnds {
+  private quotes = true;
+  private nextGt = -2;
 
-/** Index just after the `>` closing a tag that starts at `start`, honouring quoted values; -1 if none. */
-function tagEnd(html: string, start: number): number {
-  let quote = '';
-  for (let i = start; i < html.length; i++) {
-    const c = html[i];
-    if (quote) {
-      if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") {
-      // A quote only opens a value right after `=` (possibly with spaces): `alt="a>b"`.
-      let j = i - 1;
-      while (j > start && /\s/.test(html[j])) j--;
-      if (html[j] === '=') quote = c;
-    } else if (c === '>') {
-      return i + 1;
-    }
+  constructor(private readonly html: string) {}
+
+  /** Index of the next `>` at or after `from` (calls must not go backwards), or -1. */
+  gt(from: number): number {
+    if (this.nextGt !== -1 && this.nextGt < from) this.nextGt = this.html.indexOf('>', from);
+    return this.nextGt;
   }
-  return -1;
+
+  /** Index just after the `>` closing a tag that starts at `start`, honouring quoted values; -1 if none. */
+  after(start: number): number {
+    if (!this.quotes) {
+      const gt = this.gt(start);
+      return gt < 0 ? -1 : gt + 1;
+    }
+    const html = this.html;
+    let quote = '';
+    for (let i = start; i < html.length; i++) {
+      const c = html[i];
+      if (quote) {
+        if (c === quote) quote = '';
+      } else if (c === '"' || c === "'") {
+        // A quote only opens a value right after `=` (possibly with spaces): `alt="a>b"`.
+        let j = i - 1;
+        while (j > start && /\s/.test(html[j])) j--;
+        if (html[j] === '=') quote = c;
+      } else if (c === '>') {
+        return i + 1;
+      }
+    }
+    this.quotes = false;
+    return -1;
+  }
 }
 
 /**
@@ -82,6 +96,7 @@ export function stripTags(html: string): string {
   let out = '';
   let i = 0;
   let lower: string | undefined; // computed once, only if a script/style needs its end found
+  const tags = new TagEnds(html);
   while (i < html.length) {
     const lt = html.indexOf('<', i);
     if (lt < 0) {
@@ -99,7 +114,7 @@ export function stripTags(html: string): string {
       out += html.slice(lt + 9, end < 0 ? html.length : end);
       i = end < 0 ? html.length : end + 3;
     } else if ((next === '!' || next === '?') && /[A-Za-z]/.test(html[lt + 2] ?? '')) {
-      const end = html.indexOf('>', lt);
+      const end = tags.gt(lt);
       if (end < 0) {
         out += '<';
         i = lt + 1;
@@ -107,7 +122,7 @@ export function stripTags(html: string): string {
         i = end + 1;
       }
     } else if (/[A-Za-z]/.test(next) || (next === '/' && /[A-Za-z]/.test(html[lt + 2] ?? ''))) {
-      const end = tagEnd(html, lt + 1);
+      const end = tags.after(lt + 1);
       if (end < 0) {
         out += '<';
         i = lt + 1;
@@ -119,7 +134,7 @@ export function stripTags(html: string): string {
       if (next !== '/' && DROP_CONTENT_TAGS.has(local)) {
         lower ??= html.toLowerCase();
         const close = lower.indexOf(`</${name}`, i);
-        const closeEnd = close < 0 ? -1 : tagEnd(html, close + 1);
+        const closeEnd = close < 0 ? -1 : tags.after(close + 1);
         i = closeEnd < 0 ? html.length : closeEnd;
         out += ' ';
       } else if (BLOCK_TAGS.has(local)) {
@@ -185,13 +200,33 @@ export function looksLikeHtml(s: string): boolean {
 
 /**
  * The plain text of a feed value: markup stripped and entities decoded when the value is
- * HTML or XHTML, mis-decoded UTF-8 repaired, control characters fixed, whitespace collapsed.
+ * HTML or XHTML, mis-decoded UTF-8 repaired, control characters fixed, whitespace collapsed,
+ * and cut to `maxChars` with CUT_MARK.
  */
-export function plainText(value: string | null | undefined, type: TextType = 'html'): string {
+export function plainText(value: string | null | undefined, type: TextType = 'html', maxChars = Infinity): string {
   if (!value) return '';
-  let s = value;
+  // Markup rarely takes more than 8 characters per character of text: what lies beyond that
+  // cannot be within the limit, and is not worth stripping.
+  let s = maxChars === Infinity ? value : value.slice(0, Math.max(maxChars * 8, 65_536));
   if (type !== 'text') s = decodeHtmlEntities(stripTags(s));
-  return collapseWhitespace(fixControlCharacters(repairMojibake(s)));
+  const text = collapseWhitespace(fixControlCharacters(repairMojibake(s)));
+  return maxChars === Infinity ? text : capText(text, maxChars);
+}
+
+/** The mark left where a field was cut to its size limit. */
+export const CUT_MARK = '…';
+
+/**
+ * Cuts `s` to at most `max` characters, ending with CUT_MARK when anything was cut: at a word
+ * boundary if one is near the end, never inside a surrogate pair.
+ */
+export function capText(s: string, max: number): string {
+  if (s.length <= max) return s;
+  let end = Math.max(0, max - CUT_MARK.length);
+  const space = s.lastIndexOf(' ', end);
+  if (space > end * 0.9) end = space;
+  else if (/[\ud800-\udbff]/.test(s[end - 1] ?? '')) end--;
+  return s.slice(0, end).trimEnd() + CUT_MARK;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -329,6 +364,16 @@ export function canonicalUrl(link: string | null | undefined, base?: string | nu
 // Stable ids
 
 const utf8 = new TextEncoder();
+
+/**
+ * FNV-1a, 32-bit, over the UTF-16 code units of `s`: small and fast, for set sketches and
+ * reproducible orders, never for ids. `seed` varies the start state (different orders).
+ */
+export function fnv1a32(s: string, seed = 0): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
 
 /**
  * FNV-1a, 64-bit, over the UTF-8 bytes of `s`, as 16 hex digits. Not cryptographic: an id.

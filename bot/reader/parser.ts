@@ -10,13 +10,15 @@
  * throws FeedParseError; recoverable damage (HTML entities, bare "&", a truncated end tag)
  * is repaired and listed in `warnings`, so one sloppy outlet still gets read.
  */
+import { createRequire } from 'node:module';
 import Parser from 'rss-parser';
 import { adaptFeed, RAW, RAW_FEED_FIELDS, RAW_ITEM_FIELDS } from './adapter';
 import { canonicalizeFeed } from './canonicalize';
 import { decodeFeedBytes } from './encoding';
 import { isWebUrl, resolveUrl } from './normalize';
+import { urlForLog } from '../redact-url';
 import type { ReaderFeed } from './types';
-import { parseXmlTree } from './xml-tree';
+import { parseXmlTree, XmlBudgetError, type XmlLimits } from './xml-tree';
 import { quoted } from '../terminal-text';
 
 /** A document that cannot be read as a feed. Affects that feed only. */
@@ -28,7 +30,7 @@ export class FeedParseError extends Error {
     readonly url?: string,
     options?: { cause?: unknown },
   ) {
-    super(url ? `${message} (${url})` : message, options);
+    super(url ? `${message} (${urlForLog(url)})` : message, options);
   }
 }
 
@@ -40,6 +42,8 @@ export interface ParseOptions {
   url?: string | null;
   /** Response headers: Content-Type (charset), Content-Location (base), Content-Language. */
   headers?: HeaderInput | null;
+  /** Budgets for the XML reader (items kept, entity expansion, elements); defaults in xml-tree.ts. */
+  limits?: Partial<XmlLimits>;
 }
 
 /** Reads one header case-insensitively; the first value of a list. */
@@ -67,6 +71,14 @@ export function documentBase(url: string | null | undefined, contentLocation: st
   return base;
 }
 
+// rss-parser adds a `contentSnippet` to every description and content:encoded with the regex
+// /<(?:.|\n)*?>/, which scans to the end of the text from every "<" that is never closed: a
+// description of "<a" repeated froze the process for minutes. We never read the snippet (the
+// adapter reads our raw nodes), so its computation is switched off in the module rss-parser
+// itself calls through.
+const rssParserUtils = createRequire(import.meta.url)('rss-parser/lib/utils.js') as { getSnippet: (s: string) => string };
+rssParserUtils.getSnippet = () => '';
+
 const customFields = {
   feed: RAW_FEED_FIELDS.map((name) => [name, RAW + name, { keepArray: true }]),
   item: RAW_ITEM_FIELDS.map((name) => [name, RAW + name, { keepArray: true }]),
@@ -93,7 +105,13 @@ export async function parseFeed(input: string | Uint8Array, options: ParseOption
     warnings.push(...decoded.warnings);
   }
 
-  const tree = parseXmlTree(text);
+  let tree;
+  try {
+    tree = parseXmlTree(text, options.limits);
+  } catch (err) {
+    if (err instanceof XmlBudgetError) throw new FeedParseError(`feed refused: ${err.message}`, url, { cause: err });
+    throw err;
+  }
   if (!tree.root) throw new FeedParseError('not a feed: no XML element found', url);
   warnings.push(...tree.warnings);
 
@@ -117,5 +135,5 @@ export async function parseFeed(input: string | Uint8Array, options: ParseOption
   } catch (err) {
     throw new FeedParseError(`feed could not be parsed: ${quoted((err as Error)?.message ?? String(err), 300)}`, url, { cause: err });
   }
-  return { ...adaptFeed(out, canonical.format), encoding, warnings };
+  return { ...adaptFeed(out, canonical.format), encoding, warnings, itemsDropped: tree.itemsDropped };
 }

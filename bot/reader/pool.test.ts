@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFetchPool } from './pool';
+import { createFetchPool, createHostGate } from './pool';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -59,5 +59,31 @@ describe('createFetchPool', () => {
     await expect(pool.run('https://a.example/', async () => 'after')).resolves.toBe('after');
     await pool.onIdle();
     expect(pool.active).toBe(0);
+  });
+
+  it('pools on one host gate (feeds and article pages) never hit a host at the same time', async () => {
+    const hosts = createHostGate();
+    const feeds = createFetchPool({ concurrency: 4, perHostGapMs: 0, hosts });
+    const pages = createFetchPool({ concurrency: 4, perHostGapMs: 0, hosts });
+    let onHost = 0;
+    let peak = 0;
+    const order: string[] = [];
+    const task = (name: string) => async (): Promise<void> => {
+      onHost++;
+      peak = Math.max(peak, onHost);
+      order.push(`start ${name}`);
+      await sleep(15);
+      order.push(`end ${name}`);
+      onHost--;
+    };
+    await Promise.all([
+      feeds.run('https://n1.example/feed', task('feed')),
+      pages.run('https://n1.example/a/1', task('page 1')),
+      pages.run('https://n1.example/a/2', task('page 2')),
+      feeds.run('https://other.example/feed', async () => undefined),
+    ]);
+    expect(peak).toBe(1);
+    expect(order).toEqual(['start feed', 'end feed', 'start page 1', 'end page 1', 'start page 2', 'end page 2']);
+    expect(hosts.waiting.size).toBe(0);
   });
 });

@@ -10,6 +10,26 @@ export interface FetchPoolOptions {
   concurrency?: number;
   /** Minimum time between a request to a host finishing and the next one starting. Default 1000 ms. */
   perHostGapMs?: number;
+  /**
+   * Host state shared with other pools (feeds and article pages): one request per host at a
+   * time and the gap between them hold across all pools given the same gate.
+   */
+  hosts?: HostGate;
+}
+
+/**
+ * Which hosts are busy and when each was last done with, shared by pools; a pool that frees a
+ * host wakes the others, whose jobs may have been waiting for it.
+ */
+export interface HostGate {
+  readonly busy: Set<string>;
+  readonly lastDone: Map<string, number>;
+  /** Pools with queued jobs, woken whenever any pool frees a host. */
+  readonly waiting: Set<() => void>;
+}
+
+export function createHostGate(): HostGate {
+  return { busy: new Set(), lastDone: new Map(), waiting: new Set() };
 }
 
 export interface FetchPool {
@@ -27,7 +47,7 @@ interface Job {
 }
 
 /** The key hosts are spaced by: the host name, lower case (any port). */
-function hostOf(url: string): string {
+export function hostOf(url: string): string {
   try {
     return new URL(url).hostname.toLowerCase();
   } catch {
@@ -40,8 +60,8 @@ export function createFetchPool(options: FetchPoolOptions = {}): FetchPool {
   const concurrency = Math.max(1, options.concurrency ?? 8);
   const gap = Math.max(0, options.perHostGapMs ?? 1000);
   const queue: Job[] = [];
-  const busy = new Set<string>();
-  const lastDone = new Map<string, number>();
+  const gate = options.hosts ?? createHostGate();
+  const { busy, lastDone } = gate;
   let active = 0;
   let timer: NodeJS.Timeout | null = null;
   let idleWaiters: Array<() => void> = [];
@@ -65,6 +85,8 @@ export function createFetchPool(options: FetchPoolOptions = {}): FetchPool {
       job.start();
     }
     if (wait !== Infinity && active < concurrency) timer = setTimeout(pump, wait);
+    if (queue.length > 0) gate.waiting.add(pump);
+    else gate.waiting.delete(pump);
     if (active === 0 && queue.length === 0) {
       const waiters = idleWaiters;
       idleWaiters = [];
@@ -87,6 +109,8 @@ export function createFetchPool(options: FetchPoolOptions = {}): FetchPool {
                 busy.delete(host);
                 lastDone.set(host, Date.now());
                 pump();
+                // Other pools on the same gate may have a job waiting for this host.
+                for (const wake of [...gate.waiting]) if (wake !== pump) wake();
               });
           },
         });

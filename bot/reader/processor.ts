@@ -1,4 +1,3 @@
-import { classify } from '../../shared/classify/classify';
 import type { Classification, FeedItem, Scope } from '../../shared/model/types';
 import { fold } from '../../shared/text/fold';
 import type { Storage } from '../storage';
@@ -7,6 +6,9 @@ import { withStoredLanguage } from './article-language';
 import { fnv1a64 } from './normalize';
 import { StoryIndex } from './story-index';
 import { storySignature } from './story-signature';
+import { decide } from './article/decide';
+import { storyLead } from './article/story-text';
+import type { PageOutcome } from './article/types';
 
 /** The feed an item came from, as the processor needs it. */
 export interface SourceFeed {
@@ -20,7 +22,11 @@ export interface SourceFeed {
 }
 
 /** An item as the processor takes it: a parsed feed item, optionally with its own source. */
-export type IncomingItem = FeedItem & { source?: { title: string; href: string | null } | null };
+export type IncomingItem = FeedItem & {
+  source?: { title: string; href: string | null } | null;
+  /** The article page, when the article stage (./article) read or tried to read it. */
+  page?: PageOutcome | null;
+};
 
 /** A minimal article that did not come from a feed (POST /api/articles, imports). */
 export interface ManualArticle {
@@ -41,7 +47,7 @@ export interface ItemOutcome {
   alerted: number;
   followUp: boolean;
   /** Why it was not alerted, when relevant but not alerted. */
-  skipped?: 'backlog' | 'below-min-score' | 'no-target';
+  skipped?: 'backlog' | 'below-min-score' | 'no-target' | 'alert-cap';
   classification: Classification | null;
   storyId: number | null;
 }
@@ -54,6 +60,8 @@ export interface ProcessResult {
   alerts: number;
   followUps: number;
   backlog: number;
+  /** Relevant new items stored but not alerted because the feed reached its alert cap this cycle. */
+  overAlertCap: number;
   /** Items that could not be processed (rolled back alone); the first few errors. */
   failed: number;
   errors: string[];
@@ -70,6 +78,12 @@ export interface ProcessorOptions {
   now?: () => Date;
 }
 
+export interface ProcessItemsOptions {
+  firstRead: boolean;
+  /** Alerts one feed may enqueue in one call (a cycle); relevant items past it are stored, counted, not alerted. */
+  maxAlerts?: number;
+}
+
 /** Any fixed number: the PostgreSQL advisory lock that serialises story grouping across instances. */
 export const STORY_GROUPING_LOCK = 7_263_002;
 
@@ -78,7 +92,7 @@ const CLASSIFY_CHARS = 4000;
 
 /**
  * The processor: from parsed items to stored, classified, de-duplicated articles grouped into
- * stories, with their alerts in the durable outbox. Each item is one SQLite transaction, so an
+ * stories, with their alerts in the durable outbox. Each item is one transaction, so an
  * article never exists without the alerts it should have, whenever the process dies.
  */
 export function createProcessor(options: ProcessorOptions) {
@@ -93,7 +107,7 @@ export function createProcessor(options: ProcessorOptions) {
     return options.minScore === undefined ? c.relevant : c.score >= options.minScore;
   }
 
-  async function processOne(feed: SourceFeed, item: IncomingItem, firstRead: boolean): Promise<ItemOutcome> {
+  async function processOne(feed: SourceFeed, item: IncomingItem, firstRead: boolean, mayAlert = true): Promise<ItemOutcome> {
     const at = now();
     const outlet = feed.kind === 'search' && item.source?.title ? item.source.title.trim() : feed.outlet;
     const text = (item.summary || item.content || '').trim();
@@ -106,22 +120,19 @@ export function createProcessor(options: ProcessorOptions) {
       return { id: dup.id, duplicate: true, relevant: false, alerted: 0, followUp: false, classification: null, storyId: null };
     }
     const hint = feed.kind === 'search' ? undefined : feed.language ?? undefined;
-    // What the monitor knows besides the text: the outlet's scope (search feeds mix outlets, so
-    // theirs says nothing) and the article's URL. The stored language: franc settles it where
-    // the classifier's quick guess is undecided (article-language.ts).
-    const classification = withStoredLanguage(
-      classify({
-        title: item.title,
-        text: body.slice(0, CLASSIFY_CHARS),
-        lang: hint,
-        scope: feed.kind === 'search' ? undefined : feed.scope,
-        url: item.url ?? undefined,
-      }),
-      item.title,
-      body,
-    );
+    // Title + feed text, and the article page's text when the article stage read it; besides
+    // the text, the outlet's scope (search feeds mix outlets, so theirs says nothing) and the
+    // URL. The stored language: franc settles it where the classifier's quick guess is
+    // undecided (article-language.ts).
+    const decision = decide(item.title, body, item.page, {
+      lang: hint,
+      scope: feed.kind === 'search' ? undefined : feed.scope,
+      url: item.url ?? undefined,
+    });
+    const { decidedOn, pageText } = decision;
+    const classification = withStoredLanguage(decision.classification, item.title, body);
     const published = item.published ?? item.updated ?? null;
-    const signature = storySignature(item.title, text);
+    const signature = storySignature(item.title, storyLead(text, item.page));
     const datedAt = published ? Date.parse(published) : at.getTime();
 
     stories ??= await StoryIndex.load(storage.stories, at);
@@ -140,6 +151,9 @@ export function createProcessor(options: ProcessorOptions) {
         fetchedAt: at.toISOString(),
         contentHash,
         classification,
+        body: pageText || null,
+        pageStatus: item.page?.status ?? null,
+        decidedOn,
       });
       if (id === null) {
         outcome = { id: null, duplicate: true, relevant: false, alerted: 0, followUp: false, classification, storyId: null };
@@ -172,6 +186,11 @@ export function createProcessor(options: ProcessorOptions) {
         outcome.skipped = 'backlog';
         return;
       }
+      // Alert cap: one feed may not flood the channels in one cycle; the rest are stored and counted.
+      if (!mayAlert) {
+        outcome.skipped = 'alert-cap';
+        return;
+      }
       const targets = await targetsFor({ outlet, scope: feed.scope, title: item.title }, classification);
       if (targets.length === 0) outcome.skipped = 'no-target';
       for (const target of targets) {
@@ -186,6 +205,33 @@ export function createProcessor(options: ProcessorOptions) {
     return outcome;
   }
 
+  function emptyResult(): ProcessResult {
+    return { seen: 0, stored: 0, duplicates: 0, relevant: 0, alerts: 0, followUps: 0, backlog: 0, overAlertCap: 0, failed: 0, errors: [] };
+  }
+
+  /** Processes one item of a feed and adds its outcome to `result` (the alert cap counts on it). */
+  async function processCounted(feed: SourceFeed, item: IncomingItem, opts: ProcessItemsOptions, result: ProcessResult): Promise<void> {
+    result.seen++;
+    let o: ItemOutcome;
+    try {
+      o = await processOne(feed, item, opts.firstRead, result.alerts < (opts.maxAlerts ?? Infinity));
+    } catch (err) {
+      // The item's savepoint is rolled back; the story index may name a story that no
+      // longer exists, so it is reloaded from storage when next needed.
+      stories = null;
+      result.failed++;
+      if (result.errors.length < 5) result.errors.push(`${item.url ?? item.id}: ${(err as Error).message}`);
+      return;
+    }
+    if (o.duplicate) result.duplicates++;
+    else result.stored++;
+    if (o.relevant) result.relevant++;
+    result.alerts += o.alerted;
+    if (o.followUp) result.followUps++;
+    if (o.skipped === 'backlog') result.backlog++;
+    if (o.skipped === 'alert-cap') result.overAlertCap++;
+  }
+
   return {
     /** Processes one item; see ItemOutcome. */
     processItem: processOne,
@@ -196,30 +242,27 @@ export function createProcessor(options: ProcessorOptions) {
      * everything else the processor does. An item that fails is rolled back alone, counted
      * and reported, and the others go on.
      */
-    async processItems(feed: SourceFeed, items: IncomingItem[], opts: { firstRead: boolean }): Promise<ProcessResult> {
-      const result: ProcessResult = { seen: 0, stored: 0, duplicates: 0, relevant: 0, alerts: 0, followUps: 0, backlog: 0, failed: 0, errors: [] };
+    async processItems(feed: SourceFeed, items: IncomingItem[], opts: ProcessItemsOptions): Promise<ProcessResult> {
+      const result = emptyResult();
       await storage.transaction(async () => {
-        for (const item of items) {
-          result.seen++;
-          let o: ItemOutcome;
-          try {
-            o = await processOne(feed, item, opts.firstRead);
-          } catch (err) {
-            // The item's savepoint is rolled back; the story index may name a story that no
-            // longer exists, so it is reloaded from storage when next needed.
-            stories = null;
-            result.failed++;
-            if (result.errors.length < 5) result.errors.push(`${item.url ?? item.id}: ${(err as Error).message}`);
-            continue;
-          }
-          if (o.duplicate) result.duplicates++;
-          else result.stored++;
-          if (o.relevant) result.relevant++;
-          result.alerts += o.alerted;
-          if (o.followUp) result.followUps++;
-          if (o.skipped === 'backlog') result.backlog++;
-        }
+        for (const item of items) await processCounted(feed, item, opts, result);
       });
+      return result;
+    },
+
+    /**
+     * processItems for the monitor: the items in transactions of `batchSize`, yielding to the
+     * event loop between them, so a big feed never holds the API or delivery for long.
+     */
+    async processItemsInBatches(feed: SourceFeed, items: IncomingItem[], opts: ProcessItemsOptions & { batchSize?: number }): Promise<ProcessResult> {
+      const result = emptyResult();
+      const size = Math.max(1, opts.batchSize ?? 25);
+      for (let start = 0; start < items.length; start += size) {
+        if (start > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+        await storage.transaction(async () => {
+          for (const item of items.slice(start, start + size)) await processCounted(feed, item, opts, result);
+        });
+      }
       return result;
     },
 

@@ -1,75 +1,86 @@
-import { isIP } from 'node:net';
+/**
+ * Which addresses a chat-added feed may be fetched from. The ranges are Node's `net.BlockList`
+ * (prefix matching done by Node, not by hand); the table below is the IANA special-purpose
+ * registries (RFC 6890 and its updates) for everything that is not globally reachable.
+ * (`ipaddr.js` would do the same job but is not installed; BlockList is built in.)
+ */
+import { BlockList, isIP } from 'node:net';
 
-function ipv4ToInt(ip: string): number {
-  return ip.split('.').reduce((acc, part) => acc * 256 + Number(part), 0);
-}
-
-// [network, prefix length]: loopback, private, link-local, CGNAT, "this network", benchmarking,
-// documentation, multicast and reserved ranges (RFC 6890 and its updates).
-const BLOCKED_V4: Array<[string, number]> = [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.0.0.0', 24],
-  ['192.0.2.0', 24],
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15],
-  ['198.51.100.0', 24],
-  ['203.0.113.0', 24],
-  ['224.0.0.0', 4],
-  ['240.0.0.0', 4],
+/** IPv4 ranges that are not public: [network, prefix length]. */
+const PRIVATE_V4: Array<[string, number]> = [
+  ['0.0.0.0', 8], // "this network"
+  ['10.0.0.0', 8], // private
+  ['100.64.0.0', 10], // carrier-grade NAT
+  ['127.0.0.0', 8], // loopback
+  ['169.254.0.0', 16], // link-local
+  ['172.16.0.0', 12], // private
+  ['192.0.0.0', 24], // IETF protocol assignments
+  ['192.0.2.0', 24], // documentation
+  ['192.88.99.0', 24], // deprecated 6to4 relay anycast
+  ['192.168.0.0', 16], // private
+  ['198.18.0.0', 15], // benchmarking
+  ['198.51.100.0', 24], // documentation
+  ['203.0.113.0', 24], // documentation
+  ['224.0.0.0', 4], // multicast
+  ['240.0.0.0', 4], // reserved, broadcast
 ];
 
-function blockedV4(ip: string): boolean {
-  const n = ipv4ToInt(ip);
-  return BLOCKED_V4.some(([net, bits]) => {
-    const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
-    return ((n & mask) >>> 0) === ((ipv4ToInt(net) & mask) >>> 0);
-  });
+/** IPv6 ranges that are not public, beyond the ones that embed an IPv4 address. */
+const PRIVATE_V6: Array<[string, number]> = [
+  ['::', 128], // unspecified
+  ['::1', 128], // loopback
+  ['64:ff9b:1::', 48], // local-use NAT64 (RFC 8215)
+  ['100::', 64], // discard-only
+  ['2001::', 32], // Teredo (a tunnel: the real peer is hidden)
+  ['2001:2::', 48], // benchmarking
+  ['2001:10::', 28], // ORCHID
+  ['2001:20::', 28], // ORCHIDv2
+  ['2001:db8::', 32], // documentation
+  ['3fff::', 20], // documentation (RFC 9637)
+  ['5f00::', 16], // SRv6 SIDs
+  ['fc00::', 7], // unique local
+  ['fe80::', 10], // link-local
+  ['fec0::', 10], // deprecated site-local
+  ['ff00::', 8], // multicast
+];
+
+/** The 32 bits of a dotted IPv4 address as two 16-bit hex groups ("7f00:1"). */
+function v4AsGroups(ip: string): string {
+  const [a, b, c, d] = ip.split('.').map(Number);
+  return `${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
 }
 
-/** The eight 16-bit groups of an IPv6 address (with an embedded IPv4 tail expanded). */
-function ipv6Groups(ip: string): number[] {
-  let text = ip.toLowerCase().split('%')[0];
-  const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
-  if (v4) {
-    const n = ipv4ToInt(v4[1]);
-    text = text.slice(0, -v4[1].length) + `${(n >>> 16).toString(16)}:${(n & 0xffff).toString(16)}`;
+function buildBlockList(): BlockList {
+  const list = new BlockList();
+  for (const [net, bits] of PRIVATE_V4) {
+    list.addSubnet(net, bits, 'ipv4');
+    // The same IPv4 range hidden in IPv6 forms: mapped (::ffff:a.b.c.d), compatible
+    // (::a.b.c.d, so ::127.0.0.1), NAT64 (64:ff9b::a.b.c.d) and 6to4 (2002:AABB:CCDD::).
+    list.addSubnet(`::ffff:${net}`, 96 + bits, 'ipv6');
+    list.addSubnet(`::${net}`, 96 + bits, 'ipv6');
+    list.addSubnet(`64:ff9b::${net}`, 96 + bits, 'ipv6');
+    list.addSubnet(`2002:${v4AsGroups(net)}::`, 16 + bits, 'ipv6');
   }
-  const [head, tail] = text.split('::');
-  const h = head ? head.split(':') : [];
-  const t = tail !== undefined ? (tail ? tail.split(':') : []) : [];
-  const fill = tail !== undefined ? new Array(8 - h.length - t.length).fill('0') : [];
-  return [...h, ...fill, ...t].map((g) => parseInt(g || '0', 16));
+  for (const [net, bits] of PRIVATE_V6) list.addSubnet(net, bits, 'ipv6');
+  return list;
 }
 
-function blockedV6(ip: string): boolean {
-  const g = ipv6Groups(ip);
-  const v4At = (i: number) => `${g[i] >> 8}.${g[i] & 255}.${g[i + 1] >> 8}.${g[i + 1] & 255}`;
-  if (g.every((x) => x === 0)) return true; // ::
-  if (g.slice(0, 7).every((x) => x === 0) && g[7] === 1) return true; // ::1
-  if (g.slice(0, 5).every((x) => x === 0) && g[5] === 0xffff) return blockedV4(v4At(6)); // ::ffff:a.b.c.d
-  if (g[0] === 0x64 && g[1] === 0xff9b && g.slice(2, 6).every((x) => x === 0)) return blockedV4(v4At(6)); // NAT64
-  if (g[0] === 0x2002) return blockedV4(v4At(1)); // 6to4
-  if ((g[0] & 0xfe00) === 0xfc00) return true; // unique local fc00::/7
-  if ((g[0] & 0xffc0) === 0xfe80) return true; // link-local fe80::/10
-  if ((g[0] & 0xff00) === 0xff00) return true; // multicast
-  if (g[0] === 0x2001 && g[1] === 0x0db8) return true; // documentation
-  return false;
-}
+const BLOCKED = buildBlockList();
 
 /**
  * Whether a feed may be fetched from this address: false for loopback, private, link-local
- * and other special-purpose ranges, including IPv4 hidden inside IPv6 forms. Checked when a
- * chat adds a feed (bot/commands) and again by the fetcher when it connects to such a feed,
- * since a name can resolve differently later (DNS rebinding).
+ * and other special-purpose ranges, including IPv4 hidden inside IPv6 forms, and for anything
+ * that is not an IP address. Checked when a chat adds a feed (bot/commands) and again by the
+ * fetcher at every connection to such a feed, since a name can resolve differently later
+ * (DNS rebinding).
  */
 export function isPublicAddress(ip: string): boolean {
-  const family = isIP(ip);
-  if (family === 4) return !blockedV4(ip);
-  if (family === 6) return !blockedV6(ip);
-  return false;
+  const address = ip.split('%')[0]; // a zone id (fe80::1%eth0) is not part of the address
+  const family = isIP(address);
+  if (family === 0) return false;
+  try {
+    return !BLOCKED.check(address, family === 4 ? 'ipv4' : 'ipv6');
+  } catch {
+    return false;
+  }
 }

@@ -3,8 +3,17 @@ import { similarity } from './story-signature';
 
 /** Two items whose signatures are at least this similar are copies of one story. */
 export const SAME_STORY = 0.5;
+/**
+ * A story whose newest copy is more than OTHER_DAY_HOURS from an item takes it only when
+ * nearly identical: copies of one report appear within hours, while the same kind of routine
+ * statement (a police report, a daily bulletin) comes back on other days with other facts.
+ */
+export const OTHER_DAY_HOURS = 20;
+export const OTHER_DAY_SAME_STORY = 0.85;
 /** Stories older than this (by their newest copy) are not joined any more. */
 export const STORY_WINDOW_HOURS = 72;
+/** Stories the index holds at most; past it the least recently seen go first. */
+export const MAX_INDEXED_STORIES = 20_000;
 
 /**
  * An in-memory inverted index over the signatures of recent stories, so grouping an item
@@ -22,14 +31,15 @@ export class StoryIndex {
 
   /** The highest story id indexed, so `refresh` asks only for newer ones. */
   private maxId = 0;
+  private addsSinceSweep = 0;
 
-  constructor(candidates: readonly StoryCandidate[] = []) {
+  constructor(candidates: readonly StoryCandidate[] = [], private readonly maxStories = MAX_INDEXED_STORIES) {
     for (const s of candidates) this.add(s.id, s.signature, Date.parse(s.lastSeen));
   }
 
   /** The index of the stories seen in the last STORY_WINDOW_HOURS before `now`. */
-  static async load(stories: StoriesRepo, now: Date): Promise<StoryIndex> {
-    return new StoryIndex(await stories.findCandidates(windowStart(now)));
+  static async load(stories: StoriesRepo, now: Date, maxStories = MAX_INDEXED_STORIES): Promise<StoryIndex> {
+    return new StoryIndex(await stories.findCandidates(windowStart(now)), maxStories);
   }
 
   /**
@@ -42,6 +52,10 @@ export class StoryIndex {
     }
   }
 
+  get size(): number {
+    return this.signatures.size;
+  }
+
   add(storyId: number, signature: number[], seenAt: number): void {
     if (storyId > this.maxId) this.maxId = storyId;
     this.signatures.set(storyId, { signature, lastSeen: seenAt });
@@ -49,6 +63,31 @@ export class StoryIndex {
       let set = this.byHash.get(h);
       if (!set) this.byHash.set(h, (set = new Set()));
       set.add(storyId);
+    }
+    // Evict now and then (not on every add, to keep adding cheap), and always past the cap.
+    // A date from a feed may lie in the future: it must not evict everything.
+    if (++this.addsSinceSweep >= 1000 || this.signatures.size > this.maxStories) this.evict(Math.min(seenAt, Date.now()));
+  }
+
+  /** Drops stories last seen before the window (relative to `now`), then the oldest past the cap. */
+  evict(now: number): void {
+    this.addsSinceSweep = 0;
+    const oldest = now - STORY_WINDOW_HOURS * 3600_000;
+    const drop = (id: number): void => {
+      const s = this.signatures.get(id);
+      if (!s) return;
+      this.signatures.delete(id);
+      for (const h of s.signature) {
+        const set = this.byHash.get(h);
+        set?.delete(id);
+        if (set?.size === 0) this.byHash.delete(h);
+      }
+    };
+    for (const [id, s] of this.signatures) if (s.lastSeen < oldest) drop(id);
+    if (this.signatures.size > this.maxStories) {
+      // Down to 90% of the cap, so the sort is paid once per many adds.
+      const byAge = [...this.signatures].sort((a, b) => a[1].lastSeen - b[1].lastSeen);
+      for (const [id] of byAge.slice(0, this.signatures.size - Math.floor(this.maxStories * 0.9))) drop(id);
     }
   }
 
@@ -72,6 +111,7 @@ export class StoryIndex {
       const s = this.signatures.get(id)!;
       if (s.lastSeen < oldest) continue;
       const score = similarity(signature, s.signature);
+      if (Math.abs(at - s.lastSeen) > OTHER_DAY_HOURS * 3600_000 && score < OTHER_DAY_SAME_STORY) continue;
       if (score >= bestScore) {
         best = id;
         bestScore = score;

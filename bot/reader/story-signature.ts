@@ -1,6 +1,7 @@
 import { fold } from '../../shared/text/fold';
 import { tokenize } from '../../shared/text/tokenize';
 import { stem } from '../../shared/text/stem';
+import { fnv1a32 } from './normalize';
 
 /**
  * Story signatures: a bottom-k sketch of the word-shingle hashes of an item's title and lead.
@@ -12,24 +13,14 @@ const SHINGLE = 2;
 /** How much of the lead takes part: wire copies differ most in what each outlet appends. */
 const LEAD_WORDS = 60;
 
-/** 32-bit FNV-1a of a string: small, fast, and plenty for set similarity. */
-function hash32(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
 export function storySignature(title: string, lead: string): number[] {
   const words = [...tokenize(title), ...tokenize(lead).slice(0, LEAD_WORDS)]
     .map((t) => fold(t))
     .filter((t) => t.length > 2)
     .map((t) => stem(t, 'sr'));
   const hashes = new Set<number>();
-  for (let i = 0; i + SHINGLE <= words.length; i++) hashes.add(hash32(words.slice(i, i + SHINGLE).join(' ')));
-  if (words.length < SHINGLE) for (const w of words) hashes.add(hash32(w));
+  for (let i = 0; i + SHINGLE <= words.length; i++) hashes.add(fnv1a32(words.slice(i, i + SHINGLE).join(' ')));
+  if (words.length < SHINGLE) for (const w of words) hashes.add(fnv1a32(w));
   return [...hashes].sort((a, b) => a - b).slice(0, SKETCH_SIZE);
 }
 

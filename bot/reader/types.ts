@@ -70,4 +70,6 @@ export interface ReaderFeed extends ParsedFeed {
    * tags). Non-empty is what feedparser calls "bozo": the data is still usable.
    */
   warnings: string[];
+  /** Older items left out because the feed had more than the limit (FEED_MAX_ITEMS). */
+  itemsDropped: number;
 }

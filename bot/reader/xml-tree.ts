@@ -8,7 +8,8 @@
  * Namespaces are not resolved here (names stay qualified, `dc:date`); that is the
  * canonicaliser's job. Pure and isomorphic.
  */
-import { HTML_ENTITIES } from './html-entities';
+import { decodeHTMLStrict } from 'entities';
+import { parseDate } from './dates';
 
 export interface XmlElement {
   /** Qualified name as written, e.g. `item`, `dc:creator`. */
@@ -25,6 +26,77 @@ export interface XmlTree {
   root: XmlElement | null;
   /** Well-formedness problems that were repaired; empty for a clean document. */
   warnings: string[];
+  /** Feed entries (`item`, `entry`) found, kept or not. */
+  itemsSeen: number;
+  /** Entries dropped because a parent held more than `maxItems` (the oldest go). */
+  itemsDropped: number;
+}
+
+/** Budgets on what one document may make the reader do; see DEFAULT_XML_LIMITS. */
+export interface XmlLimits {
+  /** Entries (`item`/`entry`) kept per parent: the newest by date, ties in document order. */
+  maxItems: number;
+  /** Characters all references to DOCTYPE-declared entities may expand to, together. */
+  maxEntityExpansion: number;
+  /** Entities a DOCTYPE may declare. */
+  maxEntities: number;
+  /** Elements alive in the tree at once (dropped entries no longer count). */
+  maxElements: number;
+  /** Children of one name kept per parent (entries excepted: see maxItems); the rest are skipped. */
+  maxSameName: number;
+}
+
+export const DEFAULT_XML_LIMITS: XmlLimits = {
+  maxItems: 500,
+  maxEntityExpansion: 1_000_000,
+  maxEntities: 256,
+  maxElements: 400_000,
+  maxSameName: 1000,
+};
+
+/** A document over one of the budgets in XmlLimits. Nothing of it should be used. */
+export class XmlBudgetError extends Error {
+  override readonly name = 'XmlBudgetError';
+}
+
+/** Local names (lower case) of the elements that are feed entries. */
+const ENTRY_NAMES = new Set(['item', 'entry']);
+/** Local names (lower case) of an entry's date elements, by which the newest entries are kept. */
+const DATE_NAMES = new Set(['pubdate', 'published', 'updated', 'date', 'issued', 'modified']);
+
+function localName(qname: string): string {
+  return qname.slice(qname.indexOf(':') + 1).toLowerCase();
+}
+
+function textOf(el: XmlElement): string {
+  let out = '';
+  for (const c of el.children) out += typeof c === 'string' ? c : textOf(c);
+  return out;
+}
+
+/** An entry's date in ms for ranking: its first date child that parses; -Infinity if none. */
+function entryTime(el: XmlElement): number {
+  for (const c of el.children) {
+    if (typeof c === 'string' || !DATE_NAMES.has(localName(c.name))) continue;
+    const text = textOf(c).slice(0, 200);
+    // Date.parse reads the usual RFC 822 and ISO dates quickly; parseDate the odd ones.
+    const quick = Date.parse(text);
+    const t = Number.isFinite(quick) ? quick : parseDate(text)?.getTime();
+    if (t !== undefined && Number.isFinite(t)) return t;
+  }
+  return -Infinity;
+}
+
+function subtreeSize(el: XmlElement): number {
+  let n = 1;
+  for (const c of el.children) if (typeof c !== 'string') n += subtreeSize(c);
+  return n;
+}
+
+/** What the reader remembers about one parent's entries, to keep only the newest. */
+interface EntryBook {
+  /** `time` is computed once, when the entry is first ranked (it is closed by then). */
+  entries: Array<{ el: XmlElement; index: number; order: number; time?: number }>;
 }
 
 const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -37,8 +109,24 @@ const NAME_END = /[\s/>=<"']/;
 class Reader {
   private readonly warnings: string[] = [];
   private readonly entities = new Map<string, string>();
+  /** Characters produced so far by references to declared entities (the amplification budget). */
+  private expanded = 0;
+  private liveElements = 0;
+  private itemsSeen = 0;
+  private itemsDropped = 0;
+  private entryOrder = 0;
+  private readonly entryBooks = new Map<XmlElement, EntryBook>();
+  /** Per-parent counts of children by name, kept only for parents with many children. */
+  private readonly nameCounts = new Map<XmlElement, Map<string, number>>();
+  /** Elements read but not kept (over maxSameName, or inside such): their content is skipped. */
+  private readonly detached = new WeakSet<XmlElement>();
+  /** Memo of the next '>' at or after a position, so unterminated end tags stay linear. */
+  private nextGt = -2;
 
-  constructor(private readonly s: string) {}
+  constructor(
+    private readonly s: string,
+    private readonly limits: XmlLimits,
+  ) {}
 
   warn(message: string): void {
     if (this.warnings.length < MAX_WARNINGS && !this.warnings.includes(message)) this.warnings.push(message);
@@ -65,11 +153,18 @@ class Reader {
         }
         if (name in XML_ENTITIES) return XML_ENTITIES[name];
         const declared = this.entities.get(name);
-        if (declared !== undefined) return declared;
-        const cp = HTML_ENTITIES.get(name);
-        if (cp !== undefined) {
+        if (declared !== undefined) {
+          // "Billion laughs" without nesting: one entity referenced many times. Bounded here.
+          this.expanded += declared.length;
+          if (this.expanded > this.limits.maxEntityExpansion) {
+            throw new XmlBudgetError(`declared entities expand to more than ${this.limits.maxEntityExpansion} characters (entity amplification)`);
+          }
+          return declared;
+        }
+        const html = decodeHTMLStrict(whole); // the full HTML5 named set, from `entities`
+        if (html !== whole) {
           this.warn(`HTML entity &${name}; is not defined in XML`);
-          return String.fromCodePoint(cp);
+          return html;
         }
         this.warn(`undefined entity &${name}; (kept as text)`);
         return whole;
@@ -105,6 +200,9 @@ class Reader {
     for (const m of decl.matchAll(/<!ENTITY\s+([A-Za-z_:][\w.:-]*)\s+(?:"([^"]*)"|'([^']*)')\s*>/g)) {
       const value = m[2] ?? m[3] ?? '';
       if (/&[A-Za-z_:]/.test(value)) this.warn(`entity references inside the value of &${m[1]}; are not expanded`);
+      if (this.entities.size >= this.limits.maxEntities) {
+        throw new XmlBudgetError(`the DOCTYPE declares more than ${this.limits.maxEntities} entities`);
+      }
       if (!this.entities.has(m[1])) this.entities.set(m[1], this.decodeCharRefs(value));
     }
     if (i >= s.length) this.warn('unterminated DOCTYPE');
@@ -177,10 +275,78 @@ class Reader {
     }
   }
 
+  /** Index of the next '>' at or after `from`, or -1; amortised linear over a document. */
+  private gtFrom(from: number): number {
+    if (this.nextGt === -1) return -1;
+    if (this.nextGt < from) this.nextGt = this.s.indexOf('>', from);
+    return this.nextGt;
+  }
+
+  /** Keeps `parent`'s newest `keep` entries (all but the last `open` ones are ranked). */
+  private pruneEntries(parent: XmlElement, book: EntryBook, keep: number, open: number): void {
+    const ranked = book.entries.slice(0, book.entries.length - open);
+    if (ranked.length <= keep) return;
+    const tail = book.entries.slice(book.entries.length - open);
+    for (const e of ranked) e.time ??= entryTime(e.el);
+    // Newest first; undated entries rank last; equal dates keep document order (feeds list newest first).
+    ranked.sort((a, b) => (b.time! - a.time! || 0) || a.order - b.order);
+    for (const dropped of ranked.slice(keep)) {
+      parent.children[dropped.index] = ''; // a tombstone, removed when the document ends
+      this.liveElements -= subtreeSize(dropped.el);
+      this.itemsDropped++;
+    }
+    book.entries = [...ranked.slice(0, keep).sort((a, b) => a.order - b.order), ...tail];
+  }
+
+  /**
+   * Whether `el` may join `parent`'s children under the budgets; entries are registered for
+   * pruning. False means: read it, but do not keep it.
+   */
+  private admit(parent: XmlElement, el: XmlElement): boolean {
+    if (this.detached.has(parent)) return false;
+    const name = el.name;
+    const isEntry = ENTRY_NAMES.has(localName(name));
+    let counts = this.nameCounts.get(parent);
+    if (!counts && parent.children.length >= 256) {
+      counts = new Map();
+      for (const c of parent.children) if (typeof c !== 'string') counts.set(c.name, (counts.get(c.name) ?? 0) + 1);
+      this.nameCounts.set(parent, counts);
+    }
+    if (counts && !isEntry) {
+      const n = (counts.get(name) ?? 0) + 1;
+      if (n > this.limits.maxSameName) {
+        this.warn(`more than ${this.limits.maxSameName} <${name}> in one <${parent.name}> (the rest skipped)`);
+        return false;
+      }
+      counts.set(name, n);
+    }
+    if (++this.liveElements > this.limits.maxElements) {
+      throw new XmlBudgetError(`more than ${this.limits.maxElements} elements`);
+    }
+    parent.children.push(el);
+    if (isEntry) {
+      this.itemsSeen++;
+      let book = this.entryBooks.get(parent);
+      if (!book) this.entryBooks.set(parent, (book = { entries: [] }));
+      book.entries.push({ el, index: parent.children.length - 1, order: this.entryOrder++ });
+      // Pruning at twice the limit keeps memory bounded and the ranking work linear overall.
+      if (book.entries.length > 2 * this.limits.maxItems + 1) this.pruneEntries(parent, book, this.limits.maxItems, 1);
+    }
+    return true;
+  }
+
   read(): XmlTree {
     const s = this.s;
     const docChildren: XmlElement[] = [];
     const stack: XmlElement[] = [];
+    /** How many elements of each name are open, so a stray end tag costs O(1). */
+    const open = new Map<string, number>();
+    const pop = (): void => {
+      const el = stack.pop()!;
+      const n = open.get(el.name)! - 1;
+      if (n) open.set(el.name, n);
+      else open.delete(el.name);
+    };
     let rootClosed = false;
     let ignoredDepth = 0; // elements nested beyond MAX_DEPTH, read as text
     let i = s.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -192,6 +358,7 @@ class Reader {
         if (/\S/.test(t)) this.warn('text outside the root element (ignored)');
         return;
       }
+      if (this.detached.has(top)) return;
       const last = top.children[top.children.length - 1];
       if (typeof last === 'string') top.children[top.children.length - 1] = last + t;
       else top.children.push(t);
@@ -217,7 +384,7 @@ class Reader {
         i = this.doctype(lt + 9);
       } else if (c === '!') {
         this.warn('unknown markup declaration (ignored)');
-        const end = s.indexOf('>', lt);
+        const end = this.gtFrom(lt);
         i = end < 0 ? s.length : end + 1;
       } else if (c === '?') {
         const end = s.indexOf('?>', lt + 2);
@@ -226,7 +393,8 @@ class Reader {
         let j = lt + 2;
         while (j < s.length && !/[\s>]/.test(s[j]) && s[j] !== '<') j++;
         const name = s.slice(lt + 2, j);
-        const gt = s.indexOf('>', j);
+        // Both searches are memoised or bounded, so "</a" repeated without ">" stays linear.
+        const gt = this.gtFrom(j);
         const nextLt = s.indexOf('<', j);
         if (gt < 0 || (nextLt >= 0 && nextLt < gt)) {
           this.warn(`unterminated end tag </${name}>`);
@@ -238,14 +406,15 @@ class Reader {
           ignoredDepth--;
           continue;
         }
-        const at = stack.map((e) => e.name).lastIndexOf(name);
-        if (at < 0) {
+        if (!open.has(name)) {
           this.warn(`end tag </${name}> without a start tag (ignored)`);
-        } else {
-          if (at < stack.length - 1) this.warn(`<${stack[stack.length - 1].name}> not closed before </${name}>`);
-          stack.length = at;
-          if (at === 0) rootClosed = true;
+          continue;
         }
+        let at = stack.length - 1;
+        while (stack[at].name !== name) at--;
+        if (at < stack.length - 1) this.warn(`<${stack[stack.length - 1].name}> not closed before </${name}>`);
+        while (stack.length > at) pop();
+        if (at === 0) rootClosed = true;
       } else if (c && !/[\s<>/=!?"']/.test(c)) {
         const { el, selfClosing, next } = this.startTag(lt + 1);
         i = next;
@@ -256,12 +425,17 @@ class Reader {
         }
         const parent = stack[stack.length - 1];
         if (parent) {
-          parent.children.push(el);
+          if (!this.admit(parent, el)) this.detached.add(el);
         } else {
           if (rootClosed || docChildren.length) this.warn(`element <${el.name}> after the root element (ignored)`);
+          if (docChildren.length) this.detached.add(el);
+          else this.liveElements++;
           docChildren.push(el);
         }
-        if (!selfClosing) stack.push(el);
+        if (!selfClosing) {
+          stack.push(el);
+          open.set(el.name, (open.get(el.name) ?? 0) + 1);
+        }
       } else {
         this.warn('"<" not starting a tag (kept as text)');
         addText('<');
@@ -269,11 +443,20 @@ class Reader {
       }
     }
     if (stack.length) this.warn(`document ended inside <${stack[stack.length - 1].name}>`);
-    return { root: docChildren[0] ?? null, warnings: this.warnings };
+    for (const [parent, book] of this.entryBooks) {
+      this.pruneEntries(parent, book, this.limits.maxItems, 0);
+      if (parent.children.includes('')) parent.children = parent.children.filter((c) => c !== '');
+    }
+    if (this.itemsDropped) this.warn(`${this.itemsDropped} older entries dropped (more than ${this.limits.maxItems} in one feed)`);
+    return { root: docChildren[0] ?? null, warnings: this.warnings, itemsSeen: this.itemsSeen, itemsDropped: this.itemsDropped };
   }
 }
 
-/** Reads an XML document leniently. Never throws; `root` is null when there is no element. */
-export function parseXmlTree(text: string): XmlTree {
-  return new Reader(text).read();
+/**
+ * Reads an XML document leniently; `root` is null when there is no element. Throws
+ * XmlBudgetError when the document is over a budget (entity amplification, too many
+ * elements): such a document is hostile, and nothing of it is used.
+ */
+export function parseXmlTree(text: string, limits: Partial<XmlLimits> = {}): XmlTree {
+  return new Reader(text, { ...DEFAULT_XML_LIMITS, ...limits }).read();
 }

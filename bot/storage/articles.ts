@@ -20,12 +20,21 @@ export interface NewArticle {
   contentHash: string;
   storyId?: number | null;
   classification: Classification;
+  /** The article page's text (bot/reader/article), stored apart from the feed's `text`. */
+  body?: string | null;
+  /** What came of the page fetch ('ok', 'robots', 'http 404', ...); null when none was wanted. */
+  pageStatus?: string | null;
+  /** Which text the decision used: 'title', 'title+lead' or 'title+lead+page'. */
+  decidedOn?: string | null;
 }
 
 /** An article as stored: the shared model plus the de-duplication keys. */
 export interface StoredArticle extends Article {
   canonicalUrl: string | null;
   contentHash: string;
+  body: string | null;
+  pageStatus: string | null;
+  decidedOn: string | null;
 }
 
 export interface DuplicateKeys {
@@ -83,6 +92,9 @@ interface ArticleRow {
   reasons: string;
   lang: string;
   script: Script | null;
+  body: string | null;
+  page_status: string | null;
+  decided_on: string | null;
 }
 
 function fromRow(r: ArticleRow): StoredArticle {
@@ -99,6 +111,9 @@ function fromRow(r: ArticleRow): StoredArticle {
     published: r.published,
     fetchedAt: r.fetched_at,
     contentHash: r.content_hash,
+    body: r.body,
+    pageStatus: r.page_status,
+    decidedOn: r.decided_on,
     storyId: r.story_id,
     classification: {
       relevant: r.relevant === 1,
@@ -147,8 +162,9 @@ export type ArticlesRepo = ReturnType<typeof createArticlesRepo>;
 
 const INSERT = `
   INSERT INTO articles (feed_url, outlet, scope, guid, url, canonical_url, title, text, published,
-    fetched_at, content_hash, story_id, relevant, score, topics, reasons, lang, script)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    fetched_at, content_hash, story_id, relevant, score, topics, reasons, lang, script,
+    body, page_status, decided_on)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT DO NOTHING
   RETURNING id`;
 const BY_GUID = 'SELECT id FROM articles WHERE feed_url = ? AND guid = ?';
@@ -220,6 +236,9 @@ export function createArticlesRepo(db: SqlDb) {
         JSON.stringify(c.reasons),
         c.lang,
         c.script,
+        a.body ?? null,
+        a.pageStatus ?? null,
+        a.decidedOn ?? null,
       ]);
       return row === undefined ? null : Number(row.id);
     },

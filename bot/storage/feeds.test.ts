@@ -104,3 +104,23 @@ describe('feeds', () => {
     await expect((async () => await storage.feeds.recordFailure('https://nope/', 'x', T0))()).rejects.toThrow(/unknown feed/);
   });
 });
+
+describe('slow reads back off (issue 10)', () => {
+  it('counts slow reads in a row, backs off like failures, and resets on a fast read', async () => {
+    const { storage } = tempStorage();
+    {
+      await storage.feeds.upsertFromRegistry([{ outlet: 'S', url: 'http://s.example/rss', language: 'sr', script: 'Latn', scope: 'domestic', homepage: 'http://s.example/' }]);
+      const at = '2026-01-01T00:00:00.000Z';
+      await storage.feeds.recordSuccess('http://s.example/rss', { itemsSeen: 5, itemsDropped: 7, at, slow: true });
+      let f = (await storage.feeds.get('http://s.example/rss'))!;
+      expect(f).toMatchObject({ consecutiveSlow: 1, consecutiveFailures: 0, itemsDropped: 7, nextDueAt: '2026-01-01T00:10:00.000Z' });
+      expect(await storage.feeds.due('2026-01-01T00:05:00.000Z')).toHaveLength(0);
+      await storage.feeds.recordSuccess('http://s.example/rss', { itemsSeen: 5, at: '2026-01-01T00:10:00.000Z', slow: true });
+      f = (await storage.feeds.get('http://s.example/rss'))!;
+      expect(f).toMatchObject({ consecutiveSlow: 2, nextDueAt: '2026-01-01T00:30:00.000Z' });
+      await storage.feeds.recordSuccess('http://s.example/rss', { itemsSeen: 5, at: '2026-01-01T00:30:00.000Z' });
+      f = (await storage.feeds.get('http://s.example/rss'))!;
+      expect(f).toMatchObject({ consecutiveSlow: 0, nextDueAt: null, itemsDropped: 0 });
+    }
+  });
+});

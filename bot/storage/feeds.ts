@@ -25,6 +25,10 @@ export interface FeedState {
   paused: boolean;
   /** Number of items in the latest successful read (0 on a healthy feed is a warning sign). */
   itemsSeen: number;
+  /** Older items left out of the latest read because the feed had more than FEED_MAX_ITEMS. */
+  itemsDropped: number;
+  /** Successful reads in a row that were slow (over FEED_SLOW_MS); they back off like failures. */
+  consecutiveSlow: number;
 }
 
 /** Backoff policy for failing feeds. */
@@ -50,6 +54,10 @@ export interface FeedSuccess {
   lastModified?: string | null;
   itemsSeen: number;
   at: string;
+  /** Items over the per-feed limit, left out of this read. */
+  itemsDropped?: number;
+  /** The read succeeded but was slow: the feed backs off as if it had failed. */
+  slow?: boolean;
 }
 
 export interface FeedFailure {
@@ -101,6 +109,8 @@ interface FeedRow {
   next_due_at: string | null;
   paused: number;
   items_seen: number;
+  items_dropped: number;
+  consecutive_slow: number;
 }
 
 function fromRow(r: FeedRow): FeedState {
@@ -123,6 +133,8 @@ function fromRow(r: FeedRow): FeedState {
     nextDueAt: r.next_due_at,
     paused: r.paused === 1,
     itemsSeen: r.items_seen,
+    itemsDropped: r.items_dropped,
+    consecutiveSlow: r.consecutive_slow,
   };
 }
 
@@ -143,7 +155,9 @@ const SUCCESS = `
     etag = CASE WHEN ? = 1 THEN etag ELSE ? END,
     last_modified = CASE WHEN ? = 1 THEN last_modified ELSE ? END,
     last_fetched_at = ?, last_ok_at = ?, first_read_at = coalesce(first_read_at, ?),
-    consecutive_failures = 0, last_error = NULL, next_due_at = NULL, items_seen = ?, leased_until = NULL
+    consecutive_failures = 0, last_error = NULL, items_seen = ?, items_dropped = ?,
+    consecutive_slow = CASE WHEN ? = 1 THEN consecutive_slow + 1 ELSE 0 END,
+    next_due_at = ?, leased_until = NULL
   WHERE url = ?`;
 const FAILURE = `
   UPDATE feeds SET
@@ -187,9 +201,12 @@ export function createFeedsRepo(db: SqlDb, policy: BackoffPolicy = DEFAULT_BACKO
       });
     },
 
-    /** A fetch that answered (200 or 304): clears the failure streak and the backoff. */
+    /** A fetch that answered (200 or 304): clears the failure streak, and the backoff unless it was slow. */
     async recordSuccess(url: string, s: FeedSuccess): Promise<void> {
       const at = toIso(s.at);
+      // A slow read backs off like a failure: base * 2^(n-1) after the n-th slow read in a row.
+      const slowCount = s.slow ? ((await db.get<FeedRow>(GET_ONE, [url]))?.consecutive_slow ?? 0) + 1 : 0;
+      const slowDueAt = s.slow ? new Date(Date.parse(at) + backoffDelayMs(slowCount, policy)).toISOString() : null;
       const info = await db.run(success, [
         s.etag === undefined ? 1 : 0,
         s.etag ?? null,
@@ -199,6 +216,9 @@ export function createFeedsRepo(db: SqlDb, policy: BackoffPolicy = DEFAULT_BACKO
         at,
         at,
         s.itemsSeen,
+        s.itemsDropped ?? 0,
+        s.slow ? 1 : 0,
+        slowDueAt,
         url,
       ]);
       if (info.changes === 0) throw new Error(`unknown feed: ${url}`);

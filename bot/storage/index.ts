@@ -6,12 +6,14 @@ import { createArticlesRepo, type ArticlesRepo } from './articles';
 import { createFeedsRepo, DEFAULT_BACKOFF, type BackoffPolicy, type FeedsRepo } from './feeds';
 import { migrate } from './migrations';
 import { migratePostgres } from './migrations-postgres';
+import { createPagesRepo, type PagesRepo } from './pages';
 import { postgresDb, sqliteDb, type Dialect, type SqlDb } from './sql';
 import { createStoriesRepo, type StoriesRepo } from './stories';
 
 export type * from './alerts';
 export type * from './articles';
 export type * from './feeds';
+export type * from './pages';
 export type * from './stories';
 export type { Dialect, SqlDb } from './sql';
 export { backoffDelayMs, DEFAULT_BACKOFF } from './feeds';
@@ -33,6 +35,8 @@ export interface Storage {
   readonly articles: ArticlesRepo;
   readonly stories: StoriesRepo;
   readonly alerts: AlertsRepo;
+  /** The article stage's page cache. */
+  readonly pages: PagesRepo;
   /**
    * Runs `fn` in one write transaction and returns its result; a throw rolls everything back.
    * Nested calls become savepoints. Every storage call made inside `fn` (across awaits) is
@@ -58,6 +62,7 @@ function storageOver(db: SqlDb, path: string, options: StorageOptions): Storage 
     articles: createArticlesRepo(db),
     stories: createStoriesRepo(db),
     alerts: createAlertsRepo(db),
+    pages: createPagesRepo(db),
     transaction: (fn) => db.transaction(fn),
     close: () => db.close(),
   };

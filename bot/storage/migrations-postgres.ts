@@ -11,7 +11,7 @@ import type { SqlDb } from './sql';
  * Same rule as SQLite: never edit a step that has shipped; append one.
  */
 export const PG_MIGRATIONS: readonly string[] = [
-  // 1: everything SQLite has after its migration 4, plus cooperation between instances.
+  // 1: everything SQLite has after its migration 6, plus cooperation between instances.
   `
   CREATE TABLE feeds (
     url                  TEXT PRIMARY KEY,
@@ -32,6 +32,9 @@ export const PG_MIGRATIONS: readonly string[] = [
     next_due_at          TEXT,
     paused               INTEGER NOT NULL DEFAULT 0,
     items_seen           INTEGER NOT NULL DEFAULT 0,
+    -- SQLite migration 6: items over FEED_MAX_ITEMS left out, slow reads in a row.
+    items_dropped        INTEGER NOT NULL DEFAULT 0,
+    consecutive_slow     INTEGER NOT NULL DEFAULT 0,
     -- Several instances: the feed is being read by one of them until this instant.
     leased_until         TEXT
   );
@@ -65,7 +68,11 @@ export const PG_MIGRATIONS: readonly string[] = [
     topics        TEXT NOT NULL,
     reasons       TEXT NOT NULL,
     lang          TEXT NOT NULL,
-    script        TEXT
+    script        TEXT,
+    -- SQLite migration 5: the article stage's page text, its status, which text decided.
+    body          TEXT,
+    page_status   TEXT,
+    decided_on    TEXT
   );
   CREATE UNIQUE INDEX articles_feed_guid ON articles (feed_url, guid);
   CREATE UNIQUE INDEX articles_canonical_url ON articles (canonical_url);
@@ -162,6 +169,21 @@ export const PG_MIGRATIONS: readonly string[] = [
     changed_by TEXT NOT NULL,
     changed_at TEXT NOT NULL
   );
+
+  -- SQLite migration 5: the article stage's page cache.
+  CREATE TABLE pages (
+    url         TEXT PRIMARY KEY,
+    host        TEXT NOT NULL,
+    fetched_at  TEXT NOT NULL,
+    status      TEXT NOT NULL,
+    final_url   TEXT,
+    encoding    TEXT,
+    method      TEXT,
+    lead        TEXT NOT NULL DEFAULT '',
+    body        TEXT NOT NULL DEFAULT '',
+    error       TEXT
+  );
+  CREATE INDEX pages_host_time ON pages (host, fetched_at);
 
   -- Per-destination send slots shared by all instances (rate limits across processes).
   CREATE TABLE send_slots (

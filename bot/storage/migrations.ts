@@ -192,6 +192,38 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE subscriptions ADD COLUMN milestone_outlets INTEGER
     CHECK (milestone_outlets IS NULL OR (milestone_outlets >= 0 AND milestone_outlets <= 1000));
   `,
+  // 5: the article stage (bot/reader/article). Article pages fetched for short or undecided
+  // items, one row per URL asked for, whatever came of it: no URL is fetched twice, restarts
+  // included, and the per-host budget counts these rows. Articles keep the feed text in
+  // `text` and the page's text apart in `body`, with the page's status and which text the
+  // decision used. The search index (bot/api/search-index.ts) indexes the feed text and
+  // the body together in its `body` column.
+  `
+  CREATE TABLE pages (
+    url         TEXT PRIMARY KEY,
+    host        TEXT NOT NULL,
+    fetched_at  TEXT NOT NULL,
+    status      TEXT NOT NULL,
+    final_url   TEXT,
+    encoding    TEXT,
+    method      TEXT,
+    lead        TEXT NOT NULL DEFAULT '',
+    body        TEXT NOT NULL DEFAULT '',
+    error       TEXT
+  ) STRICT;
+  CREATE INDEX pages_host_time ON pages (host, fetched_at);
+
+  ALTER TABLE articles ADD COLUMN body TEXT;
+  ALTER TABLE articles ADD COLUMN page_status TEXT;
+  ALTER TABLE articles ADD COLUMN decided_on TEXT;
+  `,
+  // 6: hostile and heavy feeds (issue 10).
+  `
+  -- Hostile and heavy feeds (issue 10): items over FEED_MAX_ITEMS left out in the latest read,
+  -- and reads that succeeded but were slow, in a row (they back off like failures).
+  ALTER TABLE feeds ADD COLUMN items_dropped INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE feeds ADD COLUMN consecutive_slow INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 /**

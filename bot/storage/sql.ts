@@ -33,6 +33,8 @@ export interface SqlDb {
   readonly sqlite?: Database.Database;
   all<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   get<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T | undefined>;
+  /** Rows as arrays of column values, in column order (a read; cheaper than objects for big scans). */
+  values<T extends unknown[] = unknown[]>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   run(sql: string, params?: readonly unknown[]): Promise<RunResult>;
   /** Several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
@@ -67,8 +69,10 @@ interface SqliteTx {
 }
 
 /** SQLite through better-sqlite3: statements prepared once per SQL text and cached. */
+// `values` keeps its own cache because better-sqlite3's raw() changes a statement for good.
 export function sqliteDb(db: Database.Database): SqlDb {
   const cache = new Map<string, Database.Statement>();
+  const rawCache = new Map<string, Database.Statement>();
   const als = new AsyncLocalStorage<SqliteTx>();
   const lock = new Mutex();
   const stmt = (sql: string): Database.Statement => {
@@ -105,6 +109,12 @@ export function sqliteDb(db: Database.Database): SqlDb {
     async get<T>(sql: string, params: readonly unknown[] = []) {
       const s = stmt(sql);
       return (isRead(sql) ? s.get(...params) : write(() => s.get(...params))) as T | undefined;
+    },
+    async values<T extends unknown[]>(sql: string, params: readonly unknown[] = []) {
+      // A raw statement of its own: raw() switches the cached statement's mode for good.
+      let s = rawCache.get(sql);
+      if (!s) rawCache.set(sql, (s = db.prepare(sql).raw()));
+      return s.all(...params) as T[];
     },
     async run(sql, params = []) {
       const s = stmt(sql);
@@ -206,6 +216,11 @@ export function postgresDb(pool: Pool): SqlDb {
     },
     async get<T>(sql: string, params: readonly unknown[] = []) {
       return (await query(sql, params)).rows[0] as T | undefined;
+    },
+    async values<T extends unknown[]>(sql: string, params: readonly unknown[] = []) {
+      const tx = als.getStore();
+      const runner = tx?.pool === pool ? tx.client : pool;
+      return (await runner.query({ text: text(sql), values: params as unknown[], rowMode: 'array' })).rows as T[];
     },
     async run(sql, params = []) {
       return { changes: (await query(sql, params)).rowCount ?? 0 };

@@ -23,9 +23,9 @@ describe('buildPanel', () => {
     const sections = [...element.querySelectorAll('[data-section]')].map((s) => s.getAttribute('data-section'));
     expect(sections).toEqual(['summary', 'latest', 'law', 'figures', 'actions', 'sources', 'timeline', 'terms', 'related']);
     expect(element.querySelector('.summary')!.textContent).toBe(
-      'This article touches on face recognition, impact assessment and Commissioner: what the #hiljadekamera campaign knows about it.',
+      'This article touches on face recognition, commissioner and impact assessment: what the #hiljadekamera campaign knows about it.',
     );
-    expect(summaryLine(['cameras', 'law', 'protest'], 'sr-Latn')).toBe('Tekst se tiče tema kamere, zakon i protesti: šta o tome zna kampanja #hiljadekamera.');
+    expect(summaryLine(['cameras', 'law', 'protest'], 'sr-Latn')).toBe('Tekst se tiče tema kamere, zakon o unutrašnjim poslovima i protesti: šta o tome zna kampanja #hiljadekamera.');
     expect(summaryLine(['huawei-safe-city'], 'en')).toBe('This article touches on Huawei “Safe City”: what the #hiljadekamera campaign knows about it.');
     expect(element.getAttribute('aria-label')).toBe('Nadzor Watch: campaign context');
     // The timeline and the terms wait behind disclosures.

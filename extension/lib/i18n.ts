@@ -5,7 +5,8 @@
  */
 import type { UiLang } from '../../shared/context/localize';
 import type { Topic } from '../../shared/model/types';
-import { latinToCyrillic } from '../../shared/text/transliterate';
+import { topicName } from '../../shared/model/topic-names';
+import { uiCyrillic } from '../../shared/text/ui-cyrillic';
 
 const en = {
   panelLabel: 'Nadzor Watch: campaign context',
@@ -151,12 +152,8 @@ const sr: Strings = {
 
 const cache = new Map<UiLang, Strings>();
 
-/** Cyrillic, except the product's name, hashtags and {placeholders}, which stay as written. */
-function toCyrillic(text: string): string {
-  const kept: string[] = [];
-  const masked = text.replace(/Nadzor Watch|#[\p{L}\p{N}_]+|\{\w+\}/gu, (m) => `\u0001${kept.push(m) - 1}\u0002`);
-  return latinToCyrillic(masked).replace(/\u0001(\d+)\u0002/g, (_, i: string) => kept[Number(i)]);
-}
+/** Cyrillic, keeping brand names, hashtags and {placeholders} in Latin (shared/text/ui-cyrillic.ts). */
+const toCyrillic = uiCyrillic;
 
 /** The interface strings for `lang`. */
 export function strings(lang: UiLang): Strings {
@@ -175,70 +172,61 @@ export function format(template: string, values: Record<string, string>): string
   return template.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m);
 }
 
+/** What a topic is about; its name comes from shared/model/topic-names.ts. */
 interface TopicText {
-  label: { en: string; sr: string };
   about: { en: string; sr: string };
 }
 
 const TOPIC_TEXT: Record<Topic, TopicText> = {
   cameras: {
-    label: { en: 'Cameras', sr: 'Kamere' },
     about: {
       en: 'The Ministry of Interior’s revised impact assessment (April 2020) counts 8,100 cameras at police disposal; citizens had mapped more than 1,055 cameras in Belgrade by March 2021.',
       sr: 'Revidirana procena uticaja MUP-a (april 2020.) navodi 8.100 kamera na raspolaganju policiji; građani su do marta 2021. mapirali više od 1.055 kamera u Beogradu.',
     },
   },
   'face-recognition': {
-    label: { en: 'Face recognition', sr: 'Prepoznavanje lica' },
     about: {
       en: '1,000 face-recognition cameras were announced for Belgrade in 2019. The Commissioner twice rejected the ministry’s impact assessment for lack of an adequate legal basis.',
       sr: 'Za Beograd je 2019. najavljeno 1.000 kamera sa prepoznavanjem lica. Poverenik je dva puta odbio procenu uticaja MUP-a zbog nedostatka odgovarajućeg pravnog osnova.',
     },
   },
   'huawei-safe-city': {
-    label: { en: 'Huawei “Safe City”', sr: 'Huawei „Bezbedan grad“' },
     about: {
       en: 'The cameras come from Huawei’s “Safe City” system, agreed with the Ministry of Interior in the 2014 “Safe Society” memorandum; Huawei is the partner for Belgrade, Niš and Novi Sad.',
       sr: 'Kamere su deo Huawei sistema „Bezbedan grad“, dogovorenog sa MUP-om memorandumom o „Bezbednom društvu“ iz 2014; Huawei je partner za Beograd, Niš i Novi Sad.',
     },
   },
   law: {
-    label: { en: 'Law', sr: 'Zakon' },
     about: {
       en: 'Drafts of a new Law on Internal Affairs that would have allowed biometric mass surveillance were withdrawn in 2021 and again in 2022 after public pressure.',
       sr: 'Nacrti novog Zakona o unutrašnjim poslovima koji bi omogućili biometrijski masovni nadzor povučeni su 2021. i ponovo 2022. posle pritiska javnosti.',
     },
   },
   'dpia-commissioner': {
-    label: { en: 'Impact assessment and Commissioner', sr: 'Procena uticaja i Poverenik' },
     about: {
       en: 'The Commissioner for Information of Public Importance and Personal Data Protection rejected the ministry’s impact assessments in 2019 and 2020.',
       sr: 'Poverenik za informacije od javnog značaja i zaštitu podataka o ličnosti odbio je procene uticaja MUP-a 2019. i 2020. godine.',
     },
   },
   campaign: {
-    label: { en: 'Campaign', sr: 'Kampanja' },
     about: {
       en: 'The #hiljadekamera (Thousands of Cameras) initiative maps cameras and collects signatures against biometric surveillance: more than 16,800 by May 2021.',
       sr: 'Inicijativa #hiljadekamera mapira kamere i prikuplja potpise protiv biometrijskog nadzora: više od 16.800 do maja 2021.',
     },
   },
   protest: {
-    label: { en: 'Protest', sr: 'Protesti' },
     about: {
       en: 'Since the protests of July 2020, demonstrators fear the cameras will be used to identify them.',
       sr: 'Od protesta u julu 2020. demonstranti strahuju da će kamere biti korišćene da ih identifikuju.',
     },
   },
   'local-procurement': {
-    label: { en: 'Local procurement', sr: 'Lokalne nabavke' },
     about: {
       en: 'Municipalities buy cameras too: 42 local governments procured surveillance cameras, some with face recognition (BIRN, 2024).',
       sr: 'Kamere kupuju i opštine: 42 lokalne samouprave nabavile su nadzorne kamere, neke sa prepoznavanjem lica (BIRN, 2024).',
     },
   },
   spyware: {
-    label: { en: 'Spyware', sr: 'Špijunski softver' },
     about: {
       en: 'BIRN’s 2024 report on surveillance in Serbia covers spyware as well as cameras, and the gaps the EU AI Act leaves.',
       sr: 'BIRN-ov izveštaj iz 2024. o nadzoru u Srbiji bavi se i špijunskim softverom, a ne samo kamerama, kao i prazninama koje ostavlja Akt EU o veštačkoj inteligenciji.',
@@ -252,7 +240,7 @@ function pick(l: { en: string; sr: string }, lang: UiLang): string {
 
 /** A topic's name in `lang`. */
 export function topicLabel(topic: Topic, lang: UiLang): string {
-  return pick(TOPIC_TEXT[topic].label, lang);
+  return topicName(topic, lang);
 }
 
 /** One sentence on what a topic is about, for the panel's "what this is about". */

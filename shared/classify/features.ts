@@ -151,11 +151,12 @@ export function extractFeatures(input: ClassifyInput): ExtractedFeatures {
   }
   const script = detectScript(title, body);
   const hint = input.lang ? normalizeLanguageCode(input.lang) : undefined;
-  // Reported language: letters help (ђ, ћ, ć, đ say Serbo-Croatian at once).
-  const lang = hint ?? quickLanguageOf([title, body], script, langs);
   // The language the model sees comes from folded function words alone, so that a Serbian item
   // in Cyrillic, in Latin and without diacritics is scored exactly alike.
   const modelLang = hint ?? quickLanguageOf(NO_TEXT, null, langs);
+  // Reported language: letters help too (ђ, ћ, ć, đ say Serbo-Croatian at once). For Latin text
+  // whose function words already decided, the letters would change nothing: no second pass.
+  const lang = hint ?? (script !== 'Cyrl' && modelLang !== 'und' ? modelLang : quickLanguageOf([title, body], script, langs));
   // Only Serbian and English have stemmers here; the Serbian one suits the neighbours best.
   const stemLanguage: StemLanguage = modelLang === 'en' ? 'en' : 'sr';
 

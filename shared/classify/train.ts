@@ -133,25 +133,3 @@ export function trainModel(examples: TrainingExample[], options: Partial<TrainOp
   }
   return { version: 2, topicBias: round(w[tb]), placeBias: round(w[pb]), threshold: o.threshold, topic, place };
 }
-
-/** Deterministic stratified k-fold split: returns the fold number of each item. */
-export function stratifiedFolds(labels: Array<0 | 1>, k: number, seed = 1): number[] {
-  let state = seed >>> 0 || 1;
-  const random = (): number => {
-    // xorshift32: a small seeded generator, so the folds are the same on every run.
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 4294967296;
-  };
-  const folds = new Array<number>(labels.length);
-  for (const cls of [0, 1] as const) {
-    const idx = labels.map((l, i) => [l, i] as const).filter(([l]) => l === cls).map(([, i]) => i);
-    for (let i = idx.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [idx[i], idx[j]] = [idx[j], idx[i]];
-    }
-    idx.forEach((item, pos) => (folds[item] = pos % k));
-  }
-  return folds;
-}

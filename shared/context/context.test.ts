@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { KEEP_LATIN } from '../text/ui-cyrillic';
 import { describe, expect, it } from 'vitest';
 import { TOPICS } from '../model/types';
 import {
@@ -47,8 +48,9 @@ const KINDS: Array<{ name: string; entries: readonly Entry[]; texts: (e: never) 
 ];
 
 /** True when every word has q, w, x or y: a foreign name the transliteration leaves alone. */
+/** Brand names stay Latin in Cyrillic text (shared/text/ui-cyrillic.ts), as do words with q, w, x, y. */
 const onlyForeignWords = (text: string): boolean =>
-  (text.match(/\p{L}+/gu) ?? []).every((word) => /[qwxy]/i.test(word));
+  (text.match(/\p{L}+/gu) ?? []).every((word) => /[qwxy]/i.test(word) || KEEP_LATIN.some((name) => name.split(' ').includes(word)));
 
 const allEntries = (): Entry[] => KINDS.flatMap((k) => [...k.entries]);
 const allTexts = (): Array<{ id: string; text: Localized }> =>

@@ -1,9 +1,10 @@
 /**
  * Turning the stored English / Serbian Latin text into what an interface shows. Serbian
- * Cyrillic is produced from the Latin text; foreign names with q, w, x or y (Huawei,
- * ReclaimYourFace) and URLs stay Latin, as Serbian Cyrillic texts usually keep them.
+ * Cyrillic is produced from the Latin text; brand names, hashtags and acronyms (#hiljadekamera,
+ * EDRi, SHARE, Huawei, ReclaimYourFace) and URLs stay Latin, as Serbian Cyrillic texts usually
+ * keep them (shared/text/ui-cyrillic.ts).
  */
-import { latinToCyrillic } from '../text/transliterate';
+import { uiCyrillic } from '../text/ui-cyrillic';
 import type { Localized, PartialDate } from './types';
 
 /** The interface languages: English, Serbian in Latin script, Serbian in Cyrillic script. */
@@ -15,7 +16,7 @@ export const UI_LANGS: readonly UiLang[] = ['en', 'sr-Latn', 'sr-Cyrl'];
 export function localize(l: Localized, lang: UiLang): string {
   if (lang === 'en') return l.en;
   if (lang === 'sr-Latn') return l.sr;
-  return latinToCyrillic(l.sr);
+  return uiCyrillic(l.sr);
 }
 
 /**
@@ -58,5 +59,5 @@ export function formatDate(date: PartialDate, lang: UiLang): string {
   if (m < 0) out = `${year}.`;
   else if (d === undefined) out = `${MONTHS_SR[m]} ${year}.`;
   else out = `${d}. ${MONTHS_SR_GEN[m]} ${year}.`;
-  return lang === 'sr-Cyrl' ? latinToCyrillic(out) : out;
+  return lang === 'sr-Cyrl' ? uiCyrillic(out) : out;
 }

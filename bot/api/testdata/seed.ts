@@ -72,6 +72,19 @@ export function seedArticles(storage: Storage, articles: readonly SeedArticle[])
   });
 }
 
+/** A concept label of the classifier for a topic, so seeded reasons read like real ones. */
+const REASON_LABEL: Partial<Record<string, string>> = {
+  cameras: 'cameras',
+  'face-recognition': 'face recognition',
+  'huawei-safe-city': 'Huawei / camera vendors',
+  law: 'the draft Law on Internal Affairs',
+  'dpia-commissioner': 'the Commissioner / DPIA',
+  campaign: 'civil-society campaign',
+  protest: 'protests and activists',
+  'local-procurement': 'camera procurement by local governments',
+  spyware: 'spyware and wiretapping',
+};
+
 /**
  * The fixed data set of the API tests: March 2025 plus one article in February. Relevant in
  * March: 9 articles in 8 stories (one article has no story), by ISO week (Mondays):
@@ -253,7 +266,7 @@ export async function seedBulk(storage: Storage, n: number, options: { end?: Dat
           o.outlet, o.scope, `bulk-${i}`, url, url, title, head ? `${head.text} ${'Detalji o nadzoru. '.repeat(20)}` : 'Ostale vesti.',
           at, at, `bulk-${i}`, storyId, relevant ? 1 : 0, score,
           JSON.stringify(head ? head.topics : []),
-          JSON.stringify(head ? [`${head.topics[0]}: "${head.title.split(' ')[0].toLowerCase()}"`] : ['no surveillance or Serbia terms found']),
+          JSON.stringify(head ? [`${REASON_LABEL[head.topics[0]] ?? 'cameras'}: "${head.title.split(' ')[0].toLowerCase()}"`] : ['no surveillance or Serbia terms found']),
           o.lang, o.script,
         ]);
       }

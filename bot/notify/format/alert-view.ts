@@ -1,5 +1,5 @@
 import type { Classification } from '../../../shared/model/types';
-import { localizeReason } from '../../../shared/classify/localize-reason';
+import { localizeReasons } from '../../../shared/classify/localize-reason';
 import { formatDateTime, formatScore, listNames, t, topicTag } from '../i18n/localize';
 import type { AlertArticle, AlertLanguage, AlertMessage, Milestone } from '../types';
 import { cleanInline, safeHttpUrl } from './clean';
@@ -67,7 +67,7 @@ export function articleView(
   storyOutlets: readonly string[],
 ): AlertView {
   const reasons = splitReasons(classification);
-  const localized = (list: string[]) => list.map((r) => cleanInline(localizeReason(r, lang))).filter(Boolean);
+  const localized = (list: string[]) => localizeReasons(list, lang).map(cleanInline).filter(Boolean);
   return {
     language: lang,
     kind,

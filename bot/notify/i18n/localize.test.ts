@@ -30,9 +30,9 @@ describe('localize', () => {
     expect(formatScore('sr-Latn', 0.905)).toBe('0,91');
     expect(formatScore('en', 0.5)).toBe('0.50');
     expect(topicTag('sr-Latn', 'face-recognition')).toBe('#prepoznavanje_lica');
-    expect(topicTag('en', 'dpia-commissioner')).toBe('#commissioner_dpia');
-    expect(topicTag('sr-Cyrl', 'huawei-safe-city')).toBe('#huawei_сигурни_град');
-    expect(topicLabel('sr-Cyrl', 'cameras')).toBe('камере');
+    expect(topicTag('en', 'dpia-commissioner')).toBe('#commissioner_and_impact_assessment');
+    expect(topicTag('sr-Cyrl', 'huawei-safe-city')).toBe('#huawei_безбедан_град');
+    expect(topicLabel('sr-Cyrl', 'cameras')).toBe('Камере');
   });
 
   it('reads languages as people type them', () => {

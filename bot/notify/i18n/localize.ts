@@ -1,7 +1,8 @@
-import { latinToCyrillic } from '../../../shared/text';
+import { topicName } from '../../../shared/model/topic-names';
+import { uiCyrillic } from '../../../shared/text/ui-cyrillic';
 import type { Topic } from '../../../shared/model/types';
 import type { AlertLanguage } from './language';
-import { EN, SR, TOPIC_LABELS, type Entry, type Key } from './strings';
+import { EN, SR, type Entry, type Key } from './strings';
 
 export type Params = Record<string, string | number>;
 
@@ -37,19 +38,19 @@ export function t(lang: AlertLanguage, key: Key, params: Params = {}): string {
     .map((part) => {
       const m = /^\{(\w+)\}$/.exec(part);
       if (m) return m[1] in params ? String(params[m[1]]) : part;
-      return lang === 'sr-Cyrl' ? latinToCyrillic(part) : part;
+      return lang === 'sr-Cyrl' ? uiCyrillic(part) : part;
     })
     .join('');
 }
 
 /** Fixed Serbian text (not from the catalogue) in the reader's script. */
 export function serbianIn(lang: AlertLanguage, latin: string): string {
-  return lang === 'sr-Cyrl' ? latinToCyrillic(latin) : latin;
+  return lang === 'sr-Cyrl' ? uiCyrillic(latin) : latin;
 }
 
+/** A topic's one name (shared/model/topic-names.ts), as on the dashboard and in the extension. */
 export function topicLabel(lang: AlertLanguage, topic: Topic): string {
-  const label = (lang === 'en' ? TOPIC_LABELS.en : TOPIC_LABELS.sr)[topic] ?? topic;
-  return lang === 'sr-Cyrl' ? latinToCyrillic(label) : label;
+  return topicName(topic, lang);
 }
 
 /**

@@ -50,6 +50,10 @@ export const SR = {
   'why.notRelevant': 'Nije relevantan, ocena {score}',
   'why.reasons': 'Razlozi',
   'why.story': 'Priču prenose: {list}',
+  'why.decidedOn.title': 'Odluka doneta na osnovu naslova (feed nema tekst)',
+  'why.decidedOn.title+lead': 'Odluka doneta na osnovu naslova i teksta iz feeda',
+  'why.decidedOn.title+lead+page': 'Odluka doneta na osnovu naslova, teksta iz feeda i stranice članka',
+  'why.page': 'Stranica članka nije pročitana ({status}), pa odlučuje tekst iz feeda',
   'mode.instant': 'odmah, svako upozorenje',
   'mode.daily': 'dnevni pregled',
   'mode.weekly': 'nedeljni pregled',
@@ -133,6 +137,10 @@ export const EN: Record<Key, Entry> = {
   'why.notRelevant': 'Not relevant, score {score}',
   'why.reasons': 'Reasons',
   'why.story': 'Story carried by: {list}',
+  'why.decidedOn.title': 'Decided on the title (the feed gives no text)',
+  'why.decidedOn.title+lead': 'Decided on the title and the feed text',
+  'why.decidedOn.title+lead+page': 'Decided on the title, the feed text and the article page',
+  'why.page': 'The article page could not be read ({status}), so the feed text decided',
   'mode.instant': 'instant, every alert',
   'mode.daily': 'daily digest',
   'mode.weekly': 'weekly digest',
@@ -174,31 +182,6 @@ export const EN: Record<Key, Entry> = {
   'command.unknown': 'I do not know that command. See /help.',
 };
 
-/** Topic labels, in the same two catalogues. */
-export const TOPIC_LABELS = {
-  sr: {
-    cameras: 'kamere',
-    'face-recognition': 'prepoznavanje lica',
-    'huawei-safe-city': 'Huawei Sigurni grad',
-    law: 'zakon',
-    'dpia-commissioner': 'Poverenik i DPIA',
-    campaign: 'kampanja',
-    protest: 'protest',
-    'local-procurement': 'lokalne nabavke',
-    spyware: 'špijunski softver',
-  },
-  en: {
-    cameras: 'cameras',
-    'face-recognition': 'face recognition',
-    'huawei-safe-city': 'Huawei Safe City',
-    law: 'law',
-    'dpia-commissioner': 'Commissioner & DPIA',
-    campaign: 'campaign',
-    protest: 'protest',
-    'local-procurement': 'local procurement',
-    spyware: 'spyware',
-  },
-} as const;
 
 /**
  * What /start and /help say: both languages at once, because the bot does not know the chat's

@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { UiLang } from '../../../shared/context/localize';
-import { localizeReason } from '../../../shared/classify/localize-reason';
+import { localizeReasons } from '../../../shared/classify/localize-reason';
 import weights from '../../../shared/classify/weights.json';
 import { fetchCoverage, fetchLatestAlerts, totalsByKey, type RelatedArticle } from '../../lib/api-client';
 import { h, externalLink } from '../../../shared/dom/h';
@@ -63,7 +63,7 @@ function verdictView(s: Strings, lang: UiLang, state: PageState): HTMLElement {
     r.topics.length > 0 && h(document, 'p', {}, `${s.topics}: `, r.topics.map((t) => topicLabel(t, lang)).join(', ')),
     r.reasons.length > 0 && h(document, 'div', {},
       h(document, 'h2', {}, s.why),
-      h(document, 'ul', { class: 'reasons' }, ...r.reasons.map((reason) => h(document, 'li', {}, localizeReason(reason, lang)))),
+      h(document, 'ul', { class: 'reasons' }, ...localizeReasons(r.reasons, lang).map((reason) => h(document, 'li', {}, reason))),
     ),
   );
 }
