@@ -2,7 +2,7 @@ import type { REST } from 'discord.js';
 import type { Api } from 'grammy';
 import { createDiscordNotifier } from './discord/discord-notifier';
 import { DEFAULT_MILESTONE_OUTLETS } from './milestones';
-import type { RateLimiter } from './rate-limit';
+import type { Limiter } from './rate-limit';
 import { parseTarget, type AlertRouting } from './routing';
 import type { NotifySettings } from './settings';
 import { createTelegramNotifier } from './telegram/telegram-notifier';
@@ -17,7 +17,7 @@ export interface DirectoryDeps {
   /** grammY Api for the bot; null without Telegram. */
   telegramApi: Api | null;
   /** Shared with the delivery worker and the command replies. */
-  limiter: RateLimiter;
+  limiter: Limiter;
 }
 
 /**

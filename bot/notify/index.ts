@@ -11,7 +11,8 @@ import { startDiscordGateway } from './discord/gateway';
 import { createDiscordRest } from './discord/rest';
 import { createNotifierDirectory } from './directory';
 import { stderrLogger, withSecrets, type Logger } from '../log';
-import { RateLimiter } from './rate-limit';
+import { RateLimiter, type Limiter } from './rate-limit';
+import { SharedRateLimiter } from './shared-rate-limit';
 import { notifyRepos } from './repos';
 import { createAlertRouting, type AlertRouting } from './routing';
 import { derivedSecrets, resolveNotifySettings, type NotifySettings } from './settings';
@@ -89,7 +90,9 @@ export function createNotifiers(config: Pick<Config, 'notify' | 'secrets'>, opti
   const telegramBot = settings.telegram ? new Bot(settings.telegram.botToken, { client: { apiRoot: settings.telegram.apiRoot } }) : null;
   const telegramApi: Api | null = telegramBot?.api ?? null;
 
-  const limiter = new RateLimiter(options.clock ?? systemClock);
+  // Several instances on one PostgreSQL share each destination's budget through the database.
+  const clock = options.clock ?? systemClock;
+  const limiter: Limiter = storage.dialect === 'postgres' ? new SharedRateLimiter(storage.db, clock) : new RateLimiter(clock);
   const directory = createNotifierDirectory({ settings, routing, console: consoleNotifier, discordRest, telegramApi, limiter });
   const commandDeps: CommandDeps = { storage, routing, now: options.now, lookup: options.lookup, timeZone: settings.digest.timezone };
 

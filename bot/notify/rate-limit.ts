@@ -1,19 +1,76 @@
 import type { Clock } from './clock';
 import type { RateWindow } from './types';
 
+/** What the delivery worker and the command replies pace their requests with. */
+export interface Limiter {
+  /** Waits until every window admits one more request, then counts it against all of them. */
+  acquire(windows: readonly RateWindow[]): Promise<void>;
+  /** How many requests these windows would admit from now within `horizonMs` (burst folding). */
+  capacity(windows: readonly RateWindow[], horizonMs: number): number | Promise<number>;
+  /** No request for these keys before `untilMs` (a 429's retry_after). */
+  pause(keys: readonly string[], untilMs: number): void | Promise<void>;
+}
+
 /**
- * Sliding-window limits per key, shared by every target that names the key. In memory: after a
- * restart the first messages may meet a limit the previous process had used up, and then the
- * destination's 429 (which the worker honours) takes over.
+ * Milliseconds until every window admits one more request at time `at`, given each key's send
+ * times (`stamps`, ascending) and pauses. `marginMs` is added to every wait, so timer jitter can
+ * never put two requests a hair inside one window by the destination's clock.
  */
-export class RateLimiter {
+export function waitAt(
+  windows: readonly RateWindow[],
+  at: number,
+  stamps: (key: string) => readonly number[],
+  pausedUntil: (key: string) => number | undefined,
+  marginMs: number,
+): number {
+  let wait = 0;
+  for (const w of windows) {
+    const paused = pausedUntil(w.key);
+    if (paused !== undefined && paused > at) wait = Math.max(wait, paused - at);
+    const inWindow = stamps(w.key).filter((s) => s > at - w.windowMs);
+    if (inWindow.length >= w.limit) {
+      const freeAt = inWindow[inWindow.length - w.limit] + w.windowMs + marginMs;
+      wait = Math.max(wait, freeAt - at);
+    }
+  }
+  return wait;
+}
+
+/** How many requests the windows admit from `start` within `horizonMs`, given the past sends. */
+export function capacityOf(
+  windows: readonly RateWindow[],
+  start: number,
+  horizonMs: number,
+  stamps: (key: string) => readonly number[],
+  pausedUntil: (key: string) => number | undefined,
+  marginMs: number,
+): number {
+  const virtual = new Map(windows.map((w) => [w.key, [...stamps(w.key)]]));
+  let at = start;
+  let n = 0;
+  while (n < 1000) {
+    at += waitAt(windows, at, (k) => virtual.get(k)!, pausedUntil, marginMs);
+    if (at - start >= horizonMs) break;
+    for (const w of windows) virtual.get(w.key)!.push(at);
+    n++;
+  }
+  return n;
+}
+
+/**
+ * Sliding-window limits per key, shared by every target that names the key, in this process's
+ * memory (one instance: the SQLite default). After a restart the first messages may meet a
+ * limit the previous process had used up, and then the destination's 429 (which the worker
+ * honours) takes over. Several instances on one PostgreSQL share theirs through the database
+ * instead (shared-rate-limit.ts).
+ */
+export class RateLimiter implements Limiter {
   private readonly sent = new Map<string, number[]>();
   private readonly pausedUntil = new Map<string, number>();
 
   /**
    * @param clock time source
-   * @param marginMs added to every wait, so timer jitter can never put two requests a hair
-   *   inside one window by the destination's clock
+   * @param marginMs see waitAt
    */
   constructor(
     private readonly clock: Clock,
@@ -26,27 +83,11 @@ export class RateLimiter {
     return s;
   }
 
-  /** Milliseconds until every window admits one more request at time `at`, given `stamps`. */
-  private waitAt(windows: readonly RateWindow[], at: number, stamps: (key: string) => number[]): number {
-    let wait = 0;
-    for (const w of windows) {
-      const paused = this.pausedUntil.get(w.key);
-      if (paused !== undefined && paused > at) wait = Math.max(wait, paused - at);
-      const inWindow = stamps(w.key).filter((s) => s > at - w.windowMs);
-      if (inWindow.length >= w.limit) {
-        const freeAt = inWindow[inWindow.length - w.limit] + w.windowMs + this.marginMs;
-        wait = Math.max(wait, freeAt - at);
-      }
-    }
-    return wait;
-  }
-
   /** How long one more request would wait now. */
   waitTime(windows: readonly RateWindow[]): number {
-    return this.waitAt(windows, this.clock.now(), (k) => this.stamps(k));
+    return waitAt(windows, this.clock.now(), (k) => this.stamps(k), (k) => this.pausedUntil.get(k), this.marginMs);
   }
 
-  /** Waits until every window admits one more request, then counts it against all of them. */
   async acquire(windows: readonly RateWindow[]): Promise<void> {
     for (;;) {
       const wait = this.waitTime(windows);
@@ -63,25 +104,10 @@ export class RateLimiter {
     }
   }
 
-  /**
-   * How many requests these windows would admit starting now and within `horizonMs`: the
-   * number of alerts worth sending one by one before the rest are folded into a summary.
-   */
   capacity(windows: readonly RateWindow[], horizonMs: number): number {
-    const start = this.clock.now();
-    const virtual = new Map(windows.map((w) => [w.key, [...this.stamps(w.key)]]));
-    let at = start;
-    let n = 0;
-    while (n < 1000) {
-      at += this.waitAt(windows, at, (k) => virtual.get(k)!);
-      if (at - start >= horizonMs) break;
-      for (const w of windows) virtual.get(w.key)!.push(at);
-      n++;
-    }
-    return n;
+    return capacityOf(windows, this.clock.now(), horizonMs, (k) => this.stamps(k), (k) => this.pausedUntil.get(k), this.marginMs);
   }
 
-  /** No request for these keys before `untilMs` (a 429's retry_after). */
   pause(keys: readonly string[], untilMs: number): void {
     for (const key of keys) this.pausedUntil.set(key, Math.max(untilMs, this.pausedUntil.get(key) ?? 0));
   }

@@ -1,6 +1,6 @@
 import type { Classification, Scope, Topic } from '../../shared/model/types';
 import type { AlertLanguage } from './i18n/language';
-import type { RateLimiter } from './rate-limit';
+import type { Limiter } from './rate-limit';
 
 export type { AlertLanguage } from './i18n/language';
 
@@ -155,7 +155,7 @@ export interface NotifierDirectory {
    * The limiter the notifiers' other traffic (command replies) already goes through, so the
    * worker counts against the same per-chat budgets. Absent: the worker makes its own.
    */
-  readonly limiter?: RateLimiter;
+  readonly limiter?: Limiter;
 }
 
 /** The notify modules log through the bot's one logger (bot/log.ts). */

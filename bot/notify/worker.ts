@@ -104,13 +104,13 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
       : Promise.resolve();
 
   /** What to do after a failed request (alerts or digests alike). */
-  function onFailure(target: string, notifier: Notifier, err: DeliveryError, attempts: number): { retryAt: string | null; stopTarget: boolean } {
+  async function onFailure(target: string, notifier: Notifier, err: DeliveryError, attempts: number): Promise<{ retryAt: string | null; stopTarget: boolean }> {
     metrics.alertsFailed.inc({ target });
     switch (err.kind) {
       case 'rate-limited': {
         const ms = err.retryAfterMs ?? 1_000;
         const keys = notifier.limits.map((w) => w.key);
-        limiter.pause(keys, clock.now() + ms);
+        await limiter.pause(keys, clock.now() + ms);
         logger.warn('delivery: rate limited, waiting as asked', { target, retryAfterMs: ms, global: err.global });
         return { retryAt: later(ms), stopTarget: true };
       }
@@ -157,7 +157,7 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
     } catch (thrown) {
       const err = asDeliveryError(thrown);
       const attempts = Math.max(...unit.rows.map((r) => r.attempts));
-      const { retryAt, stopTarget } = onFailure(target, notifier, err, attempts);
+      const { retryAt, stopTarget } = await onFailure(target, notifier, err, attempts);
       await storage.transaction(async () => {
         for (const id of ids) await storage.alerts.markFailed(id, err.message, retryAt);
         // A 5xx or a timeout may have come after the message was posted: leave the record
@@ -206,7 +206,7 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
     const rows = await deferFollowUps(target, claimed);
     const records = new Map<number, SendRecord | null>();
     for (const r of rows) records.set(r.id, await deliveries.sendRecord(r.id));
-    const units = planDeliveries(rows, records, limiter.capacity(notifier.limits, foldHorizonMs));
+    const units = planDeliveries(rows, records, await limiter.capacity(notifier.limits, foldHorizonMs));
     for (let i = 0; i < units.length; i++) {
       // Stopping mid-batch leaves the rest claimed; the next start releases them.
       if (stopped) return;
@@ -231,7 +231,7 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
       return true;
     } catch (thrown) {
       const err = asDeliveryError(thrown);
-      const { retryAt, stopTarget } = onFailure(target, notifier, err, d.attempts);
+      const { retryAt, stopTarget } = await onFailure(target, notifier, err, d.attempts);
       await deliveries.markDigestFailed(d.id, err.message, retryAt);
       if (stopTarget && retryAt) blockedUntil.set(target, Date.parse(retryAt));
       return !stopTarget;

@@ -185,10 +185,16 @@ export const PG_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX pages_host_time ON pages (host, fetched_at);
 
-  -- Per-destination send slots shared by all instances (rate limits across processes).
-  CREATE TABLE send_slots (
-    destination TEXT PRIMARY KEY,
-    next_at     TEXT NOT NULL
+  -- Per-destination rate limits shared by all instances (bot/notify/shared-rate-limit.ts):
+  -- when each request went out (epoch ms, per rate-limit key), and 429 pauses.
+  CREATE TABLE rate_sends (
+    key TEXT NOT NULL,
+    at  BIGINT NOT NULL
+  );
+  CREATE INDEX rate_sends_key_at ON rate_sends (key, at);
+  CREATE TABLE rate_pauses (
+    key      TEXT PRIMARY KEY,
+    until_ms BIGINT NOT NULL
   );
   `,
 ];
