@@ -171,9 +171,11 @@ function startInstance(name: string): Instance {
   return inst;
 }
 
+const killed = new Set<string>();
 async function kill9(inst: Instance): Promise<void> {
   inst.child.kill('SIGKILL');
   await inst.exited;
+  killed.add(inst.name);
   kills++;
 }
 
@@ -425,7 +427,16 @@ describe('three instances on one PostgreSQL under kill -9', () => {
       for (const url of created.keys()) if (url.includes('/clanak/')) expect(relevant.some((r) => r.url === url), `${target} got ${url}`).toBe(true);
     }
     // Discord (bot, nonce + enforce_nonce): never twice. Telegram and the console have no
-    // idempotency key: an alert in flight when its instance was killed may be sent again.
+    // idempotency key: an alert in flight when its instance was killed may be sent again, and
+    // only such an alert: every copy but the last came from an instance later killed.
+    for (const r of relevant) {
+      const sent = telegram.messages.filter((m) => m.html.includes(`href="${r.url}"`));
+      for (const m of sent.slice(0, -1)) expect(killed.has(m.client ?? ''), `Telegram repeat of ${r.url}: first sent by ${m.client}`).toBe(true);
+      const printedBy = instances.filter((i) => i.out.join('').includes(r.url));
+      const times = printedBy.map((i) => i.out.join('').split(r.url).length - 1).reduce((x, y) => x + y, 0);
+      const byKilled = printedBy.filter((i) => killed.has(i.name)).map((i) => i.out.join('').split(r.url).length - 1).reduce((x, y) => x + y, 0);
+      if (times > 1) expect(byKilled, `console repeat of ${r.url}`).toBeGreaterThanOrEqual(times - 1);
+    }
     expect(repeats.discord, 'Discord messages repeated').toBe(0);
     expect(repeats.telegram, 'Telegram alerts repeated').toBeLessThanOrEqual(kills);
     expect(repeats.console, 'console alerts repeated').toBeLessThanOrEqual(kills);
