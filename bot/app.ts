@@ -91,7 +91,7 @@ export async function startApp(options: AppOptions): Promise<App> {
       backlogHours: config.alertBacklogHours,
       minScore: config.alertMinScore ?? undefined,
     });
-    const worker = startDeliveryWorker({ storage, notifiers: notify.notifiers, logger });
+    const worker = startDeliveryWorker({ storage, notifiers: notify.notifiers, logger, claimMs: config.deliveryClaimMs });
     stops.push(() => worker.stop());
     const digests = startDigestSchedule({ storage, routing: notify.routing, logger });
     stops.push(() => digests.stop());
@@ -113,6 +113,8 @@ export async function startApp(options: AppOptions): Promise<App> {
       feedMaxItems: config.feedMaxItems,
       feedMaxAlerts: config.feedMaxAlerts,
       feedSlowMs: config.feedSlowMs,
+      leaseMs: config.feedLeaseMs,
+      minRefetchMs: config.feedMinRefetchMs,
       perHostGapMs: options.perHostGapMs,
       onProgress: options.onProgress,
     });

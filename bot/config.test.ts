@@ -31,6 +31,9 @@ describe('loadConfig', () => {
       feedMaxItems: 500,
       feedMaxAlerts: 20,
       feedSlowMs: 10_000,
+      feedLeaseMs: 600_000,
+      feedMinRefetchMs: 300_000,
+      deliveryClaimMs: 120_000,
       logLevel: 'info',
     });
     expect(DEFAULTS.pollCron).toBe('*/10 * * * *');
@@ -79,6 +82,9 @@ describe('loadConfig', () => {
       feedMaxItems: 200,
       feedMaxAlerts: 3,
       feedSlowMs: 5000,
+      feedLeaseMs: 600_000,
+      feedMinRefetchMs: 300_000,
+      deliveryClaimMs: 120_000,
       logLevel: 'debug',
     });
   });

@@ -53,6 +53,24 @@ export interface Config {
   feedMaxAlerts: number;
   /** FEED_SLOW_MS: a read that succeeds but takes longer than this backs off like a failure. Default 10 000. */
   feedSlowMs: number;
+  /**
+   * FEED_LEASE_MS (PostgreSQL, several instances): how long a leased feed stays one instance's
+   * unless it records the read; a killed instance's feeds go to the others after this.
+   * Default 600 000 (10 minutes). Unused on SQLite.
+   */
+  feedLeaseMs: number;
+  /**
+   * FEED_MIN_REFETCH_MS (PostgreSQL): a feed read less than this long ago is not due, so
+   * instances whose cycles start a few seconds apart do not read it once each. Keep it below
+   * the poll interval. Default 300 000 (5 minutes). Unused on SQLite.
+   */
+  feedMinRefetchMs: number;
+  /**
+   * DELIVERY_CLAIM_MS: how long a claimed alert or digest stays one delivery worker's; a
+   * killed instance's claims are taken again after this. It must outlast a batch's sends
+   * with their rate-limit waits. Default 120 000 (2 minutes).
+   */
+  deliveryClaimMs: number;
   /** LOG_LEVEL: debug, info, warn or error. Default info. */
   logLevel: LogLevel;
   /**
@@ -96,6 +114,9 @@ export const DEFAULTS = {
   feedMaxItems: 500,
   feedMaxAlerts: 20,
   feedSlowMs: 10_000,
+  feedLeaseMs: 10 * 60_000,
+  feedMinRefetchMs: 5 * 60_000,
+  deliveryClaimMs: 2 * 60_000,
   logLevel: 'info' as LogLevel,
 } as const;
 
@@ -262,6 +283,9 @@ export function loadConfig(env: Env = process.env): Config {
     feedMaxItems: num('FEED_MAX_ITEMS', DEFAULTS.feedMaxItems, { min: 1, max: 10_000, integer: true }),
     feedMaxAlerts: num('FEED_MAX_ALERTS', DEFAULTS.feedMaxAlerts, { min: 0, integer: true }),
     feedSlowMs: num('FEED_SLOW_MS', DEFAULTS.feedSlowMs, { min: 1, integer: true }),
+    feedLeaseMs: num('FEED_LEASE_MS', DEFAULTS.feedLeaseMs, { min: 1000, integer: true }),
+    feedMinRefetchMs: num('FEED_MIN_REFETCH_MS', DEFAULTS.feedMinRefetchMs, { min: 0, integer: true }),
+    deliveryClaimMs: num('DELIVERY_CLAIM_MS', DEFAULTS.deliveryClaimMs, { min: 1000, integer: true }),
     logLevel,
     // Optional settings stay absent (undefined) when unset.
     ...(orgsFile !== undefined ? { orgsFile } : {}),

@@ -112,11 +112,19 @@ export function createMonitor(options: MonitorOptions) {
   }
 
   async function readOne(state: FeedState, summary: CycleSummary, pool: FetchPool): Promise<void> {
-    const started = now().toISOString();
-    const startMs = Date.now();
+    let started = now().toISOString();
+    let startMs = Date.now();
     try {
       // Only the feed request holds a pool slot; waiting for article pages does not.
-      const res = await pool.run(state.url, () => read(state.url, state, abort.signal));
+      // Slowness counts from when the request leaves: the wait for a pool slot and for the
+      // host's gap is not the feed's doing. (Counted from the queue, the last of a dozen feeds
+      // on one host, 1 s apart, was "slow" and backed off for 10 minutes.) The read's time
+      // (last_fetched_at, which other instances compare with minRefetchMs) is then too.
+      const res = await pool.run(state.url, () => {
+        startMs = Date.now();
+        started = now().toISOString();
+        return read(state.url, state, abort.signal);
+      });
       if (res.notModified) {
         const { slow, note } = slowness(startMs, state);
         await storage.feeds.recordSuccess(state.url, { etag: res.etag ?? undefined, lastModified: res.lastModified ?? undefined, itemsSeen: state.itemsSeen, itemsDropped: state.itemsDropped, at: started, slow });
@@ -202,9 +210,13 @@ export function createMonitor(options: MonitorOptions) {
       // Several instances share the due feeds: each takes a few batches' worth at a time, so
       // a fast instance takes more and a dead one holds only its last batch (until the lease
       // lapses).
+      // A feed read since this cycle began (by this instance or another) is not taken again in
+      // it: otherwise a cycle that lasts longer than minRefetchMs re-leases the feeds it read
+      // first, reads them twice in one poll and may never end.
+      const cycleStart = now().toISOString();
       for (;;) {
         if (abort.signal.aborted) break;
-        const due = await storage.feeds.leaseDue(now().toISOString(), { ...lease, limit: concurrency * 4 });
+        const due = await storage.feeds.leaseDue(now().toISOString(), { ...lease, notReadSince: cycleStart, limit: concurrency * 4 });
         if (due.length === 0) break;
         summary.feeds += due.length;
         await readAll(due);

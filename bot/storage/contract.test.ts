@@ -107,3 +107,30 @@ describe.each(backends)('storage contract on %s', (_name, open) => {
     }
   });
 });
+
+describe('feed leases on postgres (several instances)', () => {
+  it('disjoint batches, held until the outcome or the lapse, one read per cycle', async () => {
+    const s = await backends[1][1]();
+    try {
+      await s.feeds.upsertFromRegistry([1, 2, 3, 4].map((i) => feedEntry(i)));
+      const at = (ms: number) => new Date(Date.parse(T0) + ms).toISOString();
+      const lease = { leaseMs: 60_000, minRefetchMs: 30_000, limit: 2 };
+      const first = (await s.feeds.leaseDue(T0, lease)).map((f) => f.url);
+      const second = (await s.feeds.leaseDue(T0, lease)).map((f) => f.url);
+      expect(first).toHaveLength(2);
+      expect(second).toHaveLength(2);
+      expect(new Set([...first, ...second]).size).toBe(4);
+      expect(await s.feeds.leaseDue(T0, lease)).toEqual([]);
+      // The outcome ends the lease; a feed read 10 s ago is not due again (minRefetchMs).
+      await s.feeds.recordSuccess(first[0], { itemsSeen: 1, at: T0 });
+      expect(await s.feeds.leaseDue(at(10_000), lease)).toEqual([]);
+      // ... nor, in a cycle that began before that read, however long the cycle takes.
+      expect(await s.feeds.leaseDue(at(40_000), { ...lease, notReadSince: at(-1_000) })).toEqual([]);
+      expect((await s.feeds.leaseDue(at(40_000), { ...lease, notReadSince: at(35_000) })).map((f) => f.url)).toEqual([first[0]]);
+      // A lease never ended (its instance died) lapses: the others' feeds come back.
+      expect((await s.feeds.leaseDue(at(61_000), { ...lease, limit: 10 })).map((f) => f.url).sort()).toEqual([first[1], ...second].sort());
+    } finally {
+      await s.close();
+    }
+  });
+});

@@ -73,6 +73,8 @@ export interface LeaseOptions {
   leaseMs: number;
   /** Feeds fetched less than this long ago are left alone (another instance just read them). */
   minRefetchMs?: number;
+  /** Feeds fetched at or after this instant are left alone too (the cycle's start: one read per cycle). */
+  notReadSince?: string;
   limit?: number;
 }
 
@@ -266,7 +268,8 @@ export function createFeedsRepo(db: SqlDb, policy: BackoffPolicy = DEFAULT_BACKO
         return (await db.all<FeedRow>(`SELECT * FROM feeds WHERE ${DUE_WHERE} ${DUE_ORDER} LIMIT ?`, [nowIso, limit])).map(fromRow);
       }
       const until = new Date(Date.parse(nowIso) + lease.leaseMs).toISOString();
-      const fresh = new Date(Date.parse(nowIso) - (lease.minRefetchMs ?? 0)).toISOString();
+      let fresh = new Date(Date.parse(nowIso) - (lease.minRefetchMs ?? 0)).toISOString();
+      if (lease.notReadSince !== undefined && toIso(lease.notReadSince) < fresh) fresh = toIso(lease.notReadSince);
       const rows = await db.all<FeedRow>(
         `UPDATE feeds SET leased_until = ? WHERE url IN (
            SELECT url FROM feeds

@@ -32,6 +32,8 @@ export interface FakeDiscordMessage {
   /** Later bodies from PATCH, oldest first. */
   edits: Array<Record<string, unknown>>;
   at: number;
+  /** The client that created it (see RecordedRequest.client). */
+  client: string | null;
 }
 
 export interface FakeDiscord {
@@ -138,7 +140,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   });
 
   /** Creates a channel message, unless the channel's limit or the nonce says otherwise. */
-  function create(res: ServerResponse, channelId: string, webhookId: string | null, body: Record<string, unknown>, answer: boolean): void {
+  function create(res: ServerResponse, channelId: string, webhookId: string | null, body: Record<string, unknown>, answer: boolean, client: string | null = null): void {
     const problem = invalidBody(body);
     if (problem) return send(res, 400, { code: 50035, message: `Invalid Form Body: ${problem}` });
     const at = now();
@@ -157,7 +159,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         'x-ratelimit-scope': 'user',
       });
     }
-    const message: FakeDiscordMessage = { id: newId(), channelId, webhookId, body, edits: [], at };
+    const message: FakeDiscordMessage = { id: newId(), channelId, webhookId, body, edits: [], at, client };
     fake.messages.push(message);
     if (holdWaiters.length) {
       const waiters = holdWaiters;
@@ -216,7 +218,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     if ((m = /^\/channels\/(\d+)\/messages$/.exec(path)) && req.method === 'POST') {
       if (!botAuth) return unauthorized();
       if (!(m[1] in channels)) return send(res, 404, { code: 10003, message: 'Unknown Channel' });
-      return create(res, m[1], null, body, true);
+      return create(res, m[1], null, body, true, req.client);
     }
     if ((m = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path)) && req.method === 'PATCH') {
       if (!botAuth) return unauthorized();
@@ -231,7 +233,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       const hook = webhooks[m[1]];
       if (!hook || hook.token !== m[2]) return send(res, 404, { code: 10015, message: 'Unknown Webhook' });
       if (req.method === 'GET' && !m[3]) return send(res, 200, { id: m[1], type: 1, channel_id: hook.channelId, guild_id: hook.guildId });
-      if (req.method === 'POST' && !m[3]) return create(res, hook.channelId, m[1], body, req.query.get('wait') === 'true');
+      if (req.method === 'POST' && !m[3]) return create(res, hook.channelId, m[1], body, req.query.get('wait') === 'true', req.client);
       if (req.method === 'PATCH' && m[3]) return edit(res, hook.channelId, m[3], body);
     }
     send(res, 404, { message: '404: Not Found', code: 0 });

@@ -28,6 +28,8 @@ export interface FakeTelegramMessage {
   payload: Record<string, unknown>;
   edits: string[];
   at: number;
+  /** The client that sent it (see RecordedRequest.client). */
+  client: string | null;
 }
 
 export interface FakeTelegram {
@@ -102,7 +104,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions): Promise<F
     return parsed;
   }
 
-  function sendMessage(res: ServerResponse, payload: Record<string, unknown>): void {
+  function sendMessage(res: ServerResponse, payload: Record<string, unknown>, client: string | null = null): void {
     const chatId = String(payload.chat_id);
     const at = now();
     const inChat = fake.messages.filter((m) => m.chatId === chatId);
@@ -116,7 +118,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions): Promise<F
     }
     const parsed = checkHtml(res, payload);
     if (!parsed) return;
-    const message: FakeTelegramMessage = { chatId, messageId: nextId++, html: String(payload.text), text: parsed.text, payload, edits: [], at };
+    const message: FakeTelegramMessage = { chatId, messageId: nextId++, html: String(payload.text), text: parsed.text, payload, edits: [], at, client };
     fake.messages.push(message);
     if (holdWaiters.length) {
       const waiters = holdWaiters;
@@ -156,7 +158,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions): Promise<F
       case 'getMe':
         return send(res, 200, { ok: true, result: { ...FAKE_BOT_USER, can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false } });
       case 'sendMessage':
-        return sendMessage(res, payload);
+        return sendMessage(res, payload, req.client);
       case 'editMessageText':
         return editMessageText(res, payload);
       case 'getChatMember': {

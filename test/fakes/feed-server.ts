@@ -38,6 +38,10 @@ export interface FeedServer {
   setMode(path: string, mode: FeedMode): void;
   /** Requests received per path. */
   hits(path: string): number;
+  /** When each request for `path` arrived (Date.now()), oldest first. */
+  hitTimes(path: string): number[];
+  /** Changes how long the feed at `path` waits before answering. */
+  setDelay(path: string, delayMs: number): void;
   close(): Promise<void>;
 }
 
@@ -71,6 +75,7 @@ ${body}
 export async function startFeedServer(): Promise<FeedServer> {
   const feeds = new Map<string, FeedState>();
   const hits = new Map<string, number>();
+  const hitTimes = new Map<string, number[]>();
   const answer = (feed: FeedState, req: http.IncomingMessage, res: http.ServerResponse): void => {
     switch (feed.mode) {
       case 'hang':
@@ -91,6 +96,9 @@ export async function startFeedServer(): Promise<FeedServer> {
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     hits.set(path, (hits.get(path) ?? 0) + 1);
+    let times = hitTimes.get(path);
+    if (!times) hitTimes.set(path, (times = []));
+    times.push(Date.now());
     const feed = feeds.get(path);
     if (!feed) return void res.writeHead(404).end('no such feed');
     if (feed.delayMs > 0) setTimeout(() => answer(feed, req, res), feed.delayMs);
@@ -117,6 +125,12 @@ export async function startFeedServer(): Promise<FeedServer> {
       f.mode = mode;
     },
     hits: (path) => hits.get(path) ?? 0,
+    hitTimes: (path) => [...(hitTimes.get(path) ?? [])],
+    setDelay(path, delayMs) {
+      const f = feeds.get(path);
+      if (!f) throw new Error(`no feed at ${path}`);
+      f.delayMs = delayMs;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

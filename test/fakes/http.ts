@@ -10,6 +10,11 @@ export interface RecordedRequest {
   body: unknown;
   /** By the fake's clock. */
   at: number;
+  /**
+   * Which client sent it, when its base URL carried a leading `/~<name>` segment (stripped
+   * from `path`): several processes sharing one fake can then be told apart. Else null.
+   */
+  client: string | null;
 }
 
 /** A canned answer the test queues for the next matching request. */
@@ -60,8 +65,12 @@ export async function startJsonServer(
     void (async () => {
       try {
         const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+        const tagged = /^\/~([\w-]+)(\/.*)$/.exec(url.pathname);
         const body = await readBody(req);
-        await handle({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body, at: now() }, res);
+        await handle(
+          { method: req.method ?? 'GET', path: tagged ? tagged[2] : url.pathname, query: url.searchParams, headers: req.headers, body, at: now(), client: tagged ? tagged[1] : null },
+          res,
+        );
       } catch (err) {
         if (!res.headersSent) send(res, 500, { message: String(err) });
       }
