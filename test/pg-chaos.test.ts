@@ -481,5 +481,10 @@ describe('three instances on one PostgreSQL under kill -9', () => {
     expect(worst, 'reads of one feed in one poll interval').toBeLessThanOrEqual(2);
     expect(extra, 'feeds read twice in one poll interval').toBeLessThanOrEqual(Math.ceil(hits * 0.1));
     expect(hits / FEEDS / pollsSpanned).toBeLessThanOrEqual(1.2);
+    // Each destination's budget is shared through the database (SharedRateLimiter): three
+    // instances together stay within Discord's 5 per 5 s and Telegram's 1 per second per chat.
+    // One request early is tolerated: the fakes time arrival, the limiter the moment it leaves.
+    expect(discord.rateViolations.length, 'Discord rate-limit violations').toBeLessThanOrEqual(1);
+    expect(telegram.rateViolations.length, 'Telegram rate-limit violations').toBeLessThanOrEqual(1);
   });
 });

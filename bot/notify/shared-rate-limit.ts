@@ -3,6 +3,14 @@ import type { Clock } from './clock';
 import { capacityOf, waitAt, type Limiter } from './rate-limit';
 import type { RateWindow } from './types';
 
+/**
+ * Added to every wait. Larger than the in-process limiter's 25 ms: a slot is taken when the
+ * request is about to leave, and between that moment and its arrival one instance may be
+ * slower than another (a busy machine, a new connection), so two instances' requests could
+ * otherwise arrive closer together than the destination's window.
+ */
+export const SHARED_MARGIN_MS = 250;
+
 /** Sends older than this are never needed by any window (the longest is Telegram's minute). */
 const KEEP_MS = 10 * 60_000;
 
@@ -24,7 +32,7 @@ export class SharedRateLimiter implements Limiter {
   constructor(
     private readonly db: SqlDb,
     private readonly clock: Clock,
-    private readonly marginMs = 25,
+    private readonly marginMs = SHARED_MARGIN_MS,
   ) {
     if (db.dialect !== 'postgres') throw new Error('SharedRateLimiter needs PostgreSQL');
   }
