@@ -80,12 +80,18 @@ export async function mentionsOf(
   const totalSeries = seriesOf(totalByBucket);
   const totalArticles = bucketById.size;
 
+  // The organisations' lookups are independent: on PostgreSQL they run at once on the pool.
+  const found = await Promise.all(
+    orgs.map((org) => {
+      const named = matchingIdsSql(db.dialect, orgFtsQuery(org));
+      return db.values<[number]>(named.sql, named.params);
+    }),
+  );
   const perOrg: Array<{ org: TrackedOrg; series: Array<{ bucket: string; articles: number }>; articles: number }> = [];
-  for (const org of orgs) {
+  for (const [k, org] of orgs.entries()) {
     const counts = new Map<string, number>();
     let articles = 0;
-    const named = matchingIdsSql(db.dialect, orgFtsQuery(org));
-    for (const { id } of await db.all<{ id: number }>(named.sql, named.params)) {
+    for (const [id] of found[k]) {
       const b = bucketById.get(id);
       if (b === undefined) continue;
       counts.set(b, (counts.get(b) ?? 0) + 1);

@@ -54,10 +54,10 @@ export async function syncSearchIndex(db: SqlDb, limit = Number.POSITIVE_INFINIT
   const max = (await db.get<{ max: number | null }>('SELECT max(id) AS max FROM articles'))?.max ?? 0;
   const state = 'SELECT last_article_id AS last FROM article_search_state WHERE id = 1';
   if (max <= ((await db.get<{ last: number }>(state))?.last ?? 0)) return 0;
-  const insert =
-    db.dialect === 'postgres'
-      ? "INSERT INTO article_search (article_id, doc) VALUES (?, to_tsvector('simple', ?) || to_tsvector('simple', ?)) ON CONFLICT DO NOTHING"
-      : 'INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)';
+  const insert = 'INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)';
+  const insertMany =
+    "INSERT INTO article_search (article_id, doc) SELECT id, to_tsvector('simple', t) || to_tsvector('simple', b) " +
+    'FROM unnest(?::bigint[], ?::text[], ?::text[]) AS x(id, t, b) ON CONFLICT DO NOTHING';
   const words = db.dialect === 'postgres' ? indexWords : fold;
   let done = 0;
   const batch = (size: number) =>
@@ -65,7 +65,11 @@ export async function syncSearchIndex(db: SqlDb, limit = Number.POSITIVE_INFINIT
       const last = (await db.get<{ last: number }>(db.dialect === 'postgres' ? `${state} FOR UPDATE` : state))!.last;
       const rows = await db.all<Pending>('SELECT id, title, text, body FROM articles WHERE id > ? ORDER BY id LIMIT ?', [last, size]);
       // The feed text and the article page's text (the article stage) are indexed together.
-      for (const r of rows) await db.run(insert, [r.id, words(r.title), words(r.body ? `${r.text}\n${r.body}` : r.text)]);
+      const text = (r: Pending) => words(r.body ? `${r.text}\n${r.body}` : r.text);
+      if (db.dialect === 'postgres') {
+        // One statement per batch (a round trip per row made a 1,000,000-article backfill take ten minutes).
+        if (rows.length) await db.run(insertMany, [rows.map((r) => r.id), rows.map((r) => words(r.title)), rows.map(text)]);
+      } else for (const r of rows) await db.run(insert, [r.id, words(r.title), text(r)]);
       if (rows.length) await db.run('UPDATE article_search_state SET last_article_id = ? WHERE id = 1', [rows[rows.length - 1].id]);
       return rows.length;
     });

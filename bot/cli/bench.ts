@@ -7,6 +7,10 @@
  * - pages: article pages read by the article stage (fetch, extract, classify, store).
  * - hostile: the hostile-feed run (bot/bench/hostile.ts): /healthz median and max while hostile
  *   feeds are read, event-loop delay, peak memory.
+ * - cycle: one poll of 2,000 local feeds on SQLite, and on PostgreSQL with one and with three
+ *   instances (bot/bench/cycle.ts).
+ * - api-scale: the API over 1,000,000 articles on SQLite and on PostgreSQL
+ *   (bot/bench/api-scale.ts). Opt-in by name: it takes a quarter of an hour or more.
  */
 import { classify } from '../../shared/classify/classify';
 import { loadCorpus } from '../training/dataset';
@@ -38,9 +42,11 @@ function benchClassifier(): void {
   );
 }
 
-// `npm run bench -- pipeline` (or classifier, api, hostile) runs one part; no argument runs them all.
+// `npm run bench -- pipeline` (or classifier, api, hostile, cycle, ...) runs one part; no argument
+// runs them all except api-scale, which runs only when named.
 const only = process.argv.slice(2);
-const wanted = (part: string) => only.length === 0 || only.includes(part);
+const OPT_IN = new Set(['api-scale']);
+const wanted = (part: string) => (only.length === 0 && !OPT_IN.has(part)) || only.includes(part);
 
 if (wanted('classifier')) benchClassifier();
 if (wanted('pipeline')) {
@@ -58,6 +64,14 @@ if (wanted('hostile')) {
 if (wanted('api')) {
   const { runApiBench } = await import('../api/bench');
   await runApiBench();
+}
+if (wanted('cycle')) {
+  const { runCycleBench } = await import('../bench/cycle');
+  await runCycleBench();
+}
+if (wanted('api-scale')) {
+  const { runApiScaleBench } = await import('../bench/api-scale');
+  await runApiScaleBench();
 }
 if (wanted('extension')) {
   const { runExtensionBench } = await import('../bench/extension');
