@@ -2,9 +2,36 @@ import { configDefaults, defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 /**
- * Three projects: the Node tests beside the code in bot/ and shared/ (and test/), the
- * extension's unit tests with WXT's plugin (fakeBrowser stands in for `browser`), and the
- * end-to-end suite that builds the extension and loads it into headless Chromium.
+ * The storage-backed suites that also run on PostgreSQL (`node-postgres`): the per-entity
+ * storage suites and the API query suites. There `tempStorage()` gives a fresh database in
+ * one throwaway cluster per run (test/pg-global-setup.ts). Left out: suites about SQLite
+ * itself (crash.test.ts: kill -9 of a writer and the file's integrity) and contract.test.ts,
+ * which runs both backends itself.
+ */
+const BOTH_BACKENDS = [
+  'bot/storage/alerts.test.ts',
+  'bot/storage/articles.test.ts',
+  'bot/storage/chat-feeds.test.ts',
+  'bot/storage/deliveries.test.ts',
+  'bot/storage/feeds.test.ts',
+  'bot/storage/index.test.ts',
+  'bot/storage/stories.test.ts',
+  'bot/storage/subscriptions.test.ts',
+  'bot/api/coverage.test.ts',
+  'bot/api/search-index.test.ts',
+  'test/api-articles.test.ts',
+  'test/api-coverage.test.ts',
+  'test/api-export.test.ts',
+  'test/api-server.test.ts',
+  'test/api-totals.test.ts',
+  'test/api-write.test.ts',
+];
+
+/**
+ * Four projects: the Node tests beside the code in bot/ and shared/ (and test/) on SQLite,
+ * the storage-backed ones among them again on PostgreSQL, the extension's unit tests with
+ * WXT's plugin (fakeBrowser stands in for `browser`), and the end-to-end suite that builds
+ * the extension and loads it into headless Chromium.
  */
 export default defineConfig({
   test: {
@@ -14,6 +41,18 @@ export default defineConfig({
           name: 'node',
           include: [...configDefaults.include],
           exclude: [...configDefaults.exclude, 'extension/**', 'test/e2e-extension/**', '.output/**', '.wxt/**'],
+        },
+      },
+      {
+        test: {
+          name: 'node-postgres',
+          include: BOTH_BACKENDS,
+          env: { NADZOR_TEST_BACKEND: 'postgres' },
+          globalSetup: ['test/pg-global-setup.ts'],
+          // initdb and the template's migrations run once, before the first file.
+          hookTimeout: 120_000,
+          // Seeding thousands of rows is one round trip a statement on PostgreSQL.
+          testTimeout: 30_000,
         },
       },
       {

@@ -107,7 +107,7 @@ describe('feeds', () => {
 
 describe('slow reads back off (issue 10)', () => {
   it('counts slow reads in a row, backs off like failures, and resets on a fast read', async () => {
-    const { storage } = tempStorage();
+    const { storage } = await tempStorage();
     {
       await storage.feeds.upsertFromRegistry([{ outlet: 'S', url: 'http://s.example/rss', language: 'sr', script: 'Latn', scope: 'domestic', homepage: 'http://s.example/' }]);
       const at = '2026-01-01T00:00:00.000Z';
