@@ -37,11 +37,31 @@ function memoryDir(): string | undefined {
   }
 }
 
+/**
+ * The template orders text like a typical server's database (en_US), not like the cluster's C
+ * locale: a query that sorts or compares text by the database's collation then shows it
+ * differs from SQLite's BINARY (byte order), which is the point of running the suites here.
+ * ICU needs PostgreSQL 15 (Debian's package has it).
+ */
+async function createTemplate(adminUrl: string): Promise<string> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${PG_TEMPLATE_DB} TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US'`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${PG_TEMPLATE_DB}`;
+  return url.toString();
+}
+
 export default async function setup(project: TestProject): Promise<() => void> {
   // Every worker holds a few pools (up to 4 connections each) and one admin connection.
   const cluster = await startPgCluster({ maxConnections: 300, baseDir: memoryDir() });
   try {
-    const storage = await openPostgresStorage(await cluster.createDatabase(PG_TEMPLATE_DB), { poolSize: 1 });
+    const storage = await openPostgresStorage(await createTemplate(cluster.url), { poolSize: 1 });
     // Closed: a database with open connections cannot be a template.
     await storage.close();
   } catch (err) {

@@ -11,6 +11,7 @@
  * grouped into a story counts as a story of its own.
  */
 import type { Dialect, SqlDb } from '../storage/index';
+import { byteOrder } from '../storage/sql';
 import type { CoverageRow } from '../../shared/model/types';
 import { dayStartMs, localDay, localIso, localTimeArgs, nextDay } from './belgrade';
 import { DATED, whereClause, type ArticleQuery } from './filters';
@@ -104,8 +105,9 @@ export function bucketSql(interval: Interval, period: { from: string; to: string
 /** Distinct stories; an article without a story is its own (negative ids never clash with stories). */
 export const STORIES_SQL = 'count(DISTINCT coalesce(a.story_id, -a.id))';
 
-// Grouping and ordering are by position: json_each has columns named "key" and "value", which
-// would shadow the result aliases.
+// Grouping and ordering are by position (json_each has columns named "key" and "value", which
+// would shadow the result aliases), except the key's tie-break, which names the key expression
+// to put it in byte order on PostgreSQL as SQLite orders it (byteOrder in storage/sql.ts).
 function keySql(by: CoverageBy | undefined, dialect: Dialect): { from: string; key: string } {
   if (by === undefined) return { from: 'articles a', key: `'${ALL_KEY}'` };
   if (by === 'topic') {
@@ -160,18 +162,20 @@ export async function coverage(db: SqlDb, q: CoverageQuery): Promise<CoverageRes
   const filter: ArticleQuery = { ...q.filter, since: period.from, until: period.to };
   const w = whereClause(db.dialect, filter);
   const { from, key } = keySql(q.by, db.dialect);
+  // Without `by` the key is one constant: nothing to break.
+  const keyTie = q.by === undefined ? '' : `, ${key}${byteOrder(db.dialect)}`;
 
   const rows =
     q.rows === false
       ? []
       : await db.all<CoverageRow>(
           `SELECT ${bucketSql(q.interval, period, db.dialect)} AS bucket, ${key} AS key, count(*) AS articles, ${STORIES_SQL} AS stories
-           FROM ${from} ${w.sql} GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2`,
+           FROM ${from} ${w.sql} GROUP BY 1, 2 ORDER BY 1, 3 DESC${keyTie}`,
           w.params,
         );
   const totals = await db.all<CoverageTotal>(
     `SELECT ${key} AS key, count(*) AS articles, ${STORIES_SQL} AS stories
-     FROM ${from} ${w.sql} GROUP BY 1 ORDER BY 2 DESC, 1`,
+     FROM ${from} ${w.sql} GROUP BY 1 ORDER BY 2 DESC${keyTie}`,
     w.params,
   );
   const total =
