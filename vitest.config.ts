@@ -2,11 +2,16 @@ import { configDefaults, defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 /**
- * The storage-backed suites that also run on PostgreSQL (`node-postgres`): the per-entity
- * storage suites and the API query suites. There `tempStorage()` gives a fresh database in
- * one throwaway cluster per run (test/pg-global-setup.ts). Left out: suites about SQLite
- * itself (crash.test.ts: kill -9 of a writer and the file's integrity) and contract.test.ts,
- * which runs both backends itself.
+ * The storage-backed suites that also run on PostgreSQL (`node-postgres`), so every query
+ * means the same on both backends: the per-entity storage suites, the API query suites, and
+ * the suites whose own queries or claims go through storage (commands, digests, the delivery
+ * worker, the processor and story grouping). There `tempStorage()` gives a fresh database
+ * (a copy of a migrated template) in one throwaway cluster per run (test/pg-global-setup.ts).
+ *
+ * Left out, SQLite-only: crash.test.ts (kill -9 of a writer, then the file's integrity),
+ * the suites that open a DATA_DIR themselves (monitor, restart, start, notify-crash, import,
+ * dashboard-e2e, terminal escapes); contract.test.ts runs both backends itself. Left out as
+ * not about queries and slow: bot/reader/article/stage.test.ts (page reading).
  */
 const BOTH_BACKENDS = [
   'bot/storage/alerts.test.ts',
@@ -25,6 +30,13 @@ const BOTH_BACKENDS = [
   'test/api-server.test.ts',
   'test/api-totals.test.ts',
   'test/api-write.test.ts',
+  'bot/commands/commands.test.ts',
+  'bot/digest/digest.test.ts',
+  'bot/notify/milestones.test.ts',
+  'bot/notify/routing.test.ts',
+  'bot/notify/worker.test.ts',
+  'bot/reader/processor.test.ts',
+  'bot/reader/article/story.test.ts',
 ];
 
 /**

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openStorage } from '../../storage';
-import { tempDir, tempStorage } from '../../storage/testdata/temp-storage';
+import { tempStorage } from '../../storage/testdata/temp-storage';
 import { parseFeed } from '../parser';
 import { createHostGate } from '../pool';
 import { createProcessor, type IncomingItem, type SourceFeed } from '../processor';
@@ -196,20 +195,19 @@ describe('article stage: once per URL', () => {
   });
 
   it('a restart in the middle fetches no page twice', async () => {
-    const dir = tempDir();
     const kind: FeedKind = 'title-only';
     const parsed = await parseFeed(world.feedXml(kind), { url: `${world.url}/feeds/${kind}.xml` });
     const source = feed(`${world.url}/feeds/${kind}.xml`);
     // First run: the pages are read, then the process dies before the items are stored.
-    const first = openStorage(dir);
+    const { storage: first, reopen } = await tempStorage();
     await stageFor(first).prepare(source, parsed.items.slice(0, 10), { firstRead: false });
-    first.close();
+    await first.close();
     // Second run: the same items again (their pages from the cache), and the rest.
-    const second = openStorage(dir);
+    const second = await reopen();
     const stage = stageFor(second);
     const items = await stage.prepare(source, parsed.items, { firstRead: false });
-    createProcessor({ storage: second }).processItems(source, items, { firstRead: false });
-    second.close();
+    await createProcessor({ storage: second }).processItems(source, items, { firstRead: false });
+    await second.close();
     expect(stage.stats().fromCache).toBeGreaterThanOrEqual(items.slice(0, 10).filter((i) => i.page).length);
     for (const [path, n] of world.hits) if (path.startsWith('/a/')) expect(n, path).toBe(1);
   });
