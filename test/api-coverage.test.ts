@@ -56,6 +56,18 @@ describe('GET /api/coverage', () => {
     expect(topics.totals.find((t) => t.key === 'law')).toEqual({ key: 'law', articles: 1, stories: 1 });
   });
 
+  // SQLite orders text by bytes (BINARY); PostgreSQL must give the same rows in the same order.
+  it('orders keys with equal counts in byte order: capitals before small letters, diacritics last', async () => {
+    const outlets = ['b92', 'Čačak', 'Danas', 'Zrenjanin'];
+    const { app } = await seededApp({
+      articles: outlets.map((outlet, i) => ({ title: `Kamere ${i}`, outlet, published: `2025-03-1${i}T10:00:00.000Z`, topics: ['cameras'] })),
+    });
+    const c = await getJson<CoverageResult>(app, `/api/coverage?${MARCH}&interval=month&by=outlet`);
+    const order = ['Danas', 'Zrenjanin', 'b92', 'Čačak'];
+    expect(c.rows.map((r) => r.key)).toEqual(order);
+    expect(c.totals.map((r) => r.key)).toEqual(order);
+  });
+
   it('buckets by day and by month', async () => {
     const { app } = await seededApp();
     const days = await getJson<CoverageResult>(app, '/api/coverage?from=2025-03-03&to=2025-03-05&interval=day');

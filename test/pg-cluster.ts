@@ -47,9 +47,16 @@ function asPostgres(bin: string, args: string[]): void {
   execFileSync(root ? 'runuser' : bin, root ? ['-u', 'postgres', '--', bin, ...args] : args, { stdio: 'pipe' });
 }
 
-export async function startPgCluster(): Promise<PgCluster> {
+export interface PgClusterOptions {
+  /** The server's max_connections. Default 100 (PostgreSQL's own default). */
+  maxConnections?: number;
+  /** Where the cluster's temp directory goes. Default the OS temp dir. */
+  baseDir?: string;
+}
+
+export async function startPgCluster(options: PgClusterOptions = {}): Promise<PgCluster> {
   const bin = pgBin();
-  const dir = mkdtempSync(join(tmpdir(), 'nadzor-pg-'));
+  const dir = mkdtempSync(join(options.baseDir ?? tmpdir(), 'nadzor-pg-'));
   // The postgres user must be able to enter and own it.
   chmodSync(dir, 0o777);
   if (process.getuid?.() === 0) execFileSync('chown', ['postgres:postgres', dir]);
@@ -58,7 +65,7 @@ export async function startPgCluster(): Promise<PgCluster> {
   asPostgres(join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C']);
   asPostgres(join(bin, 'pg_ctl'), [
     '-D', data, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start',
-    '-o', `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c full_page_writes=off`,
+    '-o', `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c full_page_writes=off -c max_connections=${options.maxConnections ?? 100}`,
   ]);
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   return {

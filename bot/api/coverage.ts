@@ -11,6 +11,7 @@
  * grouped into a story counts as a story of its own.
  */
 import type { Dialect, SqlDb } from '../storage/index';
+import { byteOrder } from '../storage/sql';
 import type { CoverageRow } from '../../shared/model/types';
 import { dayStartMs, localDay, localIso, localTimeArgs, nextDay, storedIso } from './belgrade';
 import { DATED, whereClause, type ArticleQuery } from './filters';
@@ -108,8 +109,9 @@ export function bucketSql(interval: Interval, period: { from: string; to: string
 /** Distinct stories; an article without a story is its own (negative ids never clash with stories). */
 export const STORIES_SQL = 'count(DISTINCT coalesce(a.story_id, -a.id))';
 
-// Grouping and ordering are by position: json_each has columns named "key" and "value", which
-// would shadow the result aliases.
+// Grouping and ordering are by position (json_each has columns named "key" and "value", which
+// would shadow the result aliases), except the key's tie-break, which names the key expression
+// to put it in byte order on PostgreSQL as SQLite orders it (byteOrder in storage/sql.ts).
 function keySql(by: CoverageBy | undefined, dialect: Dialect): { from: string; key: string } {
   if (by === undefined) return { from: 'articles a', key: `'${ALL_KEY}'` };
   if (by === 'topic') {
@@ -182,14 +184,19 @@ export async function coverage(db: SqlDb, q: CoverageQuery): Promise<CoverageRes
   const filter: ArticleQuery = { ...q.filter, since: period.from, until: period.to };
   const w = whereClause(db.dialect, filter);
   const { from, key } = keySql(q.by, db.dialect);
+  // Ties between keys in byte order on both backends (PostgreSQL would use the database's
+  // collation); without `by` the key is one constant: nothing to break. On PostgreSQL the
+  // key is the inner query's column `g.key` (countSql), which a collation can be applied to.
+  const keyTie = (position: number) =>
+    q.by === undefined ? '' : db.dialect === 'postgres' ? `, g.key${byteOrder(db.dialect)}` : `, ${position}`;
 
   const counts = (groups: string[], fromSql: string) => countSql(db.dialect, groups, fromSql, w.sql);
   // Independent reads: on PostgreSQL they run at once on the pool's connections.
   const [rows, totals, sum] = await Promise.all([
     q.rows === false
       ? []
-      : db.all<CoverageRow>(`${counts([`${bucketSql(q.interval, period, db.dialect)} AS bucket`, `${key} AS key`], from)} ORDER BY 1, 3 DESC, 2`, w.params),
-    db.all<CoverageTotal>(`${counts([`${key} AS key`], from)} ORDER BY 2 DESC, 1`, w.params),
+      : db.all<CoverageRow>(`${counts([`${bucketSql(q.interval, period, db.dialect)} AS bucket`, `${key} AS key`], from)} ORDER BY 1, 3 DESC${keyTie(2)}`, w.params),
+    db.all<CoverageTotal>(`${counts([`${key} AS key`], from)} ORDER BY 2 DESC${keyTie(1)}`, w.params),
     q.by === undefined ? undefined : db.get<{ articles: number; stories: number }>(counts([], 'articles a'), w.params),
   ]);
   const total = sum ?? { articles: totals[0]?.articles ?? 0, stories: totals[0]?.stories ?? 0 };

@@ -5,7 +5,7 @@ import { notifyRepos } from '../notify/repos';
 import { createAlertRouting } from '../notify/routing';
 import type { Storage } from '../storage/index';
 import { article, classification, feedEntry, tempStorage } from '../storage/testdata/temp-storage';
-import { runCommand, type ChatContext, type CommandInput } from './index';
+import { runCommand, topicCounts, topOutlets, type ChatContext, type CommandInput } from './index';
 
 const NOW = new Date('2025-03-10T12:00:00.000Z');
 const text = (doc: Doc) => doc.map(plainLine).join('\n');
@@ -186,5 +186,17 @@ describe('commands', () => {
     expect(await run({ name: 'feeds', action: 'add', url: 'http://127.0.0.1:8787/api' }, admin)).toContain('(127.0.0.1)');
     expect(await run({ name: 'feeds', action: 'add', url: 'file:///etc/passwd' }, admin)).toBe('Link izvora mora biti http ili https adresa.');
     expect(await storage.feeds.list()).toEqual([]);
+  });
+
+  // SQLite orders text by bytes (BINARY); the same order on PostgreSQL whatever its collation.
+  it('ranks outlets and topics with equal counts in byte order', async () => {
+    const { storage } = await tempStorage();
+    const outlets = ['b92', 'Čačak', 'Danas', 'Zrenjanin'];
+    for (const [i, outlet] of outlets.entries()) {
+      await storage.articles.insert(article(i + 1, { outlet, published: '2025-03-08T10:00:00.000Z', classification: classification({ topics: [outlet as never] }) }));
+    }
+    const since = '2025-03-01T00:00:00.000Z';
+    expect((await topOutlets(storage, { since })).map((o) => o.outlet)).toEqual(['Danas', 'Zrenjanin', 'b92', 'Čačak']);
+    expect((await topicCounts(storage, { since })).map((t) => t.topic)).toEqual(['Danas', 'Zrenjanin', 'b92', 'Čačak']);
   });
 });

@@ -2,6 +2,7 @@ import type { Topic } from '../../shared/model/types';
 import type { DigestStory } from '../notify/types';
 import type { Storage } from '../storage/index';
 import type { Dialect } from '../storage/index';
+import { byteOrder } from '../storage/sql';
 import { toIso } from '../storage/iso';
 
 /** Relevant articles dated in [since, until), optionally only some topics and a minimum score. */
@@ -63,7 +64,7 @@ export async function coverageCounts(storage: Storage, f: CoverageFilter): Promi
 export function topOutlets(storage: Storage, f: CoverageFilter, limit = 5): Promise<Array<{ outlet: string; count: number }>> {
   const w = where(f, storage.dialect);
   return storage.db.all(
-    `SELECT a.outlet AS outlet, count(*) AS count FROM articles a ${w.sql} GROUP BY a.outlet ORDER BY count DESC, outlet LIMIT ?`,
+    `SELECT a.outlet AS outlet, count(*) AS count FROM articles a ${w.sql} GROUP BY a.outlet ORDER BY count DESC, a.outlet${byteOrder(storage.dialect)} LIMIT ?`,
     [...w.params, limit],
   );
 }
@@ -76,7 +77,7 @@ function topicsOf(dialect: Dialect): string {
 export function topicCounts(storage: Storage, f: CoverageFilter): Promise<Array<{ topic: Topic; count: number }>> {
   const w = where(f, storage.dialect);
   return storage.db.all(
-    `SELECT t.value AS topic, count(*) AS count FROM articles a, ${topicsOf(storage.dialect)} ${w.sql} GROUP BY t.value ORDER BY count DESC, topic`,
+    `SELECT t.value AS topic, count(*) AS count FROM articles a, ${topicsOf(storage.dialect)} ${w.sql} GROUP BY t.value ORDER BY count DESC, t.value${byteOrder(storage.dialect)}`,
     w.params,
   );
 }

@@ -17,13 +17,13 @@ async function seed(storage: Storage) {
   const add = async (n: number, published: string, over: Parameters<typeof article>[1] = {}) =>
     await storage.articles.insert(article(n, { published, title: `Priča ${n}`, ...over }));
   // This week: a story in three outlets, one international article about the law, one irrelevant.
-  add(1, '2025-03-08T10:00:00.000Z', { storyId: story, outlet: 'N1' });
-  add(2, '2025-03-08T11:00:00.000Z', { storyId: story, outlet: 'Danas' });
-  add(3, '2025-03-09T10:00:00.000Z', { storyId: story, outlet: 'BBC', scope: 'international' });
-  add(4, '2025-03-04T10:00:00.000Z', { outlet: 'Guardian', scope: 'international', classification: classification({ topics: ['law'], score: 0.6 }) });
-  add(5, '2025-03-05T10:00:00.000Z', { classification: classification({ relevant: false }) });
+  await add(1, '2025-03-08T10:00:00.000Z', { storyId: story, outlet: 'N1' });
+  await add(2, '2025-03-08T11:00:00.000Z', { storyId: story, outlet: 'Danas' });
+  await add(3, '2025-03-09T10:00:00.000Z', { storyId: story, outlet: 'BBC', scope: 'international' });
+  await add(4, '2025-03-04T10:00:00.000Z', { outlet: 'Guardian', scope: 'international', classification: classification({ topics: ['law'], score: 0.6 }) });
+  await add(5, '2025-03-05T10:00:00.000Z', { classification: classification({ relevant: false }) });
   // The week before: one article.
-  add(6, '2025-03-01T10:00:00.000Z', { outlet: 'N1' });
+  await add(6, '2025-03-01T10:00:00.000Z', { outlet: 'N1' });
 }
 
 describe('digests', () => {

@@ -32,7 +32,7 @@ describe('alerts outbox', () => {
         await storage.articles.insert(article(1));
         await storage.alerts.enqueue({ articleId: 999, storyId: null, kind: 'new', target: 'console', at: T0 });
       }),
-    ).rejects.toThrow(/FOREIGN KEY/);
+    ).rejects.toThrow(/foreign key/i);
     expect(await storage.articles.count()).toBe(0);
   });
 

@@ -1,6 +1,6 @@
 import type { Article, Classification, Scope, Script, Topic } from '../../shared/model/types';
 import { toIso } from './iso';
-import type { Dialect, SqlDb } from './sql';
+import { byteOrder, nullsFirst, type Dialect, type SqlDb } from './sql';
 
 /** What the processor hands to storage for one new article. */
 export interface NewArticle {
@@ -273,12 +273,14 @@ export function createArticlesRepo(db: SqlDb) {
       const w = where(f, db.dialect);
       const topics =
         db.dialect === 'postgres' ? 'articles a, json_array_elements_text(a.topics::json) AS t(value)' : 'articles a, json_each(a.topics) t';
+      // Ties in byte order with a missing value first, as SQLite orders text (see sql.ts).
+      const tie = `${byteOrder(db.dialect)}${nullsFirst(db.dialect)}`;
       const sql =
         field === 'topic'
           ? `SELECT t.value AS key, count(*) AS count FROM ${topics} ${w.sql}
-             GROUP BY t.value ORDER BY count DESC, key`
+             GROUP BY t.value ORDER BY count DESC, t.value${tie}`
           : `SELECT a.${field} AS key, count(*) AS count FROM articles a ${w.sql}
-             GROUP BY a.${field} ORDER BY count DESC, key`;
+             GROUP BY a.${field} ORDER BY count DESC, a.${field}${tie}`;
       return db.all<{ key: string | null; count: number }>(sql, w.params);
     },
   };

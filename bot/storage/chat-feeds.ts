@@ -1,6 +1,6 @@
 import type { FeedEntry, Scope, Script } from '../../shared/model/types';
 import { toIso } from './iso';
-import type { SqlDb } from './sql';
+import { byteOrder, type SqlDb } from './sql';
 
 /** A feed a chat admin added or removed, kept so the change outlives the next registry load. */
 export interface ChatFeedChange extends FeedEntry {
@@ -43,7 +43,8 @@ export function createChatFeedsRepo(db: SqlDb) {
     INSERT INTO feeds (url, outlet, language, script, scope, kind, homepage, active)
     VALUES (?, ?, ?, ?, ?, 'outlet', ?, 1)
     ON CONFLICT (url) DO UPDATE SET active = 1, paused = 0, consecutive_failures = 0, next_due_at = NULL`;
-  const ALL = 'SELECT * FROM chat_feeds ORDER BY changed_at, url';
+  // URLs in byte order on both backends (byteOrder in sql.ts); changed_at is an ISO instant.
+  const ALL = `SELECT * FROM chat_feeds ORDER BY changed_at, url${byteOrder(db.dialect)}`;
 
   const fromRow = (r: ChangeRow): ChatFeedChange => ({
     url: r.url,

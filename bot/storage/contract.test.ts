@@ -1,8 +1,9 @@
 /**
  * The storage contract: the same calls give the same answers on SQLite and on PostgreSQL. The
  * PostgreSQL half starts a throwaway cluster (test/pg-cluster.ts) and fails, not skips, when
- * PostgreSQL is missing. A first part of the suite; the per-entity suites beside it still run
- * on SQLite only (see ARCHITECTURE.md, "Two storage backends").
+ * PostgreSQL is missing. The per-entity suites beside it and the API query suites run on both
+ * too, through the `node-postgres` vitest project (see vitest.config.ts and ARCHITECTURE.md,
+ * "Two storage backends"); this file keeps both halves side by side in one run.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

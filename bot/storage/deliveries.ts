@@ -1,6 +1,6 @@
 import { claimSql, DEFAULT_CLAIM_MS, type OutboxStatus } from './alerts';
 import { toIso } from './iso';
-import type { SqlDb } from './sql';
+import { byteOrder, type Dialect, type SqlDb } from './sql';
 
 /** What the delivery worker wrote before (and after) one attempt at sending an alert. */
 export interface SendRecord {
@@ -109,11 +109,14 @@ const FIRST_OF_STORY = `
   FROM alerts a LEFT JOIN alert_sends s ON s.alert_id = a.id
   WHERE a.story_id = ? AND a.target = ? AND a.kind = 'new' AND a.status <> 'failed'
   ORDER BY a.id LIMIT 1`;
-const DUE_TARGETS = `
-  SELECT target FROM alerts WHERE status IN ('pending', 'sending') AND next_attempt_at <= ?
-  UNION
-  SELECT target FROM digests WHERE status IN ('pending', 'sending') AND next_attempt_at <= ?
-  ORDER BY target`;
+// Targets in byte order on both backends (byteOrder in sql.ts). A UNION's ORDER BY takes only
+// output columns, so the collation goes on an outer query.
+const dueTargets = (dialect: Dialect) => `
+  SELECT target FROM (
+    SELECT target FROM alerts WHERE status IN ('pending', 'sending') AND next_attempt_at <= ?
+    UNION
+    SELECT target FROM digests WHERE status IN ('pending', 'sending') AND next_attempt_at <= ?
+  ) due ORDER BY target${byteOrder(dialect)}`;
 const INSERT_DIGEST = `
   INSERT INTO digests (target, period, period_start, period_end, body, next_attempt_at, created_at)
   VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -184,7 +187,7 @@ export function createDeliveriesRepo(db: SqlDb) {
     /** Targets with alerts or digests due at `now`. */
     async dueTargets(now: string): Promise<string[]> {
       const nowIso = toIso(now);
-      return (await db.all<{ target: string }>(DUE_TARGETS, [nowIso, nowIso])).map((r) => r.target);
+      return (await db.all<{ target: string }>(dueTargets(db.dialect), [nowIso, nowIso])).map((r) => r.target);
     },
 
     /**

@@ -98,6 +98,18 @@ describe('feeds', () => {
     expect(await storage.feeds.recordFailure(url, 'e', T0)).toMatchObject({ nextDueAt: plus(2000), justPaused: true });
   });
 
+  // SQLite compares text as bytes (BINARY); the same order on PostgreSQL whatever its collation.
+  it('lists and hands out feeds in byte order of outlet and URL, capitals and diacritics included', async () => {
+    const { storage } = await tempStorage();
+    const outlets = ['b92', 'Čačak', 'Danas', 'Zrenjanin', 'danas'];
+    await storage.feeds.upsertFromRegistry(outlets.map((outlet, i) => feedEntry(i, { outlet, url: `https://feeds.example/${outlet}.xml` })));
+    expect((await storage.feeds.list()).map((f) => f.outlet)).toEqual(['Danas', 'Zrenjanin', 'b92', 'danas', 'Čačak']);
+    // Never read: due by URL.
+    expect((await storage.feeds.due(T0)).map((f) => f.outlet)).toEqual(['Danas', 'Zrenjanin', 'b92', 'danas', 'Čačak']);
+    expect((await storage.feeds.leaseDue(T0, { leaseMs: MIN, limit: 2 })).map((f) => f.outlet)).toEqual(['Danas', 'Zrenjanin']);
+    expect((await storage.feeds.leaseDue(T0, { leaseMs: MIN })).map((f) => f.outlet)).toEqual(storage.dialect === 'sqlite' ? ['Danas', 'Zrenjanin', 'b92', 'danas', 'Čačak'] : ['b92', 'danas', 'Čačak']);
+  });
+
   it('rejects state updates for unknown feeds', async () => {
     const { storage } = await tempStorage();
     await expect((async () => await storage.feeds.recordSuccess('https://nope/', { itemsSeen: 0, at: T0 }))()).rejects.toThrow(/unknown feed/);
@@ -107,7 +119,7 @@ describe('feeds', () => {
 
 describe('slow reads back off (issue 10)', () => {
   it('counts slow reads in a row, backs off like failures, and resets on a fast read', async () => {
-    const { storage } = tempStorage();
+    const { storage } = await tempStorage();
     {
       await storage.feeds.upsertFromRegistry([{ outlet: 'S', url: 'http://s.example/rss', language: 'sr', script: 'Latn', scope: 'domestic', homepage: 'http://s.example/' }]);
       const at = '2026-01-01T00:00:00.000Z';

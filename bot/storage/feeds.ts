@@ -1,6 +1,6 @@
 import type { FeedEntry, FeedKind, Scope, Script } from '../../shared/model/types';
 import { toIso } from './iso';
-import type { SqlDb } from './sql';
+import { byteOrder, compareBytes, type Dialect, type SqlDb } from './sql';
 
 /** A registry entry plus what the reader has learned about the feed so far. */
 export interface FeedState {
@@ -166,7 +166,9 @@ const FAILURE = `
     last_fetched_at = ?, consecutive_failures = ?, last_error = ?, next_due_at = ?, paused = ?, leased_until = NULL
   WHERE url = ?`;
 const DUE_WHERE = 'active = 1 AND paused = 0 AND (next_due_at IS NULL OR next_due_at <= ?)';
-const DUE_ORDER = "ORDER BY coalesce(last_fetched_at, ''), url";
+// Byte order on both backends (see byteOrder in sql.ts): feed URLs and outlet names differ in
+// capitals and diacritics, which PostgreSQL's collation would order otherwise.
+const dueOrder = (dialect: Dialect) => `ORDER BY coalesce(last_fetched_at, '')${byteOrder(dialect)}, url${byteOrder(dialect)}`;
 const SUMMARY = `
   SELECT count(*) AS total,
          coalesce(sum(CASE WHEN first_read_at IS NULL THEN 1 ELSE 0 END), 0) AS "neverRead",
@@ -250,7 +252,7 @@ export function createFeedsRepo(db: SqlDb, policy: BackoffPolicy = DEFAULT_BACKO
 
     /** Active, unpaused feeds whose backoff has expired, least recently fetched first. */
     async due(now: string): Promise<FeedState[]> {
-      return (await db.all<FeedRow>(`SELECT * FROM feeds WHERE ${DUE_WHERE} ${DUE_ORDER}`, [toIso(now)])).map(fromRow);
+      return (await db.all<FeedRow>(`SELECT * FROM feeds WHERE ${DUE_WHERE} ${dueOrder(db.dialect)}`, [toIso(now)])).map(fromRow);
     },
 
     /**
@@ -265,7 +267,7 @@ export function createFeedsRepo(db: SqlDb, policy: BackoffPolicy = DEFAULT_BACKO
       const nowIso = toIso(now);
       const limit = lease.limit ?? 100_000;
       if (db.dialect === 'sqlite') {
-        return (await db.all<FeedRow>(`SELECT * FROM feeds WHERE ${DUE_WHERE} ${DUE_ORDER} LIMIT ?`, [nowIso, limit])).map(fromRow);
+        return (await db.all<FeedRow>(`SELECT * FROM feeds WHERE ${DUE_WHERE} ${dueOrder(db.dialect)} LIMIT ?`, [nowIso, limit])).map(fromRow);
       }
       const until = new Date(Date.parse(nowIso) + lease.leaseMs).toISOString();
       let fresh = new Date(Date.parse(nowIso) - (lease.minRefetchMs ?? 0)).toISOString();
@@ -275,11 +277,12 @@ export function createFeedsRepo(db: SqlDb, policy: BackoffPolicy = DEFAULT_BACKO
            SELECT url FROM feeds
            WHERE ${DUE_WHERE} AND (leased_until IS NULL OR leased_until <= ?)
              AND (last_fetched_at IS NULL OR last_fetched_at < ?)
-           ${DUE_ORDER} LIMIT ? FOR UPDATE SKIP LOCKED)
+           ${dueOrder(db.dialect)} LIMIT ? FOR UPDATE SKIP LOCKED)
          RETURNING *`,
         [until, nowIso, nowIso, fresh, limit],
       );
-      return rows.map(fromRow).sort((a, b) => (a.lastFetchedAt ?? '').localeCompare(b.lastFetchedAt ?? '') || a.url.localeCompare(b.url));
+      // UPDATE ... RETURNING has no order: sort as dueOrder does (bytes, not the locale's order).
+      return rows.map(fromRow).sort((a, b) => compareBytes(a.lastFetchedAt ?? '', b.lastFetchedAt ?? '') || compareBytes(a.url, b.url));
     },
 
     /** Gives a leased feed back without reading it (shutdown before its turn). */
@@ -293,7 +296,8 @@ export function createFeedsRepo(db: SqlDb, policy: BackoffPolicy = DEFAULT_BACKO
     },
 
     async list(options: { includeInactive?: boolean } = {}): Promise<FeedState[]> {
-      const sql = options.includeInactive ? 'SELECT * FROM feeds ORDER BY outlet, url' : 'SELECT * FROM feeds WHERE active = 1 ORDER BY outlet, url';
+      const order = `ORDER BY outlet${byteOrder(db.dialect)}, url${byteOrder(db.dialect)}`;
+      const sql = options.includeInactive ? `SELECT * FROM feeds ${order}` : `SELECT * FROM feeds WHERE active = 1 ${order}`;
       return (await db.all<FeedRow>(sql)).map(fromRow);
     },
 

@@ -2,19 +2,34 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { DB_FILE, MIGRATIONS, openStorage } from './index';
+import { DB_FILE, MIGRATIONS, openPostgresStorage, openStorage, PG_MIGRATIONS, type Storage } from './index';
 import { migrate } from './migrations';
-import { tempDir, tempStorage } from './testdata/temp-storage';
+import { migratePostgres } from './migrations-postgres';
+import { postgresDb } from './sql';
+import { tempDir, tempPostgresUrl, tempStorage, testBackend } from './testdata/temp-storage';
+
+// This file runs in the `node` project (SQLite) and again in `node-postgres`. The tests marked
+// SQLite-only are about the SQLite file itself (its directory, PRAGMAs); the migration tests
+// check the same promise on each backend's own version record.
+const onPostgres = testBackend === 'postgres';
+
+async function schemaVersion(storage: Storage): Promise<number> {
+  if (storage.db.sqlite) return storage.db.sqlite.pragma('user_version', { simple: true }) as number;
+  return (await storage.db.get<{ version: number }>('SELECT version FROM schema_version WHERE id = 1'))!.version;
+}
+const MIGRATION_COUNT = onPostgres ? PG_MIGRATIONS.length : MIGRATIONS.length;
 
 describe('openStorage', () => {
-  it('creates the data directory and the database file', async () => {
+  // SQLite-only: the data directory and the file in it.
+  it.skipIf(onPostgres)('creates the data directory and the database file', async () => {
     const dir = join(tempDir(), 'nested', 'data');
     const storage = openStorage(dir);
     await storage.close();
     expect(existsSync(join(dir, DB_FILE))).toBe(true);
   });
 
-  it('turns on WAL, NORMAL sync, foreign keys and a busy timeout', async () => {
+  // SQLite-only: PRAGMAs of the connection.
+  it.skipIf(onPostgres)('turns on WAL, NORMAL sync, foreign keys and a busy timeout', async () => {
     const { storage } = await tempStorage();
     expect(storage.db.sqlite!.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(storage.db.sqlite!.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
@@ -23,20 +38,27 @@ describe('openStorage', () => {
   });
 
   it('runs every migration once and is idempotent on reopen', async () => {
-    const { storage, dir } = await tempStorage();
-    expect(storage.db.sqlite!.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    const { storage, reopen } = await tempStorage();
+    expect(await schemaVersion(storage)).toBe(MIGRATION_COUNT);
     await storage.feeds.upsertFromRegistry([
       { outlet: 'A', url: 'https://a.example/feed', language: 'sr', script: 'Latn', scope: 'domestic', homepage: 'https://a.example/' },
     ]);
     await storage.close();
 
-    const again = openStorage(dir);
-    expect(again.db.sqlite!.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    const again = await reopen();
+    expect(await schemaVersion(again)).toBe(MIGRATION_COUNT);
     expect(await again.feeds.list()).toHaveLength(1);
     await again.close();
   });
 
   it('refuses a database written by a newer schema', async () => {
+    if (onPostgres) {
+      const { storage, reopen } = await tempStorage();
+      await storage.db.run('UPDATE schema_version SET version = ? WHERE id = 1', [PG_MIGRATIONS.length + 1]);
+      await storage.close();
+      await expect(reopen()).rejects.toThrow(/newer than this program/);
+      return;
+    }
     const dir = tempDir();
     const db = new Database(join(dir, DB_FILE));
     db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
@@ -45,8 +67,20 @@ describe('openStorage', () => {
   });
 
   it('rolls back a failing migration step together with its version bump', async () => {
-    const db = new Database(':memory:');
     const steps = ['CREATE TABLE a (x INTEGER)', 'CREATE TABLE b (x INTEGER); SELECT no_such_function()'];
+    if (onPostgres) {
+      const { default: pg } = await import('pg');
+      const db = postgresDb(new pg.Pool({ connectionString: await tempPostgresUrl({ empty: true }), max: 2 }));
+      try {
+        await expect(migratePostgres(db, steps)).rejects.toThrow(/no_such_function/);
+        expect(await db.get('SELECT version FROM schema_version')).toEqual({ version: 1 });
+        expect(await db.get("SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'b'")).toEqual({ n: 0 });
+      } finally {
+        await db.close();
+      }
+      return;
+    }
+    const db = new Database(':memory:');
     expect(() => migrate(db, steps)).toThrow();
     expect(db.pragma('user_version', { simple: true })).toBe(1);
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'b'").get()).toEqual({ n: 0 });

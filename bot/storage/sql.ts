@@ -42,6 +42,31 @@ export interface SqlDb {
   close(): Promise<void>;
 }
 
+/**
+ * Appended to a text term in ORDER BY (or a comparison): byte order on both backends.
+ * SQLite compares text with BINARY (UTF-8 bytes); PostgreSQL with the database's collation,
+ * which on a typical server (en_US, sr_RS) sorts 'b92' and 'Čačak' before 'Danas'. "C" is
+ * byte order, so with it both give one order. Only for small, already-filtered sorts: an index
+ * in the database's collation does not serve a "C" ordering.
+ */
+export function byteOrder(dialect: Dialect): string {
+  return dialect === 'postgres' ? ' COLLATE "C"' : '';
+}
+
+/**
+ * Appended to an ascending ORDER BY term that may be NULL: SQLite puts NULLs first in
+ * ascending order, PostgreSQL last unless told.
+ */
+export function nullsFirst(dialect: Dialect): string {
+  return dialect === 'postgres' ? ' NULLS FIRST' : '';
+}
+
+/** JavaScript's counterpart of byteOrder: UTF-16 code units, which order as UTF-8 bytes do
+ * for all but astral characters against U+E000..U+FFFF (none in feed URLs or outlet names). */
+export function compareBytes(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** A FIFO async lock. */
 class Mutex {
   private tail: Promise<void> = Promise.resolve();

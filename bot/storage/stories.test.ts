@@ -41,6 +41,6 @@ describe('stories', () => {
     const story = await storage.stories.create('x', '2025-03-01T00:00:00Z', []);
     await expect((async () => await storage.stories.attach(42, story))()).rejects.toThrow(/unknown article/);
     const a = (await storage.articles.insert(article(1)))!;
-    await expect((async () => await storage.stories.attach(a, story + 1))()).rejects.toThrow(/FOREIGN KEY/);
+    await expect((async () => await storage.stories.attach(a, story + 1))()).rejects.toThrow(/foreign key/i);
   });
 });

@@ -1,7 +1,7 @@
 import type { Topic } from '../../shared/model/types';
 import type { AlertLanguage } from '../notify/i18n/language';
 import { toIso } from './iso';
-import type { SqlDb } from './sql';
+import { byteOrder, type SqlDb } from './sql';
 
 export const SUBSCRIPTION_MODES = ['instant', 'daily', 'weekly', 'off'] as const;
 /** instant: every alert as it comes; daily/weekly: digests only; off: nothing (row kept for the language). */
@@ -96,10 +96,12 @@ export function createSubscriptionsRepo(db: SqlDb) {
 
     /** Every row, or only those with the given mode. */
     async list(options: { mode?: SubscriptionMode } = {}): Promise<Subscription[]> {
+      // Targets in byte order on both backends (byteOrder in sql.ts).
+      const order = `ORDER BY target${byteOrder(db.dialect)}`;
       const rows =
         options.mode === undefined
-          ? await db.all<SubscriptionRow>('SELECT * FROM subscriptions ORDER BY target')
-          : await db.all<SubscriptionRow>('SELECT * FROM subscriptions WHERE mode = ? ORDER BY target', [options.mode]);
+          ? await db.all<SubscriptionRow>(`SELECT * FROM subscriptions ${order}`)
+          : await db.all<SubscriptionRow>(`SELECT * FROM subscriptions WHERE mode = ? ${order}`, [options.mode]);
       return rows.map(fromRow);
     },
   };

@@ -44,7 +44,7 @@ export interface NotifyWorld {
 }
 
 export async function notifyWorld(options: { env?: Record<string, string>; lookup?: (host: string) => Promise<string[]> } = {}): Promise<NotifyWorld> {
-  const { storage, dir } = tempStorage();
+  const { storage, dir } = await tempStorage();
   const clock = virtualClock();
   const discord = await startFakeDiscord({
     botToken: IDS.discordToken,

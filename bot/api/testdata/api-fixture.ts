@@ -15,7 +15,7 @@ export interface Logged {
 export async function seededApp(
   options: { articles?: readonly SeedArticle[]; config?: Partial<ApiConfig>; deps?: Partial<ApiDeps> } = {},
 ) {
-  const { storage } = tempStorage();
+  const { storage } = await tempStorage();
   const ids = await seedArticles(storage, options.articles ?? MARCH_2025);
   const logged: Logged = { errors: [], warnings: [] };
   const app = createApp({

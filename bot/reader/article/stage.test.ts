@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openStorage } from '../../storage';
-import { tempDir, tempStorage } from '../../storage/testdata/temp-storage';
+import { tempStorage } from '../../storage/testdata/temp-storage';
 import { parseFeed } from '../parser';
 import { createHostGate } from '../pool';
 import { createProcessor, type IncomingItem, type SourceFeed } from '../processor';
@@ -33,7 +32,7 @@ function item(n: string, url: string, title: string, summary = ''): IncomingItem
 
 /** Reads a generated feed of every test article and returns each item's outcome with its label. */
 async function runFeed(kind: FeedKind, withPages: boolean) {
-  const { storage } = tempStorage();
+  const { storage } = await tempStorage();
   const processor = createProcessor({ storage, backlogHours: 24 });
   const parsed = await parseFeed(world.feedXml(kind), { url: `${world.url}/feeds/${kind}.xml` });
   // One outlet per language, as on the real feeds: a Cyrillic copy from the same outlet would
@@ -112,7 +111,7 @@ describe('article stage: alert recall on title-only and cut-off feeds', () => {
   });
 
   it('reads no page for items whose long feed text decides them', async () => {
-    const { storage } = tempStorage();
+    const { storage } = await tempStorage();
     const stage = stageFor(storage);
     const long = ARTICLES.map((a) => item(a.slug, world.pageUrl(a), a.title, [a.lead, ...a.body].join(' '))).filter((i) => shortness(i.summary) === null);
     expect(long.length).toBeGreaterThan(15);
@@ -127,7 +126,7 @@ describe('article stage: alert recall on title-only and cut-off feeds', () => {
 
 describe('article stage: pages that go wrong', () => {
   async function statusOf(path: string, over: Partial<ArticleStageOptions> = {}) {
-    const { storage } = tempStorage();
+    const { storage } = await tempStorage();
     const stage = stageFor(storage, over);
     const [out] = await stage.prepare(feed(`${world.url}/feed.xml`), [item(path, `${world.url}${path}`, 'Nove kamere u gradu')], { firstRead: false });
     await stage.idle();
@@ -159,7 +158,7 @@ describe('article stage: pages that go wrong', () => {
   });
 
   it('a news-search item without the publisher\'s URL is "unresolved link" and decided on its title', async () => {
-    const { storage } = tempStorage();
+    const { storage } = await tempStorage();
     const stage = stageFor(storage);
     const search: SourceFeed = { ...feed('https://news.google.com/rss/search?q=x', 'Google News'), kind: 'search' };
     const [g, b] = await stage.prepare(
@@ -178,7 +177,7 @@ describe('article stage: pages that go wrong', () => {
 
 describe('article stage: once per URL', () => {
   it('the same URL in two feeds is fetched once', async () => {
-    const { storage } = tempStorage();
+    const { storage } = await tempStorage();
     const stage = stageFor(storage);
     const processor = createProcessor({ storage });
     const a = ARTICLES[1];
@@ -196,26 +195,25 @@ describe('article stage: once per URL', () => {
   });
 
   it('a restart in the middle fetches no page twice', async () => {
-    const dir = tempDir();
     const kind: FeedKind = 'title-only';
     const parsed = await parseFeed(world.feedXml(kind), { url: `${world.url}/feeds/${kind}.xml` });
     const source = feed(`${world.url}/feeds/${kind}.xml`);
     // First run: the pages are read, then the process dies before the items are stored.
-    const first = openStorage(dir);
+    const { storage: first, reopen } = await tempStorage();
     await stageFor(first).prepare(source, parsed.items.slice(0, 10), { firstRead: false });
-    first.close();
+    await first.close();
     // Second run: the same items again (their pages from the cache), and the rest.
-    const second = openStorage(dir);
+    const second = await reopen();
     const stage = stageFor(second);
     const items = await stage.prepare(source, parsed.items, { firstRead: false });
-    createProcessor({ storage: second }).processItems(source, items, { firstRead: false });
-    second.close();
+    await createProcessor({ storage: second }).processItems(source, items, { firstRead: false });
+    await second.close();
     expect(stage.stats().fromCache).toBeGreaterThanOrEqual(items.slice(0, 10).filter((i) => i.page).length);
     for (const [path, n] of world.hits) if (path.startsWith('/a/')) expect(n, path).toBe(1);
   });
 
   it('keeps to the per-host budget', async () => {
-    const { storage } = tempStorage();
+    const { storage } = await tempStorage();
     const stage = stageFor(storage, { hostBudgetPerDay: 3 });
     const parsed = await parseFeed(world.feedXml('title-only'), { url: `${world.url}/feeds/t.xml` });
     const items = await stage.prepare(feed(`${world.url}/feeds/t.xml`), parsed.items, { firstRead: false });

@@ -59,7 +59,7 @@ async function grouping(withPages: boolean) {
   const days = [0, 1, 2].map(routine);
   days.forEach((r) => (extra[`/routine/${r.slug}.html`] = renderArticlePage(r, 0)));
   world = await startArticleWorld({ extraPages: extra });
-  const { storage } = tempStorage();
+  const { storage } = await tempStorage();
   const processor = createProcessor({ storage });
   const stage = createArticleStage({ storage, hosts: createHostGate(), perHostGapMs: 0, trustedHost: (h) => h === '127.0.0.1' });
   const agency: SourceFeed = { url: 'http://agency/rss', outlet: 'Agencija', scope: 'domestic', language: 'sr' };
