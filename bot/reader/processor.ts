@@ -84,6 +84,21 @@ export interface ProcessItemsOptions {
   maxAlerts?: number;
 }
 
+/** An item ready to store (prepareItem), or the outcome of a duplicate. */
+interface PreparedItem {
+  at: Date;
+  outlet: string;
+  body: string;
+  contentHash: string;
+  classification: Classification;
+  decidedOn: string;
+  pageText: string;
+  published: string | null;
+  signature: number[];
+  datedAt: number;
+}
+type Prepared = PreparedItem | { duplicate: ItemOutcome };
+
 /** Any fixed number: the PostgreSQL advisory lock that serialises story grouping across instances. */
 export const STORY_GROUPING_LOCK = 7_263_002;
 
@@ -107,7 +122,11 @@ export function createProcessor(options: ProcessorOptions) {
     return options.minScore === undefined ? c.relevant : c.score >= options.minScore;
   }
 
-  async function processOne(feed: SourceFeed, item: IncomingItem, firstRead: boolean, mayAlert = true): Promise<ItemOutcome> {
+  /**
+   * An item's work before storage: de-duplication keys, the duplicate check, classification
+   * and the story signature. Kept out of the storing transaction (see processItemsInBatches).
+   */
+  async function prepareItem(feed: SourceFeed, item: IncomingItem): Promise<Prepared> {
     const at = now();
     const outlet = feed.kind === 'search' && item.source?.title ? item.source.title.trim() : feed.outlet;
     const text = (item.summary || item.content || '').trim();
@@ -117,7 +136,7 @@ export function createProcessor(options: ProcessorOptions) {
     const contentHash = fnv1a64(`${fold(outlet)}\n${fold(`${item.title} ${text}`).replace(/\s+/g, ' ').trim()}`);
     const dup = await storage.articles.findDuplicate({ guid: item.id, feedUrl: feed.url, url: item.url, contentHash });
     if (dup) {
-      return { id: dup.id, duplicate: true, relevant: false, alerted: 0, followUp: false, classification: null, storyId: null };
+      return { duplicate: { id: dup.id, duplicate: true, relevant: false, alerted: 0, followUp: false, classification: null, storyId: null } };
     }
     const hint = feed.kind === 'search' ? undefined : feed.language ?? undefined;
     // Title + feed text, and the article page's text when the article stage read it; besides
@@ -134,7 +153,12 @@ export function createProcessor(options: ProcessorOptions) {
     const published = item.published ?? item.updated ?? null;
     const signature = storySignature(item.title, storyLead(text, item.page));
     const datedAt = published ? Date.parse(published) : at.getTime();
+    return { at, outlet, body, contentHash, classification, decidedOn, pageText, published, signature, datedAt };
+  }
 
+  /** Stores a prepared item with its story and alerts, in one transaction (a savepoint inside a batch's). */
+  async function storeItem(feed: SourceFeed, item: IncomingItem, p: PreparedItem, firstRead: boolean, mayAlert: boolean): Promise<ItemOutcome> {
+    const { at, outlet, body, contentHash, classification, decidedOn, pageText, published, signature, datedAt } = p;
     stories ??= await StoryIndex.load(storage.stories, at);
     let outcome!: ItemOutcome;
     await storage.transaction(async () => {
@@ -205,16 +229,30 @@ export function createProcessor(options: ProcessorOptions) {
     return outcome;
   }
 
+  async function processOne(feed: SourceFeed, item: IncomingItem, firstRead: boolean, mayAlert = true): Promise<ItemOutcome> {
+    const p = await prepareItem(feed, item);
+    return 'duplicate' in p ? p.duplicate : storeItem(feed, item, p, firstRead, mayAlert);
+  }
+
   function emptyResult(): ProcessResult {
     return { seen: 0, stored: 0, duplicates: 0, relevant: 0, alerts: 0, followUps: 0, backlog: 0, overAlertCap: 0, failed: 0, errors: [] };
   }
 
   /** Processes one item of a feed and adds its outcome to `result` (the alert cap counts on it). */
-  async function processCounted(feed: SourceFeed, item: IncomingItem, opts: ProcessItemsOptions, result: ProcessResult): Promise<void> {
+  async function processCounted(
+    feed: SourceFeed,
+    item: IncomingItem,
+    opts: ProcessItemsOptions,
+    result: ProcessResult,
+    prepared?: Prepared | { error: unknown },
+  ): Promise<void> {
     result.seen++;
     let o: ItemOutcome;
     try {
-      o = await processOne(feed, item, opts.firstRead, result.alerts < (opts.maxAlerts ?? Infinity));
+      const p = prepared ?? (await prepareItem(feed, item));
+      if ('error' in p) throw p.error;
+      const mayAlert = result.alerts < (opts.maxAlerts ?? Infinity);
+      o = 'duplicate' in p ? p.duplicate : await storeItem(feed, item, p, opts.firstRead, mayAlert);
     } catch (err) {
       // The item's savepoint is rolled back; the story index may name a story that no
       // longer exists, so it is reloaded from storage when next needed.
@@ -259,8 +297,13 @@ export function createProcessor(options: ProcessorOptions) {
       const size = Math.max(1, opts.batchSize ?? 25);
       for (let start = 0; start < items.length; start += size) {
         if (start > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+        const batch = items.slice(start, start + size);
+        // The batch is classified before its transaction: on PostgreSQL the story-grouping lock
+        // is held from the batch's first new item to its commit, and classification is most of
+        // an item's work, so it must not run under the lock that serialises all instances.
+        const prepared = await Promise.all(batch.map((item) => prepareItem(feed, item).catch((error: unknown) => ({ error }))));
         await storage.transaction(async () => {
-          for (const item of items.slice(start, start + size)) await processCounted(feed, item, opts, result);
+          for (const [i, item] of batch.entries()) await processCounted(feed, item, opts, result, prepared[i]);
         });
       }
       return result;
