@@ -60,6 +60,24 @@ export const SERBIAN_OUTLETS: Site[] = [
   { host: 'rtv.rs', name: 'RTV', article: /_\d{5,}\.html$/, example: 'https://www.rtv.rs/sr_lat/drustvo/kamere-u-novom-sadu_1512345.html' },
 ];
 
+/**
+ * Article address patterns of the registry's major Serbian outlets, checked like those above
+ * against real addresses (from the labelled corpus and collected items; listed in
+ * default-sites.test.ts). Slug sites: an article's last segment is a slug of three or more
+ * words, a section's is one or two ("drustvo", "licni-stavovi"); a query may follow.
+ */
+const SLUG_ARTICLE = /^\/(?:[a-z0-9-]+\/){1,3}[a-z0-9]+(?:-[a-z0-9]+){2,}\/?(?:\?.*)?$/;
+const REGISTRY_ARTICLES: Record<string, Pick<Site, 'article' | 'example'>> = {
+  'n1info.rs': { article: SLUG_ARTICLE, example: 'https://n1info.rs/vesti/kamere-sa-prepoznavanjem-lica-u-beogradu/' },
+  'danas.rs': { article: SLUG_ARTICLE, example: 'https://www.danas.rs/vesti/drustvo/kamere-sa-prepoznavanjem-lica/' },
+  'nova.rs': { article: SLUG_ARTICLE, example: 'https://nova.rs/vesti/drustvo/softver-za-prepoznavanje-lica-video-nadzor/' },
+  'rts.rs': { article: /\/\d{6,}\/[^/]+\.html(?:\?.*)?$/, example: 'https://www.rts.rs/vesti/drustvo/5633509/kamere-u-beogradu.html' },
+  'kurir.rs': { article: /\/\d{6,}\/[a-z0-9-]+\/?(?:\?.*)?$/, example: 'https://www.kurir.rs/vesti/drustvo/4405843/kamere-beograd' },
+  // The old site's Cyrillic addresses: "/вести/београд.491.html:819869-…" (percent-encoded).
+  'novosti.rs': { article: /(?:\/\d{5,}\/[a-z0-9-]+\/?(?:\?.*)?$|\.html:\d+-)/, example: 'https://www.novosti.rs/srbija/vesti/1209652/kamere-vranje' },
+  '021.rs': { article: /^\/(?:story\/)?[A-Za-z-]+\/[A-Za-z-]+\/\d{3,}\/[^/]+$/, example: 'https://www.021.rs/info/srbija/260605/kamere-novi-sad' },
+};
+
 /** "https://www.danas.rs/" -> "danas.rs". */
 export function siteHost(url: string): string {
   return new URL(url).hostname.toLowerCase().replace(/^www\./, '');
@@ -79,7 +97,7 @@ function registrySites(): Site[] {
   // radar.nova.rs is covered by nova.rs: a site's pattern includes its subdomains.
   return [...byHost]
     .filter(([host]) => !hosts.some((other) => other !== host && host.endsWith('.' + other)))
-    .map(([host, names]) => ({ host, name: names.join(', ') }));
+    .map(([host, names]) => ({ host, name: names.join(', '), ...REGISTRY_ARTICLES[host] }));
 }
 
 /** The default sites, registry first, each host once. */
