@@ -1,5 +1,6 @@
 /**
  * The background: classifies articles for the content script (off the page's main thread),
+ * chooses what the opened panel shows (from the campaign knowledge, kept out of the content script),
  * sets the toolbar badge from the content script's verdict, answers related-coverage requests (only with a server configured) and keeps the content script registered
  * on the sites the reader added. Every message is validated and must come from this
  * extension's own content script.
@@ -7,11 +8,11 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { syncAddedSites } from '../features/added-sites';
-import { answerClassify } from '../features/background-classify';
 import { serveRelatedCoverage } from '../features/related-coverage';
 import { showVerdictBadge } from '../features/toolbar-badge';
-import type { Classification } from '../../shared/model/types';
-import { isOwnSender, parseBackgroundMessage, type RelatedResponse } from '../lib/messages';
+import { answerClassify } from '../lib/classify-answer';
+import { selectPanelContent, type PanelContent } from '../lib/panel-content';
+import { isOwnSender, parseBackgroundMessage, type ClassifyAnswer, type RelatedResponse } from '../lib/messages';
 import { sitesSetting } from '../lib/settings';
 
 function resync(): void {
@@ -19,7 +20,7 @@ function resync(): void {
 }
 
 export default defineBackground(() => {
-  browser.runtime.onMessage.addListener((raw, sender, sendResponse: (response: RelatedResponse | Classification) => void) => {
+  browser.runtime.onMessage.addListener((raw, sender, sendResponse: (response: RelatedResponse | ClassifyAnswer | PanelContent) => void) => {
     if (!isOwnSender(sender, browser.runtime.id, 'content-script')) return false;
     const message = parseBackgroundMessage(raw);
     if (!message) return false;
@@ -31,6 +32,10 @@ export default defineBackground(() => {
     }
     if (message.type === 'classify') {
       sendResponse(answerClassify(message));
+      return false;
+    }
+    if (message.type === 'panel-content') {
+      sendResponse(selectPanelContent(message.topics));
       return false;
     }
     serveRelatedCoverage(message).then(sendResponse, () => sendResponse({ ok: false, error: 'request failed' }));

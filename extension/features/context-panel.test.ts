@@ -1,7 +1,9 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it, vi } from 'vitest';
 import { glossary } from '../../shared/context/glossary';
-import { buildPanel, summaryLine, type PanelModel } from './context-panel';
+import { buildPanel, type PanelModel } from './context-panel';
+import { selectPanelContent, type PanelContent } from '../lib/panel-content';
+import { summaryLine } from './panel-body';
 
 function doc(): Document {
   return parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
@@ -19,7 +21,7 @@ const model = (over: Partial<PanelModel> = {}): PanelModel => ({
 describe('buildPanel', () => {
   it('reads top to bottom: summary, latest, law, figures, actions, sources, then all events, terms, related', () => {
     const d = doc();
-    const { element } = buildPanel(d, model(), () => {});
+    const { element } = buildPanel(d, model(), () => {}, () => selectPanelContent(model().topics));
     const sections = [...element.querySelectorAll('[data-section]')].map((s) => s.getAttribute('data-section'));
     expect(sections).toEqual(['summary', 'latest', 'law', 'figures', 'actions', 'sources', 'timeline', 'terms', 'related']);
     expect(element.querySelector('.summary')!.textContent).toBe(
@@ -33,7 +35,7 @@ describe('buildPanel', () => {
   });
 
   it('shows the three latest events of the article\'s topics, newest first, with the "as of" date', () => {
-    const { element } = buildPanel(doc(), model({ topics: ['dpia-commissioner'] }), () => {});
+    const { element } = buildPanel(doc(), model({ topics: ['dpia-commissioner'] }), () => {}, () => selectPanelContent(model({ topics: ['dpia-commissioner'] }).topics));
     const latest = [...element.querySelectorAll('[data-section="latest"] [data-event]')];
     expect(latest).toHaveLength(3);
     const dates = latest.map((e) => e.querySelector('time')!.getAttribute('datetime')!);
@@ -43,7 +45,7 @@ describe('buildPanel', () => {
   });
 
   it('lists all events of the article\'s topics by default, every topic on request', () => {
-    const { element } = buildPanel(doc(), model({ topics: ['dpia-commissioner'] }), () => {});
+    const { element } = buildPanel(doc(), model({ topics: ['dpia-commissioner'] }), () => {}, () => selectPanelContent(model({ topics: ['dpia-commissioner'] }).topics));
     const timeline = element.querySelector('[data-section="timeline"]')!;
     const events = () => [...timeline.querySelectorAll('[data-event]')];
     const own = events();
@@ -58,13 +60,13 @@ describe('buildPanel', () => {
 
   it('never shows internal notes about the seeds', () => {
     for (const topics of [['spyware'], ['local-procurement', 'cameras'], ['face-recognition', 'law', 'campaign']] as const) {
-      const { element } = buildPanel(doc(), model({ topics: [...topics] }), () => {});
+      const { element } = buildPanel(doc(), model({ topics: [...topics] }), () => {}, () => selectPanelContent(model({ topics: [...topics] }).topics));
       expect(element.textContent).not.toMatch(/\bseeds?\b|untitled/i);
     }
   });
 
   it('speaks the page language: Cyrillic', () => {
-    const { element } = buildPanel(doc(), model({ lang: 'sr-Cyrl' }), () => {});
+    const { element } = buildPanel(doc(), model({ lang: 'sr-Cyrl' }), () => {}, () => selectPanelContent(model({ lang: 'sr-Cyrl' }).topics));
     expect(element.getAttribute('lang')).toBe('sr-Cyrl');
     const text = element.textContent ?? '';
     const cyr = (text.match(/[\u0400-\u04ff]/g) ?? []).length;
@@ -74,7 +76,7 @@ describe('buildPanel', () => {
 
   it('collapses and expands with its button, and reports the state', () => {
     const onToggle = vi.fn();
-    const view = buildPanel(doc(), model(), onToggle);
+    const view = buildPanel(doc(), model(), onToggle, () => selectPanelContent(model().topics));
     const button = view.element.querySelector('button.toggle')!;
     expect(button.getAttribute('aria-expanded')).toBe('true');
     (button as HTMLElement).click();
@@ -86,7 +88,7 @@ describe('buildPanel', () => {
   });
 
   it('lists related coverage one per story, newest first', () => {
-    const view = buildPanel(doc(), model(), () => {});
+    const view = buildPanel(doc(), model(), () => {}, () => selectPanelContent(model().topics));
     const a = (title: string, published: string) => ({ title, url: `https://x.rs/${published}`, outlet: 'X', published, score: 0.9, topics: [] });
     view.setRelated({ status: 'ok', articles: [a('Kamere u Nišu', '2024-05-01T10:00:00Z'), a('Nove kamere', '2024-06-01T10:00:00Z'), a('Kamere u Nišu', '2024-05-03T10:00:00Z')] });
     const links = [...view.element.querySelectorAll('[data-section="related"] a')].map((l) => l.getAttribute('href'));
@@ -94,17 +96,17 @@ describe('buildPanel', () => {
   });
 
   it('takes the page\'s theme', () => {
-    expect(buildPanel(doc(), model({ theme: 'dark' }), () => {}).element.classList.contains('theme-dark')).toBe(true);
-    expect(buildPanel(doc(), model(), () => {}).element.classList.contains('theme-light')).toBe(true);
+    expect(buildPanel(doc(), model({ theme: 'dark' }), () => {}, () => selectPanelContent(model({ theme: 'dark' }).topics)).element.classList.contains('theme-dark')).toBe(true);
+    expect(buildPanel(doc(), model(), () => {}, () => selectPanelContent(model().topics)).element.classList.contains('theme-light')).toBe(true);
   });
 
   it('starts collapsed when remembered so', () => {
-    const view = buildPanel(doc(), model({ collapsed: true }), () => {});
+    const view = buildPanel(doc(), model({ collapsed: true }), () => {}, () => selectPanelContent(model({ collapsed: true }).topics));
     expect(view.element.classList.contains('collapsed')).toBe(true);
   });
 
   it('hides related coverage without a server and shows server text as text only', () => {
-    const view = buildPanel(doc(), model(), () => {});
+    const view = buildPanel(doc(), model(), () => {}, () => selectPanelContent(model().topics));
     const related = view.element.querySelector('[data-section="related"]')!;
     expect(related.hasAttribute('hidden')).toBe(true);
     view.setRelated({
@@ -119,5 +121,23 @@ describe('buildPanel', () => {
     expect(link.getAttribute('rel')).toBe('noopener noreferrer');
     view.setRelated({ status: 'error' });
     expect(related.textContent).toContain('unavailable');
+  });
+
+  it('loads its body on first opening, and says so when that fails', async () => {
+    let resolve!: (m: PanelContent) => void;
+    const loads = vi.fn(() => new Promise<PanelContent>((r) => (resolve = r)));
+    const view = buildPanel(doc(), model({ collapsed: true }), () => {}, loads);
+    expect(loads).not.toHaveBeenCalled();
+    (view.element.querySelector('button.toggle') as HTMLElement).click();
+    expect(loads).toHaveBeenCalledTimes(1);
+    expect(view.element.querySelector('.body [role="status"]')!.textContent).toBe('Loading…');
+    resolve(selectPanelContent(model().topics));
+    await Promise.resolve();
+    expect(view.element.querySelector('[data-section="latest"]')).not.toBeNull();
+
+    const failing = buildPanel(doc(), model({ collapsed: true }), () => {}, () => Promise.reject(new Error('no background')));
+    failing.setCollapsed(false);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(failing.element.querySelector('.body [role="alert"]')!.textContent).toMatch(/could not be loaded/);
   });
 });

@@ -9,7 +9,7 @@ import { localize, type UiLang } from '../../shared/context/localize';
 import type { GlossaryTerm } from '../../shared/context/types';
 import { h } from '../../shared/dom/h';
 import { strings } from '../lib/i18n';
-import { shortText } from '../lib/panel-content';
+import { shortText } from '../lib/panel-text';
 import { TERM_ATTRIBUTE } from './glossary-highlights';
 
 export interface GlossaryPopover {

@@ -36,10 +36,12 @@ const INTERNATIONAL: Site[] = [
 ];
 
 /**
- * The major Serbian outlets beyond the registry, with their article address patterns. Written
- * from the outlets' public URL schemes without access to the live sites (the tests never leave
- * 127.0.0.1): recheck a pattern against the site when articles stop getting the panel. The
- * test pages in test/fixtures/pages/sites/ mimic each outlet's article markup.
+ * The major Serbian outlets beyond the registry, with their article address patterns. Checked
+ * against real article and section addresses of each outlet found in public web pages and code
+ * (listed in default-sites.test.ts; the tests never leave 127.0.0.1): recheck a pattern against
+ * the site when articles stop getting the panel. B92's numeric-id form ("/info/vesti/123456/…")
+ * is not backed by a real address yet, only its "nav_id" form. The test pages in
+ * test/fixtures/pages/sites/ mimic each outlet's article markup.
  */
 export const SERBIAN_OUTLETS: Site[] = [
   { host: 'blic.rs', name: 'Blic', article: /^\/[a-z-]+\/(?:[a-z0-9-]+\/)*[a-z0-9-]+\/[a-z0-9]{7}\/?$/, example: 'https://www.blic.rs/vesti/beograd/kamere-na-slaviji/x7k2m9p' },
@@ -47,12 +49,34 @@ export const SERBIAN_OUTLETS: Site[] = [
   { host: 'telegraf.rs', name: 'Telegraf', article: /\/\d{6,}-[a-z0-9-]+\/?$/, example: 'https://www.telegraf.rs/vesti/beograd/3812345-kamere-sa-prepoznavanjem-lica' },
   { host: 'informer.rs', name: 'Informer', article: /\/\d{5,}\/[a-z0-9-]+\/?$/, example: 'https://informer.rs/vesti/drustvo/912345/kamere-beograd' },
   { host: 'b92.net', name: 'B92', article: /(?:\/\d{5,}\/[a-z0-9-]+\/?$|[?&]nav_id=\d+)/, example: 'https://www.b92.net/info/vesti/123456/kamere-beograd' },
-  { host: 'mondo.rs', name: 'Mondo', article: /\/a\d+\/[A-Za-z0-9-]+\.html$/, example: 'https://mondo.rs/Info/Drustvo/a1234567/Kamere-Beograd.html' },
+  // The slug may hold dots ("…/a1320895/Sasomange-online-kupoprodaja-sasomange.rs.html").
+  { host: 'mondo.rs', name: 'Mondo', article: /\/a\d+\/[^/]+\.html$/, example: 'https://mondo.rs/Info/Drustvo/a1234567/Kamere-Beograd.html' },
   { host: 'nin.rs', name: 'NIN', article: /^\/[a-z-]+\/(?:[a-z-]+\/)?\d{4,}\/[a-z0-9-]+\/?$/, example: 'https://www.nin.rs/drustvo/vesti/45678/kamere-beograd' },
-  { host: 'vreme.com', name: 'Vreme', article: /^\/(?:vesti|vreme|kultura|projekat|intervju|komentar|mozaik)\/[a-z0-9-]{8,}\/?$/, example: 'https://www.vreme.com/vesti/kamere-sa-prepoznavanjem-lica/' },
-  { host: 'insajder.net', name: 'Insajder', article: /^\/(?:teme|arhiva|prica|vesti)\/[a-z0-9-]{8,}(?:\/\d+)?\/?$/, example: 'https://insajder.net/teme/kamere-sa-prepoznavanjem-lica' },
+  // WordPress: an article also answers at its short link "/?p=4947653".
+  { host: 'vreme.com', name: 'Vreme', article: /^\/(?:(?:vesti|vreme|kultura|projekat|intervju|komentar|mozaik)\/[a-z0-9-]{8,}\/?|\?p=\d+)$/, example: 'https://www.vreme.com/vesti/kamere-sa-prepoznavanjem-lica/' },
+  // The archive nests a story under "tema" ("/arhiva/tema/prodaja-pkb-…"); the old site's
+  // stories live on as "/sr/sajt/tema/14113/".
+  { host: 'insajder.net', name: 'Insajder', article: /^\/(?:(?:teme|arhiva|prica|vesti)\/(?:tema\/)?[a-z0-9-]{8,}(?:\/\d+)?|sr\/sajt\/tema\/\d+)\/?$/, example: 'https://insajder.net/teme/kamere-sa-prepoznavanjem-lica' },
   { host: 'rtv.rs', name: 'RTV', article: /_\d{5,}\.html$/, example: 'https://www.rtv.rs/sr_lat/drustvo/kamere-u-novom-sadu_1512345.html' },
 ];
+
+/**
+ * Article address patterns of the registry's major Serbian outlets, checked like those above
+ * against real addresses (from the labelled corpus and collected items; listed in
+ * default-sites.test.ts). Slug sites: an article's last segment is a slug of three or more
+ * words, a section's is one or two ("drustvo", "licni-stavovi"); a query may follow.
+ */
+const SLUG_ARTICLE = /^\/(?:[a-z0-9-]+\/){1,3}[a-z0-9]+(?:-[a-z0-9]+){2,}\/?(?:\?.*)?$/;
+const REGISTRY_ARTICLES: Record<string, Pick<Site, 'article' | 'example'>> = {
+  'n1info.rs': { article: SLUG_ARTICLE, example: 'https://n1info.rs/vesti/kamere-sa-prepoznavanjem-lica-u-beogradu/' },
+  'danas.rs': { article: SLUG_ARTICLE, example: 'https://www.danas.rs/vesti/drustvo/kamere-sa-prepoznavanjem-lica/' },
+  'nova.rs': { article: SLUG_ARTICLE, example: 'https://nova.rs/vesti/drustvo/softver-za-prepoznavanje-lica-video-nadzor/' },
+  'rts.rs': { article: /\/\d{6,}\/[^/]+\.html(?:\?.*)?$/, example: 'https://www.rts.rs/vesti/drustvo/5633509/kamere-u-beogradu.html' },
+  'kurir.rs': { article: /\/\d{6,}\/[a-z0-9-]+\/?(?:\?.*)?$/, example: 'https://www.kurir.rs/vesti/drustvo/4405843/kamere-beograd' },
+  // The old site's Cyrillic addresses: "/вести/београд.491.html:819869-…" (percent-encoded).
+  'novosti.rs': { article: /(?:\/\d{5,}\/[a-z0-9-]+\/?(?:\?.*)?$|\.html:\d+-)/, example: 'https://www.novosti.rs/srbija/vesti/1209652/kamere-vranje' },
+  '021.rs': { article: /^\/(?:story\/)?[A-Za-z-]+\/[A-Za-z-]+\/\d{3,}\/[^/]+$/, example: 'https://www.021.rs/info/srbija/260605/kamere-novi-sad' },
+};
 
 /** "https://www.danas.rs/" -> "danas.rs". */
 export function siteHost(url: string): string {
@@ -73,7 +97,7 @@ function registrySites(): Site[] {
   // radar.nova.rs is covered by nova.rs: a site's pattern includes its subdomains.
   return [...byHost]
     .filter(([host]) => !hosts.some((other) => other !== host && host.endsWith('.' + other)))
-    .map(([host, names]) => ({ host, name: names.join(', ') }));
+    .map(([host, names]) => ({ host, name: names.join(', '), ...REGISTRY_ARTICLES[host] }));
 }
 
 /** The default sites, registry first, each host once. */

@@ -37,7 +37,23 @@ export interface ClassifyRequest {
 export const MAX_CLASSIFY_TITLE = 1_000;
 export const MAX_CLASSIFY_TEXT = 10_000;
 
-export type BackgroundMessage = VerdictMessage | RelatedRequest | ClassifyRequest;
+/**
+ * Content script -> background: what the opened panel shows for these topics
+ * (features/background-panel-content.ts); sent when the reader first opens the panel.
+ */
+export interface PanelContentRequest {
+  type: 'panel-content';
+  topics: Topic[];
+}
+
+export type BackgroundMessage = VerdictMessage | RelatedRequest | ClassifyRequest | PanelContentRequest;
+
+/**
+ * The background's answer to a classify request: the classification, and the title's subject
+ * words for a related-coverage request (lib/title-terms.ts needs the classifier's lexicon,
+ * which stays out of the content script).
+ */
+export type ClassifyAnswer = Classification & { titleTerms: string[] };
 
 /** Popup -> content script: what did you decide about this page? */
 export interface GetVerdictMessage {
@@ -93,6 +109,10 @@ export function parseBackgroundMessage(raw: unknown): BackgroundMessage | null {
     if (raw.lang !== undefined && (typeof raw.lang !== 'string' || !/^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(raw.lang))) return null;
     return raw.lang === undefined ? { type: 'classify', title: raw.title, text: raw.text } : { type: 'classify', title: raw.title, text: raw.text, lang: raw.lang };
   }
+  if (raw.type === 'panel-content') {
+    const topics = parseTopics(raw.topics);
+    return topics ? { type: 'panel-content', topics } : null;
+  }
   if (raw.type === 'related') {
     const topics = parseTopics(raw.topics);
     const terms = parseTerms(raw.terms);
@@ -118,15 +138,17 @@ export function parseVerdictReport(raw: unknown): VerdictReport | null {
   return { relevant: raw.relevant, score: raw.score, topics, reasons: raw.reasons as string[], uiLang: raw.uiLang };
 }
 
-/** The background's classification, or null when it is not one (the caller then classifies itself). */
-export function parseClassification(raw: unknown): Classification | null {
+/** The background's classification, or null when it is not one. */
+export function parseClassification(raw: unknown): ClassifyAnswer | null {
   if (!isRecord(raw) || typeof raw.relevant !== 'boolean' || !isScore(raw.score)) return null;
   const topics = parseTopics(raw.topics);
   if (!topics || !Array.isArray(raw.reasons) || raw.reasons.length > 12) return null;
   if (!raw.reasons.every((r) => typeof r === 'string' && r.length <= 300)) return null;
   if (typeof raw.lang !== 'string' || raw.lang.length > 12) return null;
   if (raw.script !== null && raw.script !== 'Latn' && raw.script !== 'Cyrl') return null;
-  return { relevant: raw.relevant, score: raw.score, topics, reasons: raw.reasons as string[], lang: raw.lang, script: raw.script };
+  const titleTerms = raw.titleTerms === undefined ? [] : parseTerms(raw.titleTerms);
+  if (!titleTerms) return null;
+  return { relevant: raw.relevant, score: raw.score, topics, reasons: raw.reasons as string[], lang: raw.lang, script: raw.script, titleTerms };
 }
 
 /** Minimal view of runtime.MessageSender, so this module needs no browser types. */

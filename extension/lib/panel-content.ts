@@ -3,10 +3,12 @@
  * article's topics: the newest events first, the date the knowledge runs to, and the sources
  * behind what is shown. Pure functions, tested without a DOM.
  */
+import { actions } from '../../shared/context/actions';
 import { figures } from '../../shared/context/figures';
-import { eventsForTopics, type TimelineMatch } from '../../shared/context/select';
+import { law } from '../../shared/context/law';
+import { entriesForTopics, eventsForTopics, type TimelineMatch } from '../../shared/context/select';
 import { timeline } from '../../shared/context/timeline';
-import type { Entry, PartialDate, Source } from '../../shared/context/types';
+import type { Action, Entry, Figure, LegalReference, PartialDate, Source } from '../../shared/context/types';
 import type { Topic } from '../../shared/model/types';
 
 /** Newest first; a partial date ("2024") sorts before a fuller one of the same year. */
@@ -51,28 +53,46 @@ export function sourcesOf(entries: readonly Entry[]): Array<{ title: string; url
   return [...seen.values()];
 }
 
+// The text helpers that need no campaign knowledge live in panel-text.ts (the content script's side).
+export { relatedForPanel, shortText } from './panel-text';
+
 /**
- * At most `max` characters of `text` for a popover: the first sentence when it fits, else the
- * text cut at a word boundary with "…". `more` says whether anything was left out.
+ * What the opened panel shows for an article's topics, chosen in the extension's background
+ * (features/background-panel-content.ts) and sent to the content script as plain data, so the
+ * campaign knowledge is not part of the content script. The content script only renders it
+ * (features/panel-body.ts).
  */
-export function shortText(text: string, max = 160): { short: string; more: boolean } {
-  const t = text.trim();
-  if (t.length <= max) return { short: t, more: false };
-  const sentence = /^.+?[.!?](?=\s|$)/.exec(t)?.[0];
-  if (sentence && sentence.length <= max && sentence.length >= max / 3) return { short: sentence, more: true };
-  const hard = t.slice(0, max - 1);
-  const soft = hard.replace(/\s+\S*$/, '');
-  return { short: (soft.length >= max * 0.6 ? soft : hard).replace(/[\s,;:]+$/, '') + '…', more: true };
+export interface PanelContent {
+  /** The three latest events of the topics, newest first. */
+  latest: TimelineMatch[];
+  law: LegalReference[];
+  figures: Figure[];
+  actions: Action[];
+  /** The sources of what the sections above show. */
+  sources: Array<{ title: string; url?: string }>;
+  /** Every event, newest first, marked whether it shares a topic with the article. */
+  events: TimelineMatch[];
+  /** The date the knowledge runs to. */
+  asOf: PartialDate;
 }
 
-/** Related coverage as the panel lists it: one article per story (same title), newest first. */
-export function relatedForPanel<T extends { title: string; published: string | null }>(articles: readonly T[]): T[] {
-  const key = (title: string) => title.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-  const byStory = new Map<string, T>();
-  for (const a of articles) {
-    const k = key(a.title);
-    const kept = byStory.get(k);
-    if (!kept || (a.published ?? '') > (kept.published ?? '')) byStory.set(k, a);
-  }
-  return [...byStory.values()].sort((a, b) => (b.published ?? '').localeCompare(a.published ?? ''));
+const LATEST = 3;
+const FIGURE_LIMIT = 3;
+const LAW_LIMIT = 2;
+const ACTION_LIMIT = 3;
+
+export function selectPanelContent(topics: readonly Topic[]): PanelContent {
+  const latest = latestEvents(topics, LATEST);
+  const legal = entriesForTopics(law, topics, { limit: LAW_LIMIT });
+  const keyFigures = entriesForTopics(figures, topics, { limit: FIGURE_LIMIT });
+  const todo = entriesForTopics(actions, topics, { limit: ACTION_LIMIT });
+  return {
+    latest,
+    law: legal,
+    figures: keyFigures,
+    actions: todo,
+    sources: sourcesOf([...latest, ...legal, ...keyFigures, ...todo]),
+    events: allEvents(topics, true),
+    asOf: KNOWLEDGE_AS_OF,
+  };
 }

@@ -1,7 +1,8 @@
 /**
- * The content script on news pages: extract the article, classify it locally, and only when it
- * is about biometric surveillance in Serbia mount the campaign-context panel and underline the
- * glossary terms. Nothing leaves the tab unless the reader configured a server, and then only
+ * The content script on news pages: extract the article, have the extension's background
+ * classify it, and only when it is about biometric surveillance in Serbia mount the
+ * campaign-context panel (a closed tab; its content comes from the background when first opened) and
+ * underline the glossary terms. Nothing leaves the tab unless the reader configured a server, and then only
  * the topics and title terms (features/related-coverage.ts).
  */
 import { browser } from 'wxt/browser';
@@ -10,6 +11,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { shouldRunOn } from '../../features/added-sites';
 import { classifyOffPage } from '../../features/background-classify';
 import { mountContextPanel, type MountedPanel } from '../../features/context-panel';
+import { requestPanelContent } from '../../features/background-panel-content';
 import { highlightGlossary, type Highlights } from '../../features/glossary-highlights';
 import { attachGlossaryPopover, type GlossaryPopover } from '../../features/glossary-popover';
 import { domProbe, edgeInsets } from '../../features/page-probe';
@@ -32,7 +34,6 @@ import {
   rememberOpen,
   serverUrlSetting,
 } from '../../lib/settings';
-import { titleTerms } from '../../lib/title-terms';
 // The stylesheet goes into the shadow root as text: no CSS file is exposed to web pages as a
 // web-accessible resource, and nothing is fetched, not even from the extension itself.
 import panelCss from './style.css?inline';
@@ -110,7 +111,7 @@ async function annotatePages(ctx: ContentScriptContext, initial: Awaited<ReturnT
     const article = extractArticle(document, location.hostname);
     work += performance.now() - started;
     const classification = await classifyOffPage({ title: article.title, text: article.text, lang: article.htmlLang || undefined });
-    if (mine !== run) return;
+    if (mine !== run || !classification) return;
     const resumed = performance.now();
     const uiLang = panelLanguage(settings.language, {
       htmlLang: article.htmlLang,
@@ -144,6 +145,7 @@ async function annotatePages(ctx: ContentScriptContext, initial: Awaited<ReturnT
         settings.openSites = rememberOpen(settings.openSites, location.hostname, !nowCollapsed);
         void openSitesSetting.setValue(settings.openSites);
       },
+      () => requestPanelContent(classification.topics),
       panelCss,
       placement,
     );
@@ -164,7 +166,7 @@ async function annotatePages(ctx: ContentScriptContext, initial: Awaited<ReturnT
     if (settings.serverUrl) {
       const response = await requestRelatedCoverage({
         topics: classification.topics,
-        terms: titleTerms(article.title, classification.lang),
+        terms: classification.titleTerms,
         lang: classification.lang === 'en' ? 'en' : 'sr',
       });
       if (mine !== run) return;
