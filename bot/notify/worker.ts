@@ -134,6 +134,19 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
     }
   }
 
+  /**
+   * deliverUnit under a lock per story whose follow-up it carries: a follow-up edits the
+   * story's first message with the outlets stored when it is built, so two instances sending
+   * follow-ups of one story must build and send one after the other, or the older list could
+   * land last (PostgreSQL; on SQLite one process sends a target's units in order anyway).
+   */
+  async function deliverUnitLocked(target: string, notifier: Notifier, language: AlertLanguage, unit: DeliveryUnit): Promise<Outcome> {
+    const stories = [...new Set(unit.rows.filter((r) => r.kind === 'follow-up' && r.storyId !== null).map((r) => r.storyId!))].sort((a, b) => a - b);
+    const run = (i: number): Promise<Outcome> =>
+      i === stories.length ? deliverUnit(target, notifier, language, unit) : storage.db.withLock(`story-message:${target}:${stories[i]}`, () => run(i + 1));
+    return run(0);
+  }
+
   async function deliverUnit(target: string, notifier: Notifier, language: AlertLanguage, unit: DeliveryUnit): Promise<Outcome> {
     const messages: AlertMessage[] = [];
     for (const row of unit.rows) {
@@ -210,7 +223,7 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
     for (let i = 0; i < units.length; i++) {
       // Stopping mid-batch leaves the rest claimed; the next start releases them.
       if (stopped) return;
-      const outcome = await deliverUnit(target, notifier, language, units[i]);
+      const outcome = await deliverUnitLocked(target, notifier, language, units[i]);
       if (outcome.stop) {
         blockedUntil.set(target, Date.parse(outcome.retryAt));
         const rest = units.slice(i + 1).flatMap((u) => u.rows);

@@ -39,6 +39,13 @@ export interface SqlDb {
   /** Several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
   transaction<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` while holding a lock named `key` that other instances on the same database
+   * respect (PostgreSQL: a session advisory lock on a connection of its own, released when
+   * `fn` ends or the process dies). On SQLite, one process per file: `fn` simply runs.
+   * Not a transaction: what `fn` writes commits as it goes.
+   */
+  withLock<T>(key: string, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -179,6 +186,9 @@ export function sqliteDb(db: Database.Database): SqlDb {
         release();
       }
     },
+    async withLock<T>(_key: string, fn: () => Promise<T>): Promise<T> {
+      return fn();
+    },
     async close() {
       if (db.open) db.close();
     },
@@ -286,6 +296,25 @@ export function postgresDb(pool: Pool): SqlDb {
             broken = true;
           }
           throw err;
+        }
+      } finally {
+        client.release(broken);
+      }
+    },
+    async withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
+      const client = await pool.connect();
+      let broken = false;
+      try {
+        await client.query('SELECT pg_advisory_lock(hashtext($1))', [key]);
+        try {
+          return await fn();
+        } finally {
+          try {
+            await client.query('SELECT pg_advisory_unlock(hashtext($1))', [key]);
+          } catch {
+            // A connection that cannot unlock is dropped, which ends its session and the lock.
+            broken = true;
+          }
         }
       } finally {
         client.release(broken);
