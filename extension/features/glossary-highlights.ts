@@ -7,8 +7,7 @@
  * correct reference.
  */
 import { localize, type UiLang } from '../../shared/context/localize';
-import type { GlossaryTerm } from '../../shared/context/types';
-import { GlossaryMatcher } from '../lib/glossary-matcher';
+import type { PageTerm } from '../lib/messages';
 
 export const TERM_ATTRIBUTE = 'data-nadzor-term';
 
@@ -31,7 +30,7 @@ const SKIP_SELECTOR =
 
 export interface Highlights {
   /** The terms found, in order of first appearance. */
-  terms: GlossaryTerm[];
+  terms: PageTerm[];
   /** Number of spans added. */
   count: number;
   /** Undo every change. */
@@ -50,8 +49,6 @@ export interface HighlightOptions {
   /** Only find the terms, change nothing (highlights switched off). */
   dryRun?: boolean;
 }
-
-let sharedMatcher: GlossaryMatcher | undefined;
 
 interface Split {
   original: Text;
@@ -81,16 +78,40 @@ function contiguous(original: Node, added: readonly Node[]): boolean {
 }
 
 /** The accessible name of a term's span: the word as written, then what the glossary calls it. */
-export function termLabel(term: GlossaryTerm, lang: UiLang, written: string): string {
+/** A letter, mark or digit: what a form must not be glued to (whole words only). */
+const WORD_CHAR = '[\\p{L}\\p{M}\\p{N}]';
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * One regular expression for the forms of `terms` as written in the article, longest first,
+ * whole words only, any whitespace between words; and the term of each form.
+ */
+function formsPattern(terms: readonly PageTerm[]): { pattern: RegExp; termOf: Map<string, PageTerm> } {
+  const termOf = new Map<string, PageTerm>();
+  for (const t of terms) for (const f of t.forms) if (!termOf.has(f)) termOf.set(f, t);
+  const alternatives = [...termOf.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((f) => f.split(' ').map(escapeRegExp).join('\\s+'));
+  return { pattern: new RegExp(`(?<!${WORD_CHAR})(?:${alternatives.join('|')})(?!${WORD_CHAR})`, 'gu'), termOf };
+}
+
+export function termLabel(term: PageTerm, lang: UiLang, written: string): string {
   return `${written} (${localize(term.term, lang)})`;
 }
 
-export function highlightGlossary(root: Element, lang: UiLang, options: HighlightOptions = {}): Highlights {
-  const matcher = (sharedMatcher ??= new GlossaryMatcher());
-  const limit = options.limit ?? 40;
+/**
+ * Underlines the first occurrence of each of `candidates` in `root`: the terms the background
+ * found in the article's text, with the forms they are written in there (lib/classify-answer.ts).
+ * So the page needs no glossary and no matcher: one regular expression of those exact forms,
+ * and the walk stops as soon as every term is underlined.
+ */
+export function highlightGlossary(root: Element, lang: UiLang, candidates: readonly PageTerm[], options: HighlightOptions = {}): Highlights {
+  const limit = Math.min(options.limit ?? 40, candidates.length);
   const doc = root.ownerDocument;
   const seen = new Set<string>();
-  const terms: GlossaryTerm[] = [];
+  const terms: PageTerm[] = [];
+  if (limit === 0) return { terms, count: 0, remove() {} };
+  const { pattern, termOf } = formsPattern(candidates);
   const splits: Split[] = [];
 
   // Collect first, change after: the walker must not see our own spans.
@@ -108,13 +129,17 @@ export function highlightGlossary(root: Element, lang: UiLang, options: Highligh
   }
 
   for (const node of nodes) {
+    // Every term the background found is underlined: the rest of the article is not searched.
     if (terms.length >= limit) break;
-    const matches = matcher.find(node.data).filter((m) => {
-      if (seen.has(m.term.id) || terms.length >= limit) return false;
-      seen.add(m.term.id);
-      terms.push(m.term);
-      return true;
-    });
+    const matches: Array<{ term: PageTerm; start: number; end: number }> = [];
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(node.data); m && terms.length < limit; m = pattern.exec(node.data)) {
+      const term = termOf.get(m[0].replace(/\s+/g, ' '));
+      if (!term || seen.has(term.id)) continue;
+      seen.add(term.id);
+      terms.push(term);
+      matches.push({ term, start: m.index, end: m.index + m[0].length });
+    }
     if (matches.length === 0 || options.dryRun) continue;
     const split: Split = { original: node, added: [] };
     let current = node;

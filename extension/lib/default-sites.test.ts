@@ -33,6 +33,11 @@ describe('default sites', () => {
     }
   });
 
+  it('has article patterns only where the content script looks for them (the Serbian outlets, lib/site-addresses.ts)', () => {
+    const withPattern = DEFAULT_SITES.filter((s) => s.article);
+    expect(withPattern).toEqual(SERBIAN_OUTLETS);
+  });
+
   it('reads every page of a site without a pattern, and of hosts it does not list', () => {
     expect(looksLikeArticle('n1info.rs', '/')).toBe(true);
     expect(looksLikeArticle('127.0.0.1', '/latin-article.html')).toBe(true);
