@@ -77,14 +77,13 @@ function contiguous(original: Node, added: readonly Node[]): boolean {
   return true;
 }
 
-/** The accessible name of a term's span: the word as written, then what the glossary calls it. */
 /** A letter, mark or digit: what a form must not be glued to (whole words only). */
-const WORD_CHAR = '[\\p{L}\\p{M}\\p{N}]';
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * One regular expression for the forms of `terms` as written in the article, longest first,
- * whole words only, any whitespace between words; and the term of each form.
+ * any whitespace between words; and the term of each form.
  */
 function formsPattern(terms: readonly PageTerm[]): { pattern: RegExp; termOf: Map<string, PageTerm> } {
   const termOf = new Map<string, PageTerm>();
@@ -92,9 +91,12 @@ function formsPattern(terms: readonly PageTerm[]): { pattern: RegExp; termOf: Ma
   const alternatives = [...termOf.keys()]
     .sort((a, b) => b.length - a.length)
     .map((f) => f.split(' ').map(escapeRegExp).join('\\s+'));
-  return { pattern: new RegExp(`(?<!${WORD_CHAR})(?:${alternatives.join('|')})(?!${WORD_CHAR})`, 'gu'), termOf };
+  // No 'u' flag and no lookarounds: a plain alternation compiles and runs fastest; word
+  // boundaries are checked on the match.
+  return { pattern: new RegExp(alternatives.join('|'), 'g'), termOf };
 }
 
+/** The accessible name of a term's span: the word as written, then what the glossary calls it. */
 export function termLabel(term: PageTerm, lang: UiLang, written: string): string {
   return `${written} (${localize(term.term, lang)})`;
 }
@@ -114,31 +116,34 @@ export function highlightGlossary(root: Element, lang: UiLang, candidates: reado
   const { pattern, termOf } = formsPattern(candidates);
   const splits: Split[] = [];
 
-  // Collect first, change after: the walker must not see our own spans.
-  const nodes: Text[] = [];
+  // One pass, stopping as soon as every term is underlined (usually in the first paragraphs).
+  // After wrapping words in a text node, the walk goes on after the last piece, so it never
+  // visits our own spans.
   const maxChars = options.maxChars ?? 8_000;
   let chars = 0;
   const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let n = walker.nextNode(); n && chars < maxChars; n = walker.nextNode()) {
-    const text = n as Text;
-    if (text.data.trim().length < 2) continue;
-    chars += text.data.length;
-    const parent = text.parentElement;
+  for (let n = walker.nextNode(); n && chars < maxChars && terms.length < limit; n = walker.nextNode()) {
+    const node = n as Text;
+    if (node.data.trim().length < 2) continue;
+    chars += node.data.length;
+    const parent = node.parentElement;
     if (!parent || parent.closest(SKIP_SELECTOR)) continue;
-    nodes.push(text);
-  }
-
-  for (const node of nodes) {
-    // Every term the background found is underlined: the rest of the article is not searched.
-    if (terms.length >= limit) break;
     const matches: Array<{ term: PageTerm; start: number; end: number }> = [];
+    const data = node.data;
     pattern.lastIndex = 0;
-    for (let m = pattern.exec(node.data); m && terms.length < limit; m = pattern.exec(node.data)) {
+    for (let m = pattern.exec(data); m && terms.length < limit; m = pattern.exec(data)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      // Whole words only: not glued to a letter, mark or digit on either side.
+      if ((start > 0 && WORD_CHAR.test(data[start - 1])) || (end < data.length && WORD_CHAR.test(data[end]))) {
+        pattern.lastIndex = start + 1;
+        continue;
+      }
       const term = termOf.get(m[0].replace(/\s+/g, ' '));
       if (!term || seen.has(term.id)) continue;
       seen.add(term.id);
       terms.push(term);
-      matches.push({ term, start: m.index, end: m.index + m[0].length });
+      matches.push({ term, start, end });
     }
     if (matches.length === 0 || options.dryRun) continue;
     const split: Split = { original: node, added: [] };
@@ -161,6 +166,7 @@ export function highlightGlossary(root: Element, lang: UiLang, candidates: reado
       offset = m.end;
     }
     splits.push(split);
+    walker.currentNode = current;
   }
 
   return {
