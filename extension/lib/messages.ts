@@ -110,7 +110,10 @@ export type RelatedResponse = { ok: true; articles: RelatedArticle[] } | { ok: f
 const MAX_TERMS = 8;
 const MAX_TERM_LENGTH = 48;
 /** Title terms are words: letters, digits, spaces and hyphens only. */
-const TERM = /^[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N} -]*$/u;
+// Made on first use: a Unicode-property pattern costs about a millisecond to create, and the
+// content script's top level runs on every news page.
+let termPattern: RegExp | undefined;
+const TERM = (): RegExp => (termPattern ??= /^[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N} -]*$/u);
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isScore = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1;
@@ -125,7 +128,7 @@ export function parseTopics(v: unknown): Topic[] | null {
 /** Title terms if `v` is a short array of short words, else null. */
 export function parseTerms(v: unknown): string[] | null {
   if (!Array.isArray(v) || v.length > MAX_TERMS) return null;
-  if (!v.every((t) => typeof t === 'string' && t.length > 0 && t.length <= MAX_TERM_LENGTH && TERM.test(t))) return null;
+  if (!v.every((t) => typeof t === 'string' && t.length > 0 && t.length <= MAX_TERM_LENGTH && TERM().test(t))) return null;
   return v as string[];
 }
 
