@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { DEFAULT_MATCHES } from './extension/lib/default-sites';
 
 /**
  * Extra content-script match patterns for test hosts, comma separated
@@ -53,6 +54,14 @@ export default defineConfig({
     includeSources: ['bot/feeds/default-feeds.json'],
   },
   hooks: {
+    // The article content script's matches: the default sites. Written here, not in the
+    // entrypoint, so that the feed registry they are computed from is not bundled into the
+    // content script (it would be compiled and run on every news page).
+    'entrypoints:resolved': (_wxt, entrypoints) => {
+      for (const entrypoint of entrypoints) {
+        if (entrypoint.type === 'content-script' && entrypoint.name === 'article') entrypoint.options.matches = [...DEFAULT_MATCHES];
+      }
+    },
     'build:manifestGenerated': (_wxt, manifest) => {
       if (extraMatches.length === 0) return;
       for (const script of manifest.content_scripts ?? []) {

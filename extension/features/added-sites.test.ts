@@ -8,6 +8,8 @@ describe('shouldRunOn', () => {
     expect(shouldRunOn('www.danas.rs', { added: [], disabled: [] })).toBe(true);
     expect(shouldRunOn('www.danas.rs', { added: [], disabled: ['danas.rs'] })).toBe(false);
     expect(shouldRunOn('news.example.org', { added: ['example.org'], disabled: [] })).toBe(true);
+    expect(shouldRunOn('sport.danas.rs', { added: [], disabled: ['danas.rs'] })).toBe(false);
+    expect(shouldRunOn('127.0.0.1', { added: [], disabled: ['danas.rs'] })).toBe(true);
   });
 });
 

@@ -4,21 +4,15 @@
  * and re-synced whenever the list or the permissions change.
  */
 import { browser } from 'wxt/browser';
-import { DEFAULT_SITES, hostBelongsTo, matchPatternFor } from '../lib/default-sites';
+import { DEFAULT_SITES, hostBelongsTo, matchPatternFor, runsOnHost } from '../lib/default-sites';
 import { normalizeSites, sitesSetting, type SitesSetting } from '../lib/settings';
 
 export const ADDED_SITES_SCRIPT_ID = 'nadzor-added-sites';
 /** The built content script (WXT's output name for entrypoints/article.content). */
 export const CONTENT_SCRIPT_FILE = 'content-scripts/article.js';
 
-/** Should the content script run on `hostname`, given the reader's site settings? */
-export function shouldRunOn(hostname: string, sites: SitesSetting): boolean {
-  if (sites.added.some((h) => hostBelongsTo(hostname, h))) return true;
-  const site = DEFAULT_SITES.find((s) => hostBelongsTo(hostname, s.host));
-  // Not a default or added site: a test host (EXTENSION_EXTRA_MATCHES) or a stale registration.
-  if (!site) return true;
-  return !sites.disabled.includes(site.host);
-}
+/** Should the content script run on `hostname`, given the reader's site settings? (lib/site-addresses.ts) */
+export const shouldRunOn = runsOnHost;
 
 /** Match patterns to register: added hosts not already covered by the manifest's matches. */
 export async function addedSitePatterns(sites: SitesSetting): Promise<string[]> {

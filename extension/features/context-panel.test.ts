@@ -12,7 +12,7 @@ function doc(): Document {
 const model = (over: Partial<PanelModel> = {}): PanelModel => ({
   lang: 'en',
   topics: ['face-recognition', 'dpia-commissioner'],
-  terms: glossary.filter((t) => t.id === 'dpia'),
+  terms: glossary.filter((t) => t.id === 'dpia').map(({ id, term, definition }) => ({ id, term, definition, forms: ['DPIA'] })),
   collapsed: false,
   related: { status: 'off' },
   ...over,

@@ -14,9 +14,9 @@
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { UiLang } from '../../shared/context/localize';
-import type { GlossaryTerm } from '../../shared/context/types';
 import type { Topic } from '../../shared/model/types';
 import type { RelatedArticle } from '../lib/api-client';
+import type { PageTerm } from '../lib/messages';
 import { h } from '../../shared/dom/h';
 import { strings } from '../lib/i18n';
 import type { PanelContent } from '../lib/panel-content';
@@ -36,8 +36,8 @@ export type RelatedState =
 export interface PanelModel {
   lang: UiLang;
   topics: Topic[];
-  /** Glossary terms found in the article. */
-  terms: GlossaryTerm[];
+  /** Glossary terms found in the article (by the background, lib/classify-answer.ts). */
+  terms: PageTerm[];
   collapsed: boolean;
   related: RelatedState;
   /** The page's own theme (lib/page-theme.ts); default light. */

@@ -7,8 +7,7 @@
  * correct reference.
  */
 import { localize, type UiLang } from '../../shared/context/localize';
-import type { GlossaryTerm } from '../../shared/context/types';
-import { GlossaryMatcher } from '../lib/glossary-matcher';
+import type { PageTerm } from '../lib/messages';
 
 export const TERM_ATTRIBUTE = 'data-nadzor-term';
 
@@ -31,7 +30,7 @@ const SKIP_SELECTOR =
 
 export interface Highlights {
   /** The terms found, in order of first appearance. */
-  terms: GlossaryTerm[];
+  terms: PageTerm[];
   /** Number of spans added. */
   count: number;
   /** Undo every change. */
@@ -50,8 +49,6 @@ export interface HighlightOptions {
   /** Only find the terms, change nothing (highlights switched off). */
   dryRun?: boolean;
 }
-
-let sharedMatcher: GlossaryMatcher | undefined;
 
 interface Split {
   original: Text;
@@ -80,41 +77,78 @@ function contiguous(original: Node, added: readonly Node[]): boolean {
   return true;
 }
 
+/**
+ * A letter, mark or digit: what a form must not be glued to (whole words only). Made on first
+ * use, not when the content script starts: a Unicode-property pattern costs about a millisecond.
+ */
+let wordChar: RegExp | undefined;
+const WORD_CHAR = (): RegExp => (wordChar ??= /[\p{L}\p{M}\p{N}]/u);
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * One regular expression for the forms of `terms` as written in the article, longest first,
+ * any whitespace between words; and the term of each form.
+ */
+function formsPattern(terms: readonly PageTerm[]): { pattern: RegExp; termOf: Map<string, PageTerm> } {
+  const termOf = new Map<string, PageTerm>();
+  for (const t of terms) for (const f of t.forms) if (!termOf.has(f)) termOf.set(f, t);
+  const alternatives = [...termOf.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((f) => f.split(' ').map(escapeRegExp).join('\\s+'));
+  // No 'u' flag and no lookarounds: a plain alternation compiles and runs fastest; word
+  // boundaries are checked on the match.
+  return { pattern: new RegExp(alternatives.join('|'), 'g'), termOf };
+}
+
 /** The accessible name of a term's span: the word as written, then what the glossary calls it. */
-export function termLabel(term: GlossaryTerm, lang: UiLang, written: string): string {
+export function termLabel(term: PageTerm, lang: UiLang, written: string): string {
   return `${written} (${localize(term.term, lang)})`;
 }
 
-export function highlightGlossary(root: Element, lang: UiLang, options: HighlightOptions = {}): Highlights {
-  const matcher = (sharedMatcher ??= new GlossaryMatcher());
-  const limit = options.limit ?? 40;
+/**
+ * Underlines the first occurrence of each of `candidates` in `root`: the terms the background
+ * found in the article's text, with the forms they are written in there (lib/classify-answer.ts).
+ * So the page needs no glossary and no matcher: one regular expression of those exact forms,
+ * and the walk stops as soon as every term is underlined.
+ */
+export function highlightGlossary(root: Element, lang: UiLang, candidates: readonly PageTerm[], options: HighlightOptions = {}): Highlights {
+  const limit = Math.min(options.limit ?? 40, candidates.length);
   const doc = root.ownerDocument;
   const seen = new Set<string>();
-  const terms: GlossaryTerm[] = [];
+  const terms: PageTerm[] = [];
+  if (limit === 0) return { terms, count: 0, remove() {} };
+  const { pattern, termOf } = formsPattern(candidates);
   const splits: Split[] = [];
 
-  // Collect first, change after: the walker must not see our own spans.
-  const nodes: Text[] = [];
+  // One pass, stopping as soon as every term is underlined (usually in the first paragraphs).
+  // After wrapping words in a text node, the walk goes on after the last piece, so it never
+  // visits our own spans.
   const maxChars = options.maxChars ?? 8_000;
   let chars = 0;
   const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let n = walker.nextNode(); n && chars < maxChars; n = walker.nextNode()) {
-    const text = n as Text;
-    if (text.data.trim().length < 2) continue;
-    chars += text.data.length;
-    const parent = text.parentElement;
+  for (let n = walker.nextNode(); n && chars < maxChars && terms.length < limit; n = walker.nextNode()) {
+    const node = n as Text;
+    if (node.data.trim().length < 2) continue;
+    chars += node.data.length;
+    const parent = node.parentElement;
     if (!parent || parent.closest(SKIP_SELECTOR)) continue;
-    nodes.push(text);
-  }
-
-  for (const node of nodes) {
-    if (terms.length >= limit) break;
-    const matches = matcher.find(node.data).filter((m) => {
-      if (seen.has(m.term.id) || terms.length >= limit) return false;
-      seen.add(m.term.id);
-      terms.push(m.term);
-      return true;
-    });
+    const matches: Array<{ term: PageTerm; start: number; end: number }> = [];
+    const data = node.data;
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(data); m && terms.length < limit; m = pattern.exec(data)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      // Whole words only: not glued to a letter, mark or digit on either side.
+      if ((start > 0 && WORD_CHAR().test(data[start - 1])) || (end < data.length && WORD_CHAR().test(data[end]))) {
+        pattern.lastIndex = start + 1;
+        continue;
+      }
+      const term = termOf.get(m[0].replace(/\s+/g, ' '));
+      if (!term || seen.has(term.id)) continue;
+      seen.add(term.id);
+      terms.push(term);
+      matches.push({ term, start, end });
+    }
     if (matches.length === 0 || options.dryRun) continue;
     const split: Split = { original: node, added: [] };
     let current = node;
@@ -136,6 +170,7 @@ export function highlightGlossary(root: Element, lang: UiLang, options: Highligh
       offset = m.end;
     }
     splits.push(split);
+    walker.currentNode = current;
   }
 
   return {

@@ -1,15 +1,19 @@
 import { parseHTML } from 'linkedom';
-import { describe, expect, it } from 'vitest';
 import { glossary } from '../../shared/context/glossary';
+import { pageTerms } from '../lib/classify-answer';
+import { describe, expect, it } from 'vitest';
 import { highlightGlossary } from './glossary-highlights';
 import { attachGlossaryPopover } from './glossary-popover';
+
+/** The terms the background finds in the text of `el` (lib/classify-answer.ts), as the content script gets them. */
+const termsIn = (el: Element) => pageTerms(el.textContent ?? '');
 
 function setup(lang: 'en' | 'sr-Latn' = 'en') {
   const { document, window } = parseHTML('<!doctype html><html><body><article><p>Poverenik je odbio procenu uticaja.</p></article><div id="layer"></div></body></html>');
   const doc = document as unknown as Document;
   Object.assign(window, { innerWidth: 1280, innerHeight: 900 });
   const article = doc.querySelector('article')!;
-  const highlights = highlightGlossary(article, lang);
+  const highlights = highlightGlossary(article, lang, termsIn(article));
   const popover = attachGlossaryPopover(article, doc.getElementById('layer')!, highlights.terms, lang);
   const term = (id: string) => doc.querySelector(`[data-nadzor-term="${id}"]`) as HTMLElement;
   const fire = (el: Element, type: string, init: Record<string, unknown> = {}) => {

@@ -6,9 +6,9 @@
  * does the same). All text goes in as text nodes.
  */
 import { localize, type UiLang } from '../../shared/context/localize';
-import type { GlossaryTerm } from '../../shared/context/types';
 import { h } from '../../shared/dom/h';
 import { strings } from '../lib/i18n';
+import type { PageTerm } from '../lib/messages';
 import { shortText } from '../lib/panel-text';
 import { TERM_ATTRIBUTE } from './glossary-highlights';
 
@@ -25,7 +25,7 @@ const FOCUS_RING = '2px solid currentColor';
  * Wires the popover for the term spans inside `root` (features/glossary-highlights.ts) into
  * `layer` (PanelView.layer). Listeners are delegated from `root`, so the spans carry none.
  */
-export function attachGlossaryPopover(root: Element, layer: HTMLElement, terms: readonly GlossaryTerm[], lang: UiLang): GlossaryPopover {
+export function attachGlossaryPopover(root: Element, layer: HTMLElement, terms: readonly PageTerm[], lang: UiLang): GlossaryPopover {
   const doc = root.ownerDocument;
   const s = strings(lang);
   const byId = new Map(terms.map((t) => [t.id, t]));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import feeds from '../../bot/feeds/default-feeds.json';
 import { DEFAULT_MATCHES, DEFAULT_SITES, hostBelongsTo, looksLikeArticle, matchPatternFor, SERBIAN_OUTLETS, siteHost } from './default-sites';
+import { REGISTRY_ARTICLES } from './site-addresses';
 
 describe('default sites', () => {
   it('covers every outlet of the feed registry, not the news-search feeds', () => {
@@ -30,6 +31,16 @@ describe('default sites', () => {
       expect(looksLikeArticle(url.hostname, url.pathname + url.search), site.example).toBe(true);
       // Home and section pages are not articles.
       for (const other of ['/', '/vesti/', '/sr/', '/najnovije']) expect(looksLikeArticle(url.hostname, other), `${site.host}${other}`).toBe(false);
+    }
+  });
+
+  it('has article patterns only where the content script looks for them (lib/site-addresses.ts)', () => {
+    const withPattern = DEFAULT_SITES.filter((s) => s.article).map((s) => s.host).sort();
+    expect(withPattern).toEqual([...SERBIAN_OUTLETS.map((s) => s.host), ...Object.keys(REGISTRY_ARTICLES)].sort());
+    for (const [host, { article, example }] of Object.entries(REGISTRY_ARTICLES)) {
+      const url = new URL(example!);
+      expect(DEFAULT_SITES.find((s) => s.host === host)?.article, host).toBe(article);
+      expect(looksLikeArticle(url.hostname, url.pathname + url.search), example).toBe(true);
     }
   });
 

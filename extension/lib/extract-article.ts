@@ -1,10 +1,17 @@
 /**
- * The article on the current page: its title, its text (for the classifier) and the element
- * that holds it (for the glossary highlights). A site's own selectors come first, then
- * schema.org's articleBody, then Mozilla Readability on a copy of the page, then the
- * paragraph-densest element. Nothing on the page is changed.
+ * The article on the current page: its title, its text (for the classifier and the glossary)
+ * and the element that holds it (for the glossary highlights). A site's own selectors come
+ * first, then schema.org's articleBody, then an <article> or <main> holding most of the
+ * paragraphs, then the paragraph-densest element outside navigation, asides, headers and
+ * footers. Nothing on the page is changed.
+ *
+ * Cheap by design, because it runs on the page's main thread before anything is shown: one
+ * querySelectorAll('p') pass that reads each paragraph's textContent length once, no layout
+ * reads (no innerText, offsetHeight or getBoundingClientRect), and one bounded walk over the
+ * chosen element's text nodes. Mozilla Readability is not used here: it copies and scores the
+ * whole page (tens of ms on a long one) and is 33 KB of code that every news page would compile;
+ * the bot reads articles with it on the server side (bot/reader/article/extract.ts).
  */
-import { Readability } from '@mozilla/readability';
 import { GENERIC_BODY_SELECTORS, siteSelectorsFor } from './site-selectors';
 
 export interface ExtractedArticle {
@@ -15,16 +22,17 @@ export interface ExtractedArticle {
   root: Element;
   /** The page's declared language (<html lang>), '' when absent. */
   htmlLang: string;
-  via: 'site' | 'schema' | 'semantic' | 'readability' | 'page';
+  via: 'site' | 'schema' | 'semantic' | 'page';
 }
 
 /**
- * Enough for the classifier (about 750 words: the headline, the lead and the first part say
- * what an article is about; the bot decides on a feed's title and summary alone). Long pages
- * are cut, not skipped, and the work per page stays bounded: on a 5,000-word article this
- * keeps the content script's main-thread time within its budget (`npm run bench -- extension`).
+ * Characters of article text read from the top (about 1,200 words). The classifier reads the
+ * first 5,000 of them (lib/messages.ts's CLASSIFIED_TEXT, about 750 words: the headline, the
+ * lead and the first part say what an article is about; the bot decides on a feed's title and
+ * summary alone), the glossary terms are looked for in all of them. Long pages are cut, not
+ * skipped, so the work per page stays bounded (`npm run bench -- extension`).
  */
-export const MAX_TEXT = 5_000;
+export const MAX_TEXT = 8_000;
 /** A selector's element with less text than this is not taken for the article. */
 const MIN_BODY_TEXT = 400;
 
@@ -96,29 +104,43 @@ export function findArticleRoot(doc: Document): Element {
   return articleRoot(doc).root;
 }
 
-/** The same, saying whether it is a semantic container (<article>, <main>) holding most paragraphs. */
+const SEMANTIC = ['article', 'main', '[role="main"]'];
+/** Never the article: the densest-paragraph fallback skips parents inside these. */
+const NOT_CONTENT = 'nav, aside, header, footer, [role="navigation"], [role="complementary"]';
+
+/**
+ * The same, saying whether it is a semantic container (<article>, <main>) holding most
+ * paragraphs. Each paragraph's text length is read once (textContent, no layout) and credited
+ * to its parent and to the semantic containers above it.
+ */
 function articleRoot(doc: Document): { root: Element; semantic: boolean } {
   const body = doc.body ?? doc.documentElement;
+  const candidates: Element[] = [];
+  for (const selector of SEMANTIC) for (const el of doc.querySelectorAll(selector)) candidates.push(el);
+  const inside = new Map<Element, number>(candidates.map((el) => [el, 0]));
   const byParent = new Map<Element, number>();
   let total = 0;
   for (const p of doc.querySelectorAll('p')) {
     const parent = p.parentElement;
     if (!parent) continue;
-    const n = textLength(p);
+    const n = p.textContent?.length ?? 0;
     total += n;
     byParent.set(parent, (byParent.get(parent) ?? 0) + n);
-  }
-  for (const selector of ['article', 'main', '[role="main"]']) {
-    for (const el of doc.querySelectorAll(selector)) {
-      let inside = 0;
-      for (const p of el.querySelectorAll('p')) inside += textLength(p);
-      if (total > 0 && inside >= total * 0.6 && inside >= MIN_BODY_TEXT) return { root: el, semantic: true };
+    if (candidates.length === 0) continue;
+    for (let a: Element | null = parent; a; a = a.parentElement) {
+      const sum = inside.get(a);
+      if (sum !== undefined) inside.set(a, sum + n);
     }
+  }
+  // In order: every <article>, then <main>, then [role=main]; the first that holds most.
+  for (const el of candidates) {
+    const n = inside.get(el) ?? 0;
+    if (total > 0 && n >= total * 0.6 && n >= MIN_BODY_TEXT) return { root: el, semantic: true };
   }
   let best: Element | null = null;
   let bestLength = 0;
   for (const [el, n] of byParent) {
-    if (n > bestLength) {
+    if (n > bestLength && !el.closest(NOT_CONTENT)) {
       best = el;
       bestLength = n;
     }
@@ -142,24 +164,6 @@ function headline(doc: Document, selector?: string): string {
   return h1 || clean(doc.title);
 }
 
-/** Readability on a copy of the page; returns its text and title, or null if it finds no article. */
-function readability(doc: Document): { title: string; text: string } | null {
-  const copy = doc.cloneNode(true) as Document;
-  // Readability's textContent runs adjacent paragraphs together; a newline inside each block
-  // keeps their words apart.
-  for (const el of copy.querySelectorAll('p, li, h1, h2, h3, h4, h5, h6, td, dd, dt, blockquote, figcaption, br')) {
-    el.appendChild(copy.createTextNode('\n'));
-  }
-  try {
-    const article = new Readability(copy, { charThreshold: MIN_BODY_TEXT }).parse();
-    const text = (article?.textContent ?? '').replace(/[ \t\u00a0]+/g, ' ').replace(/\s*\n\s*/g, '\n').trim();
-    if (!article || text.length < MIN_BODY_TEXT) return null;
-    return { title: (article.title ?? '').trim(), text: text.slice(0, MAX_TEXT) };
-  } catch {
-    return null;
-  }
-}
-
 export function extractArticle(doc: Document, hostname: string): ExtractedArticle {
   const htmlLang = (doc.documentElement.getAttribute('lang') ?? '').trim();
   const site = siteSelectorsFor(hostname);
@@ -172,10 +176,5 @@ export function extractArticle(doc: Document, hostname: string): ExtractedArticl
     if (root) return { title: headline(doc), text: blockText(root), root, htmlLang, via: 'schema' };
   }
   const { root, semantic } = articleRoot(doc);
-  // An <article> or <main> that holds most of the page's paragraphs is the article: no need
-  // for Readability, which copies and scores the whole page (tens of ms on a long one).
-  if (semantic) return { title: headline(doc), text: blockText(root), root, htmlLang, via: 'semantic' };
-  const read = readability(doc);
-  if (read) return { title: headline(doc) || read.title, text: read.text, root, htmlLang, via: 'readability' };
-  return { title: headline(doc), text: blockText(root), root, htmlLang, via: 'page' };
+  return { title: headline(doc), text: blockText(root), root, htmlLang, via: semantic ? 'semantic' : 'page' };
 }

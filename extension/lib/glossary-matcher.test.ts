@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { glossary } from '../../shared/context/glossary';
 import { GlossaryMatcher } from './glossary-matcher';
 
-const matcher = new GlossaryMatcher();
+const matcher = new GlossaryMatcher(glossary);
 const found = (text: string) => matcher.find(text).map((m) => [m.term.id, text.slice(m.start, m.end)]);
 
 describe('GlossaryMatcher', () => {

@@ -4,20 +4,22 @@
  * compared whole after folding (shared/text/fold), so "ECI" does not match inside "veći".
  * Returns character offsets in the original string, for wrapping the words in the page.
  */
-import { glossary } from '../../shared/context/glossary';
 import type { GlossaryTerm } from '../../shared/context/types';
 import { fold } from '../../shared/text/fold';
 
-export interface TermMatch {
-  term: GlossaryTerm;
+/** What the matcher needs of a term: its id and its surface forms. */
+export type MatchableTerm = Pick<GlossaryTerm, 'id' | 'matches'>;
+
+export interface TermMatch<T extends MatchableTerm = GlossaryTerm> {
+  term: T;
   /** Offsets in the searched string: text.slice(start, end) is the matched text. */
   start: number;
   end: number;
 }
 
-interface Form {
+interface Form<T> {
   words: string[];
-  term: GlossaryTerm;
+  term: T;
 }
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
@@ -34,8 +36,8 @@ function words(text: string): Array<{ word: string; start: number; end: number }
 }
 
 /** Forms indexed by their first folded word, longest first. */
-function compile(terms: readonly GlossaryTerm[]): Map<string, Form[]> {
-  const index = new Map<string, Form[]>();
+function compile<T extends MatchableTerm>(terms: readonly T[]): Map<string, Array<Form<T>>> {
+  const index = new Map<string, Array<Form<T>>>();
   for (const term of terms) {
     for (const form of term.matches) {
       const ws = words(form).map((w) => w.word);
@@ -49,17 +51,21 @@ function compile(terms: readonly GlossaryTerm[]): Map<string, Form[]> {
   return index;
 }
 
-export class GlossaryMatcher {
-  private readonly index: Map<string, Form[]>;
+/**
+ * A matcher for `terms`: the whole glossary in the background (lib/classify-answer.ts), only
+ * the terms the background found in the article in the content script.
+ */
+export class GlossaryMatcher<T extends MatchableTerm = GlossaryTerm> {
+  private readonly index: Map<string, Array<Form<T>>>;
 
-  constructor(terms: readonly GlossaryTerm[] = glossary) {
+  constructor(terms: readonly T[]) {
     this.index = compile(terms);
   }
 
   /** Non-overlapping matches in `text`, left to right, the longest form winning at each word. */
-  find(text: string): TermMatch[] {
+  find(text: string): Array<TermMatch<T>> {
     const ws = words(text);
-    const out: TermMatch[] = [];
+    const out: Array<TermMatch<T>> = [];
     for (let i = 0; i < ws.length; i++) {
       const forms = this.index.get(ws[i].word);
       if (!forms) continue;

@@ -5,6 +5,7 @@
  * make the background fetch arbitrary URLs or the popup show unchecked data.
  */
 import { TOPICS, type Classification, type Topic } from '../../shared/model/types';
+import type { Localized } from '../../shared/context/types';
 import type { RelatedArticle } from './api-client';
 
 /** Content script -> background: the verdict for the page, for the toolbar badge. */
@@ -29,13 +30,37 @@ export interface RelatedRequest {
 export interface ClassifyRequest {
   type: 'classify';
   title: string;
+  /**
+   * The article's text from the top: the classifier reads its first CLASSIFIED_TEXT (5,000)
+   * characters, the glossary terms are looked for in all of it (lib/extract-article.ts's
+   * MAX_TEXT, 8,000).
+   */
   text: string;
   lang?: string;
 }
 
-/** Bounds of a classify request: the content script sends at most MAX_TEXT (5,000) characters. */
+/** Bounds of a classify request: the content script sends at most MAX_TEXT (8,000) characters. */
 export const MAX_CLASSIFY_TITLE = 1_000;
 export const MAX_CLASSIFY_TEXT = 10_000;
+/** Characters of the request's text the classifier reads (the rest is searched for glossary terms only). */
+export const CLASSIFIED_TEXT = 5_000;
+
+/**
+ * A glossary term found in the article, as the content script needs it: its name and
+ * definition (for the popover and the panel) and the forms it is written in in this article
+ * (for instance "Povereniku", "Повереник"; whitespace as single spaces), so the content script
+ * underlines it by looking for these exact words, with no glossary, folding or matcher of its own.
+ */
+export interface PageTerm {
+  id: string;
+  term: Localized;
+  definition: Localized;
+  forms: string[];
+}
+/** At most this many forms of one term are sent. */
+export const MAX_TERM_FORMS = 8;
+/** At most this many terms are highlighted on a page (one span each). */
+export const MAX_PAGE_TERMS = 40;
 
 /**
  * Content script -> background: what the opened panel shows for these topics
@@ -53,7 +78,15 @@ export type BackgroundMessage = VerdictMessage | RelatedRequest | ClassifyReques
  * words for a related-coverage request (lib/title-terms.ts needs the classifier's lexicon,
  * which stays out of the content script).
  */
-export type ClassifyAnswer = Classification & { titleTerms: string[] };
+export type ClassifyAnswer = Classification & {
+  titleTerms: string[];
+  /**
+   * The glossary terms in the request's text, in order of first appearance (at most
+   * MAX_PAGE_TERMS): the glossary and its matcher stay in the background, and the content
+   * script underlines only these.
+   */
+  glossary: PageTerm[];
+};
 
 /** Popup -> content script: what did you decide about this page? */
 export interface GetVerdictMessage {
@@ -77,7 +110,10 @@ export type RelatedResponse = { ok: true; articles: RelatedArticle[] } | { ok: f
 const MAX_TERMS = 8;
 const MAX_TERM_LENGTH = 48;
 /** Title terms are words: letters, digits, spaces and hyphens only. */
-const TERM = /^[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N} -]*$/u;
+// Made on first use: a Unicode-property pattern costs about a millisecond to create, and the
+// content script's top level runs on every news page.
+let termPattern: RegExp | undefined;
+const TERM = (): RegExp => (termPattern ??= /^[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N} -]*$/u);
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isScore = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1;
@@ -92,7 +128,7 @@ export function parseTopics(v: unknown): Topic[] | null {
 /** Title terms if `v` is a short array of short words, else null. */
 export function parseTerms(v: unknown): string[] | null {
   if (!Array.isArray(v) || v.length > MAX_TERMS) return null;
-  if (!v.every((t) => typeof t === 'string' && t.length > 0 && t.length <= MAX_TERM_LENGTH && TERM.test(t))) return null;
+  if (!v.every((t) => typeof t === 'string' && t.length > 0 && t.length <= MAX_TERM_LENGTH && TERM().test(t))) return null;
   return v as string[];
 }
 
@@ -148,7 +184,25 @@ export function parseClassification(raw: unknown): ClassifyAnswer | null {
   if (raw.script !== null && raw.script !== 'Latn' && raw.script !== 'Cyrl') return null;
   const titleTerms = raw.titleTerms === undefined ? [] : parseTerms(raw.titleTerms);
   if (!titleTerms) return null;
-  return { relevant: raw.relevant, score: raw.score, topics, reasons: raw.reasons as string[], lang: raw.lang, script: raw.script, titleTerms };
+  const glossary = raw.glossary === undefined ? [] : parsePageTerms(raw.glossary);
+  if (!glossary) return null;
+  return { relevant: raw.relevant, score: raw.score, topics, reasons: raw.reasons as string[], lang: raw.lang, script: raw.script, titleTerms, glossary };
+}
+
+const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
+const isLocalized = (v: unknown): boolean => isRecord(v) && isText(v.en, 2_000) && isText(v.sr, 2_000);
+
+/** Glossary terms from the background, or null when they do not have the expected shape. */
+export function parsePageTerms(v: unknown): PageTerm[] | null {
+  if (!Array.isArray(v) || v.length > MAX_PAGE_TERMS) return null;
+  const out: PageTerm[] = [];
+  for (const t of v) {
+    if (!isRecord(t) || !isText(t.id, 64) || !isLocalized(t.term) || !isLocalized(t.definition)) return null;
+    if (!Array.isArray(t.forms) || t.forms.length === 0 || t.forms.length > MAX_TERM_FORMS) return null;
+    if (!t.forms.every((f) => isText(f, 100) && f.trim().length > 0)) return null;
+    out.push(t as unknown as PageTerm);
+  }
+  return out;
 }
 
 /** Minimal view of runtime.MessageSender, so this module needs no browser types. */

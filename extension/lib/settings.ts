@@ -121,13 +121,11 @@ export async function readSettings(): Promise<{
   serverUrl: string;
   openSites: string[];
 }> {
-  const [language, highlights, sites, serverUrl, openSites] = await Promise.all([
-    languageSetting.getValue(),
-    highlightsSetting.getValue(),
-    sitesSetting.getValue(),
-    serverUrlSetting.getValue(),
-    openSitesSetting.getValue(),
-  ]);
+  // One storage read for all five (one round trip to the browser, one task on the page's main
+  // thread when the content script asks), each with its fallback.
+  const [language, highlights, sites, serverUrl, openSites] = (
+    await storage.getItems([languageSetting, highlightsSetting, sitesSetting, serverUrlSetting, openSitesSetting])
+  ).map((r) => r.value as unknown) as [LanguageSetting, boolean, SitesSetting, string, string[]];
   let server = '';
   try {
     server = normalizeServerUrl(typeof serverUrl === 'string' ? serverUrl : '');

@@ -66,9 +66,14 @@ const DIGRAPH_EXCEPTIONS: RegExp[] = [/^nadž/, /^podž/, /^odž/, /^injek/, /^k
 /** A word with letters Serbian does not use (q, w, x, y) is foreign and stays Latin. */
 const FOREIGN_WORD = /[qwxyQWXY]/;
 
-/** URLs, e-mail addresses, hashtags with foreign letters and domain names stay as they are. */
-const PROTECTED =
-  /(?:https?:\/\/|www\.)[^\s<>"']+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[a-z]{2,}|\b[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:rs|com|org|net|eu|info|srb|io)\b(?:\/[^\s]*)?/giu;
+/**
+ * URLs, e-mail addresses, hashtags with foreign letters and domain names stay as they are.
+ * Made on first use: a Unicode-property pattern costs about a millisecond to create, and the
+ * extension's content script (which imports this module) starts on every news page.
+ */
+let protectedPattern: RegExp | undefined;
+const PROTECTED = (): RegExp =>
+  (protectedPattern ??= /(?:https?:\/\/|www\.)[^\s<>"']+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[a-z]{2,}|\b[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:rs|com|org|net|eu|info|srb|io)\b(?:\/[^\s]*)?/giu);
 
 function latinWordToCyrillic(word: string): string {
   if (FOREIGN_WORD.test(word)) return word;
@@ -111,7 +116,7 @@ function convertLetter(ch: string): string {
 export function latinToCyrillic(text: string): string {
   let out = '';
   let last = 0;
-  for (const m of text.matchAll(PROTECTED)) {
+  for (const m of text.matchAll(PROTECTED())) {
     out += convertWords(text.slice(last, m.index));
     out += m[0];
     last = (m.index ?? 0) + m[0].length;

@@ -35,14 +35,18 @@ export const KEEP_LATIN: readonly string[] = [
 ];
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const KEPT = new RegExp(
-  `#[\\p{L}\\p{N}_]+|\\{\\w+\\}|(?<![\\p{L}\\p{N}])(?:${[...KEEP_LATIN].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}\\p{N}])`,
-  'gu',
-);
+// Made on first use: a Unicode-property pattern costs about a millisecond to create, and the
+// extension's content script (which imports this module) starts on every news page.
+let keptPattern: RegExp | undefined;
+const KEPT = (): RegExp =>
+  (keptPattern ??= new RegExp(
+    `#[\\p{L}\\p{N}_]+|\\{\\w+\\}|(?<![\\p{L}\\p{N}])(?:${[...KEEP_LATIN].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}\\p{N}])`,
+    'gu',
+  ));
 
 /** Serbian Latin interface text in Cyrillic, keeping KEEP_LATIN, hashtags and {placeholders}. */
 export function uiCyrillic(latin: string): string {
   const kept: string[] = [];
-  const masked = latin.replace(KEPT, (m) => `\u0001${kept.push(m) - 1}\u0002`);
+  const masked = latin.replace(KEPT(), (m) => `\u0001${kept.push(m) - 1}\u0002`);
   return latinToCyrillic(masked).replace(/\u0001(\d+)\u0002/g, (_, i: string) => kept[Number(i)]);
 }

@@ -1,14 +1,18 @@
 /**
  * The content script on news pages: extract the article, have the extension's background
- * classify it, and only when it is about biometric surveillance in Serbia mount the
- * campaign-context panel (a closed tab; its content comes from the background when first opened) and
- * underline the glossary terms. Nothing leaves the tab unless the reader configured a server, and then only
- * the topics and title terms (features/related-coverage.ts).
+ * classify it (and find the glossary terms in it), and only when it is about biometric
+ * surveillance in Serbia mount the campaign-context panel (a closed tab; its content comes from
+ * the background when first opened), then underline the glossary terms when the page is idle.
+ * Nothing leaves the tab unless the reader configured a server, and then only the topics and
+ * title terms (features/related-coverage.ts).
+ *
+ * Every byte here is compiled on every matching news page, so the classifier, the campaign
+ * knowledge and the glossary live in the background, and the work before the tab appears is
+ * kept to the article's text (one bounded pass), the page's colours and a few hit tests.
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { shouldRunOn } from '../../features/added-sites';
 import { classifyOffPage } from '../../features/background-classify';
 import { mountContextPanel, type MountedPanel } from '../../features/context-panel';
 import { requestPanelContent } from '../../features/background-panel-content';
@@ -18,7 +22,7 @@ import { domProbe, edgeInsets } from '../../features/page-probe';
 import { requestRelatedCoverage } from '../../features/related-coverage';
 import { followSpaNavigation, waitForSettled } from '../../features/spa-navigation';
 import { reportVerdict } from '../../features/toolbar-badge';
-import { DEFAULT_MATCHES, looksLikeArticle } from '../../lib/default-sites';
+import { looksLikeArticle, runsOnHost } from '../../lib/site-addresses';
 import { extractArticle } from '../../lib/extract-article';
 import { isOwnSender, parseContentMessage, type VerdictReport } from '../../lib/messages';
 import { toVerdictReport } from '../../lib/page-verdict';
@@ -39,14 +43,16 @@ import {
 import panelCss from './style.css?inline';
 
 export default defineContentScript({
-  // The default sites; EXTENSION_EXTRA_MATCHES adds test hosts (wxt.config.ts), and sites the
-  // reader adds are registered at run time (features/added-sites.ts).
-  matches: DEFAULT_MATCHES,
+  // The default sites (lib/default-sites.ts's DEFAULT_MATCHES) are filled in at build time by
+  // wxt.config.ts, so the feed registry they come from is not part of this script's code;
+  // EXTENSION_EXTRA_MATCHES adds test hosts, and sites the reader adds are registered at run
+  // time (features/added-sites.ts).
+  matches: [],
   runAt: 'document_idle',
   cssInjectionMode: 'manual',
   async main(ctx) {
     const settings = await readSettings();
-    if (!shouldRunOn(location.hostname, settings.sites)) return;
+    if (!runsOnHost(location.hostname, settings.sites)) return;
     await annotatePages(ctx, settings);
   },
 });
@@ -55,6 +61,21 @@ interface Annotation {
   panel?: MountedPanel;
   highlights?: Highlights;
   popover?: GlossaryPopover;
+  /** Cancels the glossary highlighting still waiting for an idle moment. */
+  cancelIdle?: () => void;
+}
+
+/**
+ * Runs `fn` when the page's main thread is idle (at the latest after `timeout` ms); returns a
+ * cancel function.
+ */
+function whenIdle(fn: () => void, timeout: number): () => void {
+  if (typeof window.requestIdleCallback === 'function') {
+    const id = window.requestIdleCallback(fn, { timeout });
+    return () => window.cancelIdleCallback(id);
+  }
+  const id = setTimeout(fn, 50);
+  return () => clearTimeout(id);
 }
 
 /** The closed tab's size before it is measured (about 0.4% of a 1280×900 window). */
@@ -78,6 +99,7 @@ async function annotatePages(ctx: ContentScriptContext, initial: Awaited<ReturnT
 
   const clear = (): void => {
     run++;
+    current.cancelIdle?.();
     current.popover?.remove();
     current.panel?.remove();
     current.highlights?.remove();
@@ -112,7 +134,7 @@ async function annotatePages(ctx: ContentScriptContext, initial: Awaited<ReturnT
     work += performance.now() - started;
     const classification = await classifyOffPage({ title: article.title, text: article.text, lang: article.htmlLang || undefined });
     if (mine !== run || !classification) return;
-    const resumed = performance.now();
+    let resumed = performance.now();
     const uiLang = panelLanguage(settings.language, {
       htmlLang: article.htmlLang,
       script: classification.script,
@@ -123,19 +145,20 @@ async function annotatePages(ctx: ContentScriptContext, initial: Awaited<ReturnT
     if (!classification.relevant) return;
 
     // Read the page's geometry and colours while its layout is still clean (no forced
-    // re-layout), then change it: the underlines and our host.
+    // re-layout), then change it: our host now, the underlines when the page is idle.
     const theme = pageTheme(document, article.root);
     const placement = placeTab(null, TAB_ESTIMATE);
-    const highlights = highlightGlossary(article.root, uiLang, { dryRun: !settings.highlights });
+    // The glossary terms of the article, found by the background (lib/classify-answer.ts).
+    const terms = classification.glossary;
     // First appearance: a closed tab, unless the reader opened the panel on this site before.
     const collapsed = !opensOn(settings.openSites, location.hostname);
     let host: HTMLElement | null = null;
-    const panel = await mountContextPanel(
+    const mounting = mountContextPanel(
       ctx,
       {
         lang: uiLang,
         topics: classification.topics,
-        terms: highlights.terms,
+        terms,
         collapsed,
         related: settings.serverUrl ? { status: 'loading' } : { status: 'off' },
         theme,
@@ -149,19 +172,33 @@ async function annotatePages(ctx: ContentScriptContext, initial: Awaited<ReturnT
       panelCss,
       placement,
     );
+    // Not counted: the wait between mounting's steps, when other tasks may run.
+    work += performance.now() - resumed;
+    const panel = await mounting;
+    resumed = performance.now();
     host = panel.host;
     host.toggleAttribute('data-open', !collapsed);
     if (mine !== run) {
       panel.remove();
-      highlights.remove();
       return;
     }
-    const popover = settings.highlights ? attachGlossaryPopover(article.root, panel.view.layer, highlights.terms, uiLang) : undefined;
-    current = { panel, highlights, popover };
+    const popover = settings.highlights && terms.length > 0 ? attachGlossaryPopover(article.root, panel.view.layer, terms, uiLang) : undefined;
+    current = { panel, popover };
     work += performance.now() - resumed;
     performance.measure('nadzor:annotate', { start: started, duration: work });
     // Now that the tab is on the page, place it by its real size (our host excluded).
     replaceSoon();
+    // The underlines: not before the tab appears, and in an idle moment of the page (measured
+    // apart, as "nadzor:highlight"). The walk stops once every term is underlined.
+    if (settings.highlights && terms.length > 0) {
+      current.cancelIdle = whenIdle(() => {
+        if (mine !== run || !article.root.isConnected) return;
+        current.cancelIdle = undefined;
+        const begun = performance.now();
+        current.highlights = highlightGlossary(article.root, uiLang, terms);
+        performance.measure('nadzor:highlight', { start: begun, end: performance.now() });
+      }, 2_000);
+    }
 
     if (settings.serverUrl) {
       const response = await requestRelatedCoverage({
