@@ -21,7 +21,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FeedEntry } from '../../shared/model/types';
-import { startFeedServer, type FakeItem, type FeedServer } from '../../test/fakes/feed-server';
+import { startFeedServer, type FeedServer } from '../../test/fakes/feed-server';
+import { corpusFeedItems } from './corpus-feeds';
 import { startPgCluster, type PgCluster } from '../../test/pg-cluster';
 import { silentLogger } from '../log';
 import { createMonitor, type CycleSummary } from '../monitor';
@@ -57,17 +58,7 @@ export async function runCycleBench(
   const paths: string[] = [];
   const feeds: FeedEntry[] = [];
   for (let f = 0; f < feedCount; f++) {
-    const items: FakeItem[] = [];
-    for (let i = 0; i < itemsPerFeed; i++) {
-      const c = corpus[(f * itemsPerFeed + i) % corpus.length];
-      items.push({
-        guid: `f${f}-i${i}`,
-        title: `${c.title} (${f}/${i})`,
-        description: c.text,
-        link: `http://127.0.0.1/outlet-${f}/article-${i}`,
-        published: new Date(now - (f % 48) * 1800_000 - i * 3600_000).toISOString(),
-      });
-    }
+    const items = corpusFeedItems(corpus, f, itemsPerFeed, (i) => now - (f % 48) * 1800_000 - i * 3600_000);
     const path = `/cycle-${f}.xml`;
     paths.push(path);
     server.setFeed(path, { title: `Outlet ${f}`, items });

@@ -7,7 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FeedEntry } from '../../shared/model/types';
-import { startFeedServer, type FakeItem } from '../../test/fakes/feed-server';
+import { startFeedServer } from '../../test/fakes/feed-server';
+import { corpusFeedItems } from './corpus-feeds';
 import { loadCorpus } from '../training/dataset';
 import { silentLogger } from '../log';
 import { createMonitor } from '../monitor';
@@ -21,17 +22,7 @@ export async function runPipelineBench(feedCount = 500, itemsPerFeed = 50): Prom
   const feeds: FeedEntry[] = [];
   const now = Date.now();
   for (let f = 0; f < feedCount; f++) {
-    const items: FakeItem[] = [];
-    for (let i = 0; i < itemsPerFeed; i++) {
-      const c = corpus[(f * itemsPerFeed + i) % corpus.length];
-      items.push({
-        guid: `f${f}-i${i}`,
-        title: `${c.title} (${f}/${i})`,
-        description: c.text,
-        link: `http://127.0.0.1/outlet-${f}/article-${i}`,
-        published: new Date(now - i * 3600_000).toISOString(),
-      });
-    }
+    const items = corpusFeedItems(corpus, f, itemsPerFeed, (i) => now - i * 3600_000);
     server.setFeed(`/feed-${f}.xml`, { title: `Outlet ${f}`, items });
     feeds.push({ outlet: `Outlet ${f}`, url: server.feedUrl(`/feed-${f}.xml`), language: 'sr', script: 'Latn', scope: 'domestic', homepage: 'http://127.0.0.1/' });
   }
