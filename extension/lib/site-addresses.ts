@@ -26,8 +26,8 @@ export interface Site {
  * against real article and section addresses of each outlet found in public web pages and code
  * (listed in default-sites.test.ts; the tests never leave 127.0.0.1): recheck a pattern against
  * the site when articles stop getting the panel. B92's numeric-id form ("/info/vesti/123456/…")
- * is not backed by a real address yet, only its "nav_id" form. The test pages in
- * test/fixtures/pages/sites/ mimic each outlet's article markup.
+ * is not backed by a real address yet, only its "nav_id" form. The test pages
+ * (test/e2e-extension/site-pages.ts) mimic each outlet's article markup.
  */
 export const SERBIAN_OUTLETS: Site[] = [
   { host: 'blic.rs', name: 'Blic', article: /^\/[a-z-]+\/(?:[a-z0-9-]+\/)*[a-z0-9-]+\/[a-z0-9]{7}\/?$/, example: 'https://www.blic.rs/vesti/beograd/kamere-na-slaviji/x7k2m9p' },

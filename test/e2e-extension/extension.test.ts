@@ -13,6 +13,7 @@ import { chromium, type Browser, type BrowserContext, type Page, type Worker } f
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildExtensionForTests } from './build-extension';
 import { RELATED_ARTICLE, startFakeApi, startFixtureServer, type FakeApi, type LocalServer } from './servers';
+import { SITE_PAGES, sitePage } from './site-pages';
 
 /** The extension APIs used inside `worker.evaluate` (they run in the service worker). */
 declare const chrome: {
@@ -59,7 +60,7 @@ describe.skipIf(!existsSync(CHROMIUM))('browser extension in Chromium', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     const [extension, fixtureServer, fakeApi] = await Promise.all([
       buildExtensionForTests(ROOT, path.join(tmp, 'build')),
-      startFixtureServer(PAGES),
+      startFixtureServer(PAGES, Object.fromEntries(Object.keys(SITE_PAGES).map((host) => [`sites/${host}.html`, () => sitePage(host)]))),
       startFakeApi(),
     ]);
     fixtures = fixtureServer;
@@ -260,7 +261,7 @@ describe.skipIf(!existsSync(CHROMIUM))('browser extension in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
-  const sitePages = ['blic.rs', 'politika.rs', 'telegraf.rs', 'informer.rs', 'b92.net', 'mondo.rs', 'nin.rs', 'vreme.com', 'insajder.net', 'rtv.rs'];
+  const sitePages = Object.keys(SITE_PAGES);
 
   it.each(sitePages)('%s test page: the closed tab takes at most 8 per cent of the window, clear of fixed bars and text', async (host) => {
     const p = await open(`sites/${host}.html`);

@@ -31,10 +31,19 @@ function closer(server: http.Server): () => Promise<void> {
     });
 }
 
-/** Serves the files of `dir`; anything else is a 404. */
-export async function startFixtureServer(dir: string): Promise<LocalServer> {
+/**
+ * Serves the files of `dir`, and `generated` pages (path without the leading slash -> HTML);
+ * anything else is a 404.
+ */
+export async function startFixtureServer(dir: string, generated: Record<string, () => string> = {}): Promise<LocalServer> {
   const server = http.createServer(async (req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const page = Object.hasOwn(generated, pathname.slice(1)) ? generated[pathname.slice(1)] : undefined;
+    if (page) {
+      res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' });
+      res.end(page());
+      return;
+    }
     const file = path.join(dir, path.normalize(pathname).replace(/^([/\\])+/, ''));
     if (!file.startsWith(dir + path.sep)) {
       res.writeHead(403).end();
