@@ -3,9 +3,9 @@
  * name, script, colours and fixed controls (a cookie bar, a bottom navigation bar, a back-to-top
  * button), served at `sites/<host>.html` by the fixture server. Invented text from the
  * campaign's facts; each page stands for an article at its outlet's example address
- * (extension/lib/site-addresses.ts).
+ * (extension/lib/site-addresses.ts; names as the options page lists them).
  */
-import { SERBIAN_OUTLETS } from '../../extension/lib/site-addresses';
+import { DEFAULT_SITES } from '../../extension/lib/default-sites';
 
 type Fixed = 'cookie' | 'bottombar' | 'totop';
 
@@ -29,6 +29,14 @@ export const SITE_PAGES: Record<string, SitePage> = {
   'vreme.com': { script: 'Latn', fixed: ['totop'] },
   'insajder.net': { script: 'Latn', fixed: ['bottombar'] },
   'rtv.rs': { script: 'Cyrl', fixed: ['cookie'] },
+  // The feed registry's outlets.
+  'n1info.rs': { script: 'Latn', stickyHeader: true, fixed: ['cookie'] },
+  'danas.rs': { script: 'Latn', fixed: ['totop'] },
+  'nova.rs': { script: 'Latn', fixed: ['bottombar'] },
+  'rts.rs': { script: 'Cyrl', fixed: ['cookie', 'totop'] },
+  'kurir.rs': { script: 'Latn', fixed: ['bottombar'] },
+  'novosti.rs': { script: 'Cyrl', fixed: [] },
+  '021.rs': { script: 'Latn', fixed: ['cookie'] },
 };
 
 const TEXT = {
@@ -61,8 +69,8 @@ const FIXED: Record<Fixed, string> = {
 /** The HTML of the test page for `host` (a key of SITE_PAGES). */
 export function sitePage(host: string): string {
   const page = SITE_PAGES[host];
-  const outlet = SERBIAN_OUTLETS.find((s) => s.host === host);
-  if (!page || !outlet) throw new Error(`no test page for ${host}`);
+  const outlet = DEFAULT_SITES.find((s) => s.host === host);
+  if (!page || !outlet?.example) throw new Error(`no test page for ${host}`);
   const text = TEXT[page.script];
   return `<!doctype html>
 <html lang="sr-${page.script}">
