@@ -70,7 +70,9 @@ describe('openStorage', () => {
     const steps = ['CREATE TABLE a (x INTEGER)', 'CREATE TABLE b (x INTEGER); SELECT no_such_function()'];
     if (onPostgres) {
       const { default: pg } = await import('pg');
-      const db = postgresDb(new pg.Pool({ connectionString: await tempPostgresUrl({ empty: true }), max: 2 }));
+      const pool = new pg.Pool({ connectionString: await tempPostgresUrl({ empty: true }), max: 2 });
+      pool.on('error', () => undefined);
+      const db = postgresDb(pool);
       try {
         await expect(migratePostgres(db, steps)).rejects.toThrow(/no_such_function/);
         expect(await db.get('SELECT version FROM schema_version')).toEqual({ version: 1 });
@@ -99,5 +101,23 @@ describe('openStorage', () => {
       }),
     ).rejects.toThrow('boom');
     expect(await storage.db.get('SELECT count(*) AS n FROM stories')).toEqual({ n: 1 });
+  });
+
+  // PostgreSQL-only: a connection that dies while a transaction holds it (the server
+  // terminates the backend between two statements) fails that transaction, with no unhandled
+  // 'error' event from the lent client, and the pool goes on with a fresh connection.
+  it.runIf(onPostgres)('survives a connection terminated in the middle of a transaction', async () => {
+    const { storage, reopen } = await tempStorage();
+    const other = await reopen();
+    await expect(
+      storage.transaction(async () => {
+        const { pid } = (await storage.db.get<{ pid: number }>('SELECT pg_backend_pid() AS pid'))!;
+        await other.db.get('SELECT pg_terminate_backend(?)', [pid]);
+        // Let the termination reach the lent client before its next statement.
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await storage.stories.create('Priča', '2025-03-01T00:00:00Z', [1]);
+      }),
+    ).rejects.toThrow();
+    expect(await storage.db.get('SELECT count(*)::int AS n FROM stories')).toEqual({ n: 0 });
   });
 });

@@ -131,8 +131,12 @@ export async function openPostgresStorage(url: string, options: PostgresOptions 
   // queries that run in about as long. Only this program's connections; the server's own
   // settings are untouched.
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types: types as never, options: '-c work_mem=32MB -c jit=off' });
-  // An idle client that loses its connection (server restart) must not crash the process.
+  // A client that loses its connection (server restart, terminated backend) must not crash
+  // the process: the pool reports idle clients' errors, and a checked-out client between two
+  // queries has no listener of its own (pg-pool removes the pool's while it is lent), so one
+  // is added to every new client. The query in flight, if any, still fails and is handled.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = postgresDb(pool);
   try {
     await migratePostgres(db);
