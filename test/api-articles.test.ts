@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { getJson, seededApp } from '../bot/api/testdata/api-fixture';
 import { seedArticles } from '../bot/api/testdata/seed';
 import { article } from '../bot/storage/testdata/fixtures';
+import { listArticles } from '../bot/api/articles';
+import { searchExpression, syncSearchIndex } from '../bot/api/search-index';
 
 type Page = { articles: Array<Record<string, any>>; total: number; limit: number; offset: number };
 
@@ -96,6 +98,51 @@ describe('GET /api/articles?q (search across scripts)', () => {
     const page = await getJson<Page>(app, '/api/articles?q=kamere&script=Cyrl&limit=1');
     expect(page.total).toBe(2);
     expect(titles(page)).toEqual(['Протест испред Скупштине због камера']);
+  });
+
+  it('counts a search exactly up to the cap, then says "at least"', async () => {
+    const { storage } = await seededApp();
+    await syncSearchIndex(storage.db);
+    const match = searchExpression('kamere')!;
+    // Six articles name cameras (any script); the count stops one past the cap.
+    expect(await listArticles(storage.db, { match }, 2, 0, { searchCountCap: 6 })).toMatchObject({ total: 6, totalExact: true });
+    const capped = await listArticles(storage.db, { match }, 2, 0, { searchCountCap: 3 });
+    expect(capped).toMatchObject({ total: 3, totalExact: false, limit: 2, offset: 0 });
+    expect(capped.articles).toHaveLength(2);
+    // Without a text search the count is always exact.
+    expect(await listArticles(storage.db, {}, 2, 0, { searchCountCap: 3 })).toMatchObject({ total: 12, totalExact: true });
+    const { app } = await seededApp();
+    expect(await getJson<Page>(app, '/api/articles?q=kamere&limit=1')).toMatchObject({ total: 6, totalExact: true });
+  });
+
+  // On PostgreSQL a search first checks the newest few articles one by one, and then counts
+  // from that, or from the index, and reads its page newest first or from the index (a rare
+  // search): whichever path, the same page and the same count.
+  it('gives the same page and count whichever way a search is counted and read', async () => {
+    const { storage } = await seededApp();
+    await syncSearchIndex(storage.db);
+    const queries = [
+      { match: searchExpression('kamere')! },
+      { match: searchExpression('kamere')!, relevant: true },
+      { match: searchExpression('kamere')!, since: '2025-03-05T00:00:00.000Z', until: '2025-03-25T00:00:00.000Z' },
+      { match: searchExpression('kamere')!, script: 'Cyrl' as const },
+      { match: searchExpression('huawei')!, relevant: false },
+      { match: searchExpression('nema takve reci')! },
+    ];
+    for (const f of queries) {
+      for (const [limit, offset] of [[2, 0], [2, 3], [50, 0]]) {
+        const reference = await listArticles(storage.db, f, limit, offset);
+        for (const probeRows of [2, 4, 8]) {
+          for (const searchCountCap of [2, 5, 1000]) {
+            const page = await listArticles(storage.db, f, limit, offset, { searchCountCap, probeRows });
+            const why = JSON.stringify({ f, limit, offset, probeRows, searchCountCap });
+            expect(page.articles.map((a) => a.id), why).toEqual(reference.articles.map((a) => a.id));
+            expect(page.total, why).toBe(Math.min(reference.total, searchCountCap));
+            expect(page.totalExact, why).toBe(reference.total <= searchCountCap);
+          }
+        }
+      }
+    }
   });
 
   it('treats search syntax as plain words', async () => {

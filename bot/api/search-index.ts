@@ -143,6 +143,14 @@ export function matchingIdsSql(dialect: Dialect, expr: string): { sql: string; p
 }
 
 /**
+ * PostgreSQL: whether the index row `s` (article_search) matches the FTS5 expression, for
+ * checking one known article (articles.ts countSearchMatches).
+ */
+export function matchProbe(expr: string): { sql: string; params: unknown[] } {
+  return { sql: "s.doc @@ to_tsquery('simple', ?)", params: [ftsToTsquery(expr)] };
+}
+
+/**
  * The condition "article a matches this FTS5 expression" in each dialect, with its parameter.
  */
 export function matchCondition(dialect: Dialect, expr: string): { sql: string; params: unknown[] } {

@@ -69,7 +69,7 @@ const quantile = (xs: number[], q: number) => {
 };
 
 /** Bulk loading: multi-row INSERTs on SQLite, unnest() of column arrays on PostgreSQL. */
-function loader(storage: Storage): (c: ScaleChunk) => Promise<void> {
+export function loader(storage: Storage): (c: ScaleChunk) => Promise<void> {
   const cols = ARTICLE_INSERT_COLUMNS.join(', ');
   if (storage.dialect === 'postgres') {
     const types = ['bigint', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'bigint', 'integer', 'float8', 'text', 'text', 'text', 'text', 'text'];

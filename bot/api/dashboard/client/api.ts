@@ -137,11 +137,18 @@ export async function loadView(v: View): Promise<Data> {
   };
 }
 
-/** One page of the stories behind a count, and the number of articles behind it. */
-export async function loadDrill(v: View, overrides: Record<string, string | undefined>, offset: number): Promise<{ page: StoryPage; articles: number }> {
+/**
+ * One page of the stories behind a count, and the number of articles behind it (a lower
+ * bound when `articlesExact` is false: a text search counts its matches only up to a cap).
+ */
+export async function loadDrill(
+  v: View,
+  overrides: Record<string, string | undefined>,
+  offset: number,
+): Promise<{ page: StoryPage; articles: number; articlesExact: boolean }> {
   const [page, articles] = await Promise.all([
     getJson<StoryPage>(`/api/stories?${apiParams(v, { ...overrides, limit: '50', offset: String(offset) })}`),
-    getJson<{ total: number }>(`/api/articles?${apiParams(v, { ...overrides, limit: '1' })}`),
+    getJson<{ total: number; totalExact?: boolean }>(`/api/articles?${apiParams(v, { ...overrides, limit: '1' })}`),
   ]);
-  return { page, articles: articles.total };
+  return { page, articles: articles.total, articlesExact: articles.totalExact !== false };
 }

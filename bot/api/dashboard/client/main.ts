@@ -549,9 +549,11 @@ class Dashboard {
       byId('drill-title').focus();
     }
     try {
-      const { page, articles } = await loadDrill(this.view, overrides, state.offset);
+      const { page, articles, articlesExact } = await loadDrill(this.view, overrides, state.offset);
       if (mine !== this.generation || this.drill !== state) return;
-      byId('drill-count').textContent = t('drill.count', this.ui, { articles: this.n(articles), stories: this.n(page.total) });
+      // A text search's count stops at a cap: "1,000+".
+      const articleCount = this.n(articles) + (articlesExact ? '' : '+');
+      byId('drill-count').textContent = t('drill.count', this.ui, { articles: articleCount, stories: this.n(page.total) });
       this.renderLatest(page.stories, byId('drill-list'), t('status.empty', this.ui), more);
       state.offset += page.stories.length;
       byId('drill-more').hidden = state.offset >= page.total;
