@@ -24,6 +24,7 @@ const BOTH_BACKENDS = [
   'bot/storage/subscriptions.test.ts',
   'bot/api/coverage.test.ts',
   'bot/api/search-index.test.ts',
+  'bot/api/org-index.test.ts',
   'test/api-articles.test.ts',
   'test/api-coverage.test.ts',
   'test/api-export.test.ts',

@@ -256,8 +256,8 @@ export function createApp(deps: ApiDeps): App {
     p.done();
     // `org` filters the articles (those naming it); the mentions count that organisation, or all.
     const chosen = q.filter.orgMatch === undefined ? orgs : pickOrgs(Params.of(c.req.url));
-    await syncSearchIndex(db);
-    return c.json(await bucketsOk(() => overview(db, { ...q, orgs: chosen })));
+    await withIndex(q.filter);
+    return c.json(await bucketsOk(() => overview(db, { ...q, orgs: chosen, trackedOrgs: orgs })));
   });
 
   app.get('/api/mentions', async (c) => {
@@ -265,8 +265,8 @@ export function createApp(deps: ApiDeps): App {
     const q = periodQuery(p, { org: false });
     const chosen = pickOrgs(p);
     p.done();
-    await syncSearchIndex(db);
-    return c.json(await bucketsOk(() => mentions(db, chosen, q)));
+    await withIndex(q.filter);
+    return c.json(await bucketsOk(() => mentions(db, chosen, q, orgs)));
   });
 
   app.get('/api/freshness', async (c) => {

@@ -7,15 +7,16 @@
  * - `shareOfVoice`: its articles / the sum over all tracked organisations, i.e. how often it
  *   is named compared with the others.
  *
- * Names are found through the folded full-text index (search-index.ts) with the rules of
- * bot/orgs/match.ts: whole words, any script, no diacritics, `*` for case endings.
+ * Names are found with the rules of bot/orgs/match.ts (whole words, any script, no
+ * diacritics, `*` for case endings), once per article, in the organisation index
+ * (org-index.ts), which is brought up to date first.
  */
 import type { SqlDb } from '../storage/index';
-import { orgFtsQuery, type TrackedOrg } from '../orgs';
+import type { TrackedOrg } from '../orgs';
 import { localIso } from './belgrade';
 import { bucketSql, periodBuckets, TooManyBucketsError, MAX_BUCKETS, type Interval, type Period } from './coverage';
 import { whereClause, type ArticleQuery } from './filters';
-import { matchingIdsSql } from './search-index';
+import { orgPairs, syncOrgIndex } from './org-index';
 
 export interface MentionsQuery {
   from: string;
@@ -50,7 +51,7 @@ export interface MentionsResult {
 
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
 
-export async function mentions(db: SqlDb, orgs: readonly TrackedOrg[], q: MentionsQuery): Promise<MentionsResult> {
+export async function mentions(db: SqlDb, orgs: readonly TrackedOrg[], q: MentionsQuery, tracked: readonly TrackedOrg[] = orgs): Promise<MentionsResult> {
   const period = periodBuckets(q.from, q.to, q.interval);
   if (!period) throw new TooManyBucketsError(`more than ${MAX_BUCKETS} ${q.interval} buckets; choose a longer interval or a shorter period`);
   const filter: ArticleQuery = { ...q.filter, since: period.from, until: period.to };
@@ -58,13 +59,14 @@ export async function mentions(db: SqlDb, orgs: readonly TrackedOrg[], q: Mentio
   const bucketById = new Map<number, string>();
   const rows = await db.all<{ id: number; bucket: string }>(`SELECT a.id AS id, ${bucketSql(q.interval, period, db.dialect)} AS bucket FROM articles a ${base.sql}`, base.params);
   for (const r of rows) bucketById.set(r.id, r.bucket);
-  return mentionsOf(db, orgs, period, q.interval, bucketById);
+  return mentionsOf(db, orgs, period, q.interval, bucketById, tracked);
 }
 
 /**
- * The mentions of a period whose articles are known: each organisation's articles from the
- * full-text index, counted in JS against the period's articles and their buckets (one scan
- * and n index lookups instead of n filtered scans; GET /api/overview shares its scan).
+ * The mentions of a period whose articles are known: the organisation index's pairs for the
+ * period's range of article ids, counted in JS against the period's articles and their buckets
+ * (GET /api/overview shares its scan). Only organisations in `orgs` are counted; the index
+ * holds every tracked one.
  */
 export async function mentionsOf(
   db: SqlDb,
@@ -72,33 +74,37 @@ export async function mentionsOf(
   period: Period,
   interval: Interval,
   bucketById: ReadonlyMap<number, string>,
+  /** Every tracked organisation: the list the index is built for (`orgs` may be a few of them). */
+  tracked: readonly TrackedOrg[] = orgs,
 ): Promise<MentionsResult> {
   const totalByBucket = new Map<string, number>();
-  for (const b of bucketById.values()) totalByBucket.set(b, (totalByBucket.get(b) ?? 0) + 1);
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const [id, b] of bucketById) {
+    totalByBucket.set(b, (totalByBucket.get(b) ?? 0) + 1);
+    if (id < lo) lo = id;
+    if (id > hi) hi = id;
+  }
   const seriesOf = (counts: Map<string, number>) =>
     period.buckets.flatMap((b) => (counts.has(b) ? [{ bucket: b, articles: counts.get(b)! }] : []));
   const totalSeries = seriesOf(totalByBucket);
   const totalArticles = bucketById.size;
 
-  // The organisations' lookups are independent: on PostgreSQL they run at once on the pool.
-  const found = await Promise.all(
-    orgs.map((org) => {
-      const named = matchingIdsSql(db.dialect, orgFtsQuery(org));
-      return db.values<[number]>(named.sql, named.params);
-    }),
-  );
-  const perOrg: Array<{ org: TrackedOrg; series: Array<{ bucket: string; articles: number }>; articles: number }> = [];
-  for (const [k, org] of orgs.entries()) {
-    const counts = new Map<string, number>();
-    let articles = 0;
-    for (const [id] of found[k]) {
+  await syncOrgIndex(db, tracked);
+  const countsByOrg = new Map(orgs.map((o) => [o.id, { counts: new Map<string, number>(), articles: 0 }]));
+  if (bucketById.size > 0) {
+    for (const [id, orgId] of await orgPairs(db, lo, hi)) {
       const b = bucketById.get(id);
-      if (b === undefined) continue;
-      counts.set(b, (counts.get(b) ?? 0) + 1);
-      articles++;
+      const c = countsByOrg.get(orgId);
+      if (b === undefined || c === undefined) continue;
+      c.counts.set(b, (c.counts.get(b) ?? 0) + 1);
+      c.articles++;
     }
-    perOrg.push({ org, series: seriesOf(counts), articles });
   }
+  const perOrg = orgs.map((org) => {
+    const c = countsByOrg.get(org.id)!;
+    return { org, series: seriesOf(c.counts), articles: c.articles };
+  });
   const allMentions = perOrg.reduce((s, o) => s + o.articles, 0);
 
   return {

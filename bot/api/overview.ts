@@ -22,6 +22,8 @@ export interface OverviewQuery {
   filter: ArticleQuery;
   /** The organisations whose mentions to count (GET /api/mentions over the same articles). */
   orgs?: readonly TrackedOrg[];
+  /** Every tracked organisation, when `orgs` is a few of them (the organisation index is built for all). */
+  trackedOrgs?: readonly TrackedOrg[];
 }
 
 export interface OutletTotal extends CoverageTotal {
@@ -132,6 +134,6 @@ export async function overview(db: SqlDb, q: OverviewQuery): Promise<OverviewRes
     lang: totalsOf(langs),
     script: totalsOf(scripts),
     topic: totalsOf(topics),
-    mentions: q.orgs ? await mentionsOf(db, q.orgs, period, q.interval, bucketById) : undefined,
+    mentions: q.orgs ? await mentionsOf(db, q.orgs, period, q.interval, bucketById, q.trackedOrgs ?? q.orgs) : undefined,
   };
 }

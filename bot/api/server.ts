@@ -6,6 +6,8 @@ import { apiLogger, createApp, type ApiConfig, type ApiDeps } from './app';
 import { defaultAllowedHosts, type AllowedHost } from './host-check';
 import { dashboardScript } from './dashboard/assets';
 import { backfillSearchIndex } from './search-index';
+import { backfillOrgIndex } from './org-index';
+import { loadOrgs } from '../orgs';
 
 export interface StartApiOptions extends Omit<ApiDeps, 'config'> {
   /** `loadConfig()` gives everything needed; httpPort 0 picks a free port (tests). */
@@ -22,8 +24,8 @@ export interface RunningApi {
 
 /**
  * Starts the API and dashboard. Resolves once the socket listens; rejects if it cannot (port
- * taken, bad host) or the organisations list is invalid. Also starts filling the search index
- * of an existing database in the background and bundles the dashboard script ahead of the
+ * taken, bad host) or the organisations list is invalid. Also starts filling the search and
+ * organisation indexes of an existing database in the background and bundles the dashboard script ahead of the
  * first visit.
  */
 export async function startApi(options: StartApiOptions): Promise<RunningApi> {
@@ -31,7 +33,8 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
   const logger = options.logger ?? apiLogger(config.secrets);
   // Filled in once the socket listens: the default allow list needs the real port (HTTP_PORT=0).
   let allowedHosts: readonly AllowedHost[] = config.allowedHosts ?? [];
-  const app = createApp({ ...options, logger, allowedHosts: () => allowedHosts });
+  const orgs = options.orgs ?? loadOrgs({ ORGS_FILE: config.orgsFile });
+  const app = createApp({ ...options, orgs, logger, allowedHosts: () => allowedHosts });
   const server = createAdaptorServer({ fetch: app.fetch });
   await new Promise<void>((resolve, reject) => {
     const onError = (err: Error) => reject(new Error(`cannot listen on ${config.httpHost}:${config.httpPort}: ${err.message}`));
@@ -47,7 +50,8 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
   const url = `http://${host}:${address.port}`;
   if (!config.allowedHosts) allowedHosts = defaultAllowedHosts(config.httpHost, address.port);
 
-  const stopBackfill = backfillSearchIndex(options.storage.db, (err) => logger.error(`search index: ${(err as Error).message}`));
+  const stopSearchBackfill = backfillSearchIndex(options.storage.db, (err) => logger.error(`search index: ${(err as Error).message}`));
+  const stopOrgBackfill = backfillOrgIndex(options.storage.db, orgs, (err) => logger.error(`organisation index: ${(err as Error).message}`));
   dashboardScript().catch((err: Error) => logger.error(`dashboard script bundle failed: ${err.message}`));
   logger.info(`API and dashboard on ${url} (write endpoints ${config.apiToken ? 'enabled' : 'disabled: API_TOKEN unset'})`);
 
@@ -57,7 +61,8 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
     url,
     close() {
       closing ??= new Promise<void>((resolve) => {
-        stopBackfill();
+        stopSearchBackfill();
+        stopOrgBackfill();
         server.close(() => resolve());
         // Keep-alive connections would hold close() open until they time out.
         if ('closeAllConnections' in server) server.closeAllConnections();

@@ -2,7 +2,7 @@
  * The API over 1,000,000 articles (`npm run bench -- api-scale`, issue 12), on SQLite and on
  * PostgreSQL: the same generated three years of coverage (bot/bench/scale-data.ts) is loaded
  * into each backend with bulk multi-row inserts, one transaction per chunk of 5,000 articles
- * (never all in memory), then the search index is built (syncSearchIndex, timed), the
+ * (never all in memory), then the search and organisation indexes are built (timed), the
  * database analysed (SQLite ANALYZE; PostgreSQL VACUUM ANALYZE, the state autovacuum keeps a
  * long-lived database in), and each request is timed in-process through `app.request` (the
  * query and JSON work, not the network): one warm-up, then `runs` runs, median and p95.
@@ -18,6 +18,8 @@ import { join } from 'node:path';
 import { startPgCluster, type PgCluster } from '../../test/pg-cluster';
 import { createApp } from '../api/app';
 import { syncSearchIndex } from '../api/search-index';
+import { syncOrgIndex } from '../api/org-index';
+import { defaultOrgs } from '../orgs';
 import { DB_FILE, openPostgresStorage, openStorage, type Storage } from '../storage';
 import { ARTICLE_INSERT_COLUMNS, generateScaleData, type ScaleChunk } from './scale-data';
 
@@ -56,6 +58,8 @@ export interface ScaleResult {
   stories: number;
   loadMs: number;
   indexMs: number;
+  /** Building the organisation index (org-index.ts) for the default organisations. */
+  orgIndexMs: number;
   analyzeMs: number;
   /** Database size on disk after indexing, MB. */
   sizeMb: number;
@@ -125,6 +129,10 @@ async function benchOne(backend: 'sqlite' | 'postgres', n: number, runs: number,
     const indexMs = performance.now() - t;
     log(`search index built in ${(indexMs / 1000).toFixed(1)} s`);
     t = performance.now();
+    await syncOrgIndex(storage.db, defaultOrgs());
+    const orgIndexMs = performance.now() - t;
+    log(`organisation index built in ${(orgIndexMs / 1000).toFixed(1)} s`);
+    t = performance.now();
     await storage.db.exec(backend === 'postgres' ? 'VACUUM ANALYZE' : 'ANALYZE');
     const analyzeMs = performance.now() - t;
     const sizeMb =
@@ -164,7 +172,7 @@ async function benchOne(backend: 'sqlite' | 'postgres', n: number, runs: number,
     }
     const dashboardMs = quantile(loads, 0.5);
     log(`one dashboard load (${dashboard.length} requests at once): ${dashboardMs.toFixed(0)} ms median of ${loads.length}; database ${sizeMb.toFixed(0)} MB`);
-    return { backend, articles: n, stories, loadMs, indexMs, analyzeMs, sizeMb, figures, dashboardMs };
+    return { backend, articles: n, stories, loadMs, indexMs, orgIndexMs, analyzeMs, sizeMb, figures, dashboardMs };
   } finally {
     await storage.close();
     if (dir) rmSync(dir, { recursive: true, force: true });

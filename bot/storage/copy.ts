@@ -8,8 +8,9 @@
  * - The target's schema is brought up by openPostgresStorage (PG_MIGRATIONS). Every table the
  *   SQLite schema holds is copied, except SQLite-only internals: virtual tables (the FTS5
  *   `article_search`) and their shadow tables (`article_search_*`, `article_search_state`
- *   included). On PostgreSQL the search index is rebuilt from the articles by syncSearchIndex
- *   (bot/api/search-index.ts), from `article_search_state.last_article_id = 0`.
+ *   included), and the organisation index (`article_orgs`, `article_orgs_state`). On
+ *   PostgreSQL both are rebuilt from the articles by the API (bot/api/search-index.ts,
+ *   bot/api/org-index.ts), from `last_article_id = 0`.
  * - Columns are copied by name: those both sides have and neither side generates (`dated_at`
  *   is generated on both). A source column the target lacks stops the copy before it starts.
  * - Ids are kept (other tables refer to them); at the end each identity sequence is moved past
@@ -169,7 +170,10 @@ function openSource(path: string): Database.Database {
   return db;
 }
 
-/** The source tables to copy, in creation order: everything but SQLite internals and virtual tables with their shadow tables. */
+/** Filled from the articles by the API (bot/api/org-index.ts): rebuilt on the target, not copied. */
+const DERIVED_TABLES = ['article_orgs', 'article_orgs_state'];
+
+/** The source tables to copy, in creation order: everything but SQLite internals, virtual tables with their shadow tables, and derived tables. */
 function sourceTables(src: Database.Database): string[] {
   const rows = src.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid").all() as Array<{
     name: string;
@@ -177,7 +181,7 @@ function sourceTables(src: Database.Database): string[] {
   }>;
   const virtual = rows.filter((r) => /^\s*CREATE\s+VIRTUAL\s+TABLE/i.test(r.sql ?? '')).map((r) => r.name);
   return rows
-    .filter((r) => !virtual.some((v) => r.name === v || r.name.startsWith(`${v}_`)))
+    .filter((r) => !virtual.some((v) => r.name === v || r.name.startsWith(`${v}_`)) && !DERIVED_TABLES.includes(r.name))
     .map((r) => {
       if (/\bWITHOUT\s+ROWID\b/i.test(r.sql ?? '')) throw new CopySourceError(`table ${r.name} has no rowid; db:copy cannot page through it`);
       return r.name;
@@ -277,9 +281,11 @@ async function begin(pg: SqlDb, src: Database.Database, plans: TablePlan[], sour
       }
     }
     if (!resumed) {
-      // A fresh copy: the search index is rebuilt from the copied articles afterwards.
+      // A fresh copy: the search and organisation indexes are rebuilt from the copied articles afterwards.
       await pg.run('DELETE FROM article_search');
       await pg.run('UPDATE article_search_state SET last_article_id = 0 WHERE id = 1');
+      await pg.run('DELETE FROM article_orgs');
+      await pg.run("UPDATE article_orgs_state SET orgs_key = '', last_article_id = 0 WHERE id = 1");
     }
     const now = new Date().toISOString();
     for (const p of plans) {

@@ -201,6 +201,20 @@ export const PG_MIGRATIONS: readonly string[] = [
     until_ms BIGINT NOT NULL
   );
   `,
+  // 2 (SQLite migration 7): which tracked organisations each article names (bot/api/org-index.ts).
+  `
+  CREATE TABLE article_orgs (
+    article_id BIGINT NOT NULL,
+    org_id     TEXT NOT NULL,
+    PRIMARY KEY (article_id, org_id)
+  );
+  CREATE TABLE article_orgs_state (
+    id              INTEGER PRIMARY KEY CHECK (id = 1),
+    orgs_key        TEXT NOT NULL,
+    last_article_id BIGINT NOT NULL
+  );
+  INSERT INTO article_orgs_state (id, orgs_key, last_article_id) VALUES (1, '', 0);
+  `,
 ];
 
 /** Any fixed number: the advisory lock that lets one instance at a time migrate. */

@@ -224,6 +224,22 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE feeds ADD COLUMN items_dropped INTEGER NOT NULL DEFAULT 0;
   ALTER TABLE feeds ADD COLUMN consecutive_slow INTEGER NOT NULL DEFAULT 0;
   `,
+  // 7: which tracked organisations each article names (bot/api/org-index.ts), filled from
+  // JavaScript like the search index, for the mentions counts; `orgs_key` says for which
+  // organisation list (ORGS_FILE) it was built, '' for none yet.
+  `
+  CREATE TABLE article_orgs (
+    article_id INTEGER NOT NULL,
+    org_id     TEXT NOT NULL,
+    PRIMARY KEY (article_id, org_id)
+  ) STRICT;
+  CREATE TABLE article_orgs_state (
+    id              INTEGER PRIMARY KEY CHECK (id = 1),
+    orgs_key        TEXT NOT NULL,
+    last_article_id INTEGER NOT NULL
+  ) STRICT;
+  INSERT INTO article_orgs_state (id, orgs_key, last_article_id) VALUES (1, '', 0);
+  `,
 ];
 
 /**
