@@ -93,7 +93,9 @@ export async function mentionsOf(
   await syncOrgIndex(db, tracked);
   const countsByOrg = new Map(orgs.map((o) => [o.id, { counts: new Map<string, number>(), articles: 0 }]));
   if (bucketById.size > 0) {
-    for (const [id, orgId] of await orgPairs(db, lo, hi)) {
+    // Only the organisations asked for, when they are a few of those tracked (a filtered view).
+    const only = orgs.length < tracked.length ? orgs.map((o) => o.id) : undefined;
+    for (const [id, orgId] of await orgPairs(db, lo, hi, only)) {
       const b = bucketById.get(id);
       const c = countsByOrg.get(orgId);
       if (b === undefined || c === undefined) continue;

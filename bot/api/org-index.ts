@@ -109,7 +109,8 @@ export function backfillOrgIndex(db: SqlDb, orgs: readonly TrackedOrg[], onError
   };
 }
 
-/** The (article, organisation) pairs of articles with ids from `lo` to `hi`. */
-export function orgPairs(db: SqlDb, lo: number, hi: number): Promise<Array<[number, string]>> {
-  return db.values<[number, string]>('SELECT article_id, org_id FROM article_orgs WHERE article_id BETWEEN ? AND ?', [lo, hi]);
+/** The (article, organisation) pairs of articles with ids from `lo` to `hi`, of the organisations `only` when given. */
+export function orgPairs(db: SqlDb, lo: number, hi: number, only?: readonly string[]): Promise<Array<[number, string]>> {
+  const some = only ? ` AND org_id IN (${only.map(() => '?').join(', ') || 'NULL'})` : '';
+  return db.values<[number, string]>(`SELECT article_id, org_id FROM article_orgs WHERE article_id BETWEEN ? AND ?${some}`, [lo, hi, ...(only ?? [])]);
 }
