@@ -19,8 +19,7 @@
 import { createHash } from 'node:crypto';
 import type { SqlDb } from '../storage/index';
 import { createOrgMatcher, type TrackedOrg } from '../orgs';
-
-const BATCH = 2000;
+import { inBackground, inBatches } from './index-batches';
 
 interface Pending {
   id: number;
@@ -78,13 +77,7 @@ export async function syncOrgIndex(db: SqlDb, orgs: readonly TrackedOrg[], limit
       return rows.length;
     });
 
-  let done = 0;
-  while (done < limit) {
-    const n = await batch(Math.min(BATCH, limit - done));
-    done += n;
-    if (n === 0) break;
-  }
-  return done;
+  return inBatches(batch, limit);
 }
 
 /**
@@ -92,21 +85,7 @@ export async function syncOrgIndex(db: SqlDb, orgs: readonly TrackedOrg[], limit
  * backfillSearchIndex). Returns a function that stops it.
  */
 export function backfillOrgIndex(db: SqlDb, orgs: readonly TrackedOrg[], onError: (err: unknown) => void): () => void {
-  let stopped = false;
-  let timer: NodeJS.Immediate | undefined;
-  const step = async () => {
-    if (stopped || !db.open) return;
-    try {
-      if ((await syncOrgIndex(db, orgs, BATCH)) === BATCH && !stopped) timer = setImmediate(() => void step());
-    } catch (err) {
-      if (!stopped && db.open) onError(err);
-    }
-  };
-  timer = setImmediate(() => void step());
-  return () => {
-    stopped = true;
-    if (timer) clearImmediate(timer);
-  };
+  return inBackground(db, (limit) => syncOrgIndex(db, orgs, limit), onError);
 }
 
 /** The (article, organisation) pairs of articles with ids from `lo` to `hi`, of the organisations `only` when given. */

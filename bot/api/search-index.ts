@@ -1,5 +1,5 @@
 /**
- * The full-text index behind "q" and the organisation mentions: SQLite FTS5 over the folded
+ * The full-text index behind "q" and the `org` filter: SQLite FTS5 over the folded
  * title and text of every article (feed text and, when the article stage read it, the page's
  * body) (table `article_search`, migration 2).
  *
@@ -16,9 +16,9 @@
 import type { Dialect, SqlDb } from '../storage/index';
 import { fold } from '../../shared/text/fold';
 import { stem } from '../../shared/text/stem';
+import { inBackground, inBatches } from './index-batches';
 
 /** Rows indexed per transaction: short write locks, so the feed processor never waits long. */
-const BATCH = 2000;
 
 interface Pending {
   id: number;
@@ -59,7 +59,6 @@ export async function syncSearchIndex(db: SqlDb, limit = Number.POSITIVE_INFINIT
     "INSERT INTO article_search (article_id, doc) SELECT id, to_tsvector('simple', t) || to_tsvector('simple', b) " +
     'FROM unnest(?::bigint[], ?::text[], ?::text[]) AS x(id, t, b) ON CONFLICT DO NOTHING';
   const words = db.dialect === 'postgres' ? indexWords : fold;
-  let done = 0;
   const batch = (size: number) =>
     db.transaction(async (): Promise<number> => {
       const last = (await db.get<{ last: number }>(db.dialect === 'postgres' ? `${state} FOR UPDATE` : state))!.last;
@@ -73,12 +72,7 @@ export async function syncSearchIndex(db: SqlDb, limit = Number.POSITIVE_INFINIT
       if (rows.length) await db.run('UPDATE article_search_state SET last_article_id = ? WHERE id = 1', [rows[rows.length - 1].id]);
       return rows.length;
     });
-  while (done < limit) {
-    const n = await batch(Math.min(BATCH, limit - done));
-    done += n;
-    if (n === 0) break;
-  }
-  return done;
+  return inBatches(batch, limit);
 }
 
 /**
@@ -86,21 +80,7 @@ export async function syncSearchIndex(db: SqlDb, limit = Number.POSITIVE_INFINIT
  * database does not hold up start-up. Returns a function that stops it.
  */
 export function backfillSearchIndex(db: SqlDb, onError: (err: unknown) => void): () => void {
-  let stopped = false;
-  let timer: NodeJS.Immediate | undefined;
-  const step = async () => {
-    if (stopped || !db.open) return;
-    try {
-      if ((await syncSearchIndex(db, BATCH)) === BATCH && !stopped) timer = setImmediate(() => void step());
-    } catch (err) {
-      if (!stopped && db.open) onError(err);
-    }
-  };
-  timer = setImmediate(() => void step());
-  return () => {
-    stopped = true;
-    if (timer) clearImmediate(timer);
-  };
+  return inBackground(db, (limit) => syncSearchIndex(db, limit), onError);
 }
 
 /**
