@@ -25,6 +25,7 @@ const BOTH_BACKENDS = [
   'bot/api/coverage.test.ts',
   'bot/api/search-index.test.ts',
   'bot/api/org-index.test.ts',
+  'bot/reader/shared-hosts.test.ts',
   'test/api-articles.test.ts',
   'test/api-coverage.test.ts',
   'test/api-export.test.ts',

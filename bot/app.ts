@@ -10,6 +10,7 @@ import { createMonitor, type Monitor } from './monitor';
 import { createProcessor, type Processor } from './reader/processor';
 import { createArticleStage } from './reader/article';
 import { createHostGate } from './reader/pool';
+import { sharedHostSpacing } from './reader/shared-hosts';
 import { connectStorage, type Storage } from './storage';
 import { applyChatFeedChanges, createNotifiers } from './notify';
 import { startDeliveryWorker } from './notify/worker';
@@ -97,8 +98,11 @@ export async function startApp(options: AppOptions): Promise<App> {
     stops.push(() => digests.stop());
     // Feeds added or removed from a chat (/feeds) on top of the registry.
     const feeds = await applyChatFeedChanges(storage, options.feeds);
-    // Feed and article-page requests share one host's spacing.
-    const hosts = createHostGate();
+    // Feed and article-page requests share one host's spacing; on PostgreSQL, with the other
+    // instances too.
+    const hosts = createHostGate(
+      storage.dialect === 'postgres' ? sharedHostSpacing(storage.db, (err) => logger.warn(`host spacing across instances: ${(err as Error).message}`)) : undefined,
+    );
     const articles = articleStageFor(config, storage, feeds, hosts, options.perHostGapMs);
     const monitor = createMonitor({
       storage,

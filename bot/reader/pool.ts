@@ -26,10 +26,17 @@ export interface HostGate {
   readonly lastDone: Map<string, number>;
   /** Pools with queued jobs, woken whenever any pool frees a host. */
   readonly waiting: Set<() => void>;
+  /**
+   * Other processes' share of the spacing (several instances on one PostgreSQL,
+   * bot/reader/shared-hosts.ts): resolves when a request to `host` may start, at least
+   * `gapMs` after any instance's last start there. Called once this process's own gate admits
+   * the request.
+   */
+  admit?: (host: string, gapMs: number) => Promise<void>;
 }
 
-export function createHostGate(): HostGate {
-  return { busy: new Set(), lastDone: new Map(), waiting: new Set() };
+export function createHostGate(admit?: HostGate['admit']): HostGate {
+  return { busy: new Set(), lastDone: new Map(), waiting: new Set(), ...(admit ? { admit } : {}) };
 }
 
 export interface FetchPool {
@@ -102,6 +109,7 @@ export function createFetchPool(options: FetchPoolOptions = {}): FetchPool {
           host,
           start: () => {
             Promise.resolve()
+              .then(() => (gap > 0 ? gate.admit?.(host, gap) : undefined))
               .then(task)
               .then(resolve, reject)
               .finally(() => {
