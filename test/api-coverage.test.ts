@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { getJson, seededApp } from '../bot/api/testdata/api-fixture';
 import type { CoverageResult, MentionsResult } from '../bot/api';
+import { orgsKey } from '../bot/api/org-index';
+import { defaultOrgs } from '../bot/orgs';
 
 const MARCH = 'from=2025-03-01&to=2025-03-31';
 
@@ -155,6 +157,22 @@ describe('GET /api/mentions', () => {
       ['share-foundation', 3],
       ['huawei', 2],
     ]);
+  });
+
+  // The organisation index is built for every tracked organisation: counting a few of them
+  // (a filtered view, an export) must neither rebuild it for those few nor count the others.
+  it('keeps one organisation index for all tracked organisations, whichever few are counted', async () => {
+    const { app, storage } = await seededApp();
+    const key = async () => (await storage.db.get<{ key: string }>('SELECT orgs_key AS key FROM article_orgs_state'))!.key;
+    await getJson<MentionsResult>(app, `/api/mentions?${MARCH}&interval=week`);
+    const full = await key();
+    expect(full).toBe(orgsKey(defaultOrgs()));
+    const pairs = (await storage.db.get<{ n: number }>('SELECT count(*) AS n FROM article_orgs'))!.n;
+    await getJson<MentionsResult>(app, `/api/mentions?${MARCH}&org=huawei`);
+    await getJson(app, `/api/overview?${MARCH}&org=share-foundation`);
+    expect((await app.request(`/api/export.csv?type=mentions&${MARCH}&org=edri`)).status).toBe(200);
+    expect(await key()).toBe(full);
+    expect((await storage.db.get<{ n: number }>('SELECT count(*) AS n FROM article_orgs'))!.n).toBe(pairs);
   });
 
   it('answers 400 for an unknown organisation', async () => {

@@ -257,7 +257,7 @@ export function createApp(deps: ApiDeps): App {
     // `org` filters the articles (those naming it); the mentions count that organisation, or all.
     const chosen = q.filter.orgMatch === undefined ? orgs : pickOrgs(Params.of(c.req.url));
     await withIndex(q.filter);
-    return c.json(await bucketsOk(() => overview(db, { ...q, orgs: chosen, trackedOrgs: orgs })));
+    return c.json(await bucketsOk(() => overview(db, { ...q, mentions: { orgs: chosen, tracked: orgs } })));
   });
 
   app.get('/api/mentions', async (c) => {
@@ -323,7 +323,7 @@ export function createApp(deps: ApiDeps): App {
     p.done();
     if (type === 'mentions') await syncSearchIndex(db);
     else await withIndex(r.filter);
-    const body = await bucketsOk(() => exportBody(db, chosen, r));
+    const body = await bucketsOk(() => exportBody(db, chosen, orgs, r));
     return new Response(body, { headers: exportHeaders(format, exportFileName(r, period.from, period.to)) });
   };
   app.get('/api/export.csv', exportRoute('csv'));

@@ -117,7 +117,8 @@ async function* articlesJson(db: SqlDb, r: ExportRequest): AsyncGenerator<string
  * The export as a stream of UTF-8 bytes. Coverage and mentions are computed first (they are
  * small), so their errors surface before the response starts.
  */
-export async function exportBody(db: SqlDb, orgs: readonly TrackedOrg[], r: ExportRequest): Promise<ReadableStream<Uint8Array>> {
+/** `orgs`: the organisations a mentions export counts; `tracked`: every tracked one (see mentions). */
+export async function exportBody(db: SqlDb, orgs: readonly TrackedOrg[], tracked: readonly TrackedOrg[], r: ExportRequest): Promise<ReadableStream<Uint8Array>> {
   if (r.type === 'articles') return streamOf(r.format === 'csv' ? articlesCsv(db, r) : articlesJson(db, r));
   if (r.type === 'coverage') {
     const result = await coverage(db, { ...r.coverage!, rows: true });
@@ -137,7 +138,7 @@ export async function exportBody(db: SqlDb, orgs: readonly TrackedOrg[], r: Expo
     }
     return streamOf(each(lines));
   }
-  const result = await mentions(db, orgs, r.mentions!);
+  const result = await mentions(db, orgs, r.mentions!, tracked);
   if (r.format === 'json') return streamOf(each([JSON.stringify(result) + '\n']));
   const { w, line } = csvOf(r);
   const partial = new Set(result.partial);

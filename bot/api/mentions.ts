@@ -51,7 +51,11 @@ export interface MentionsResult {
 
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
 
-export async function mentions(db: SqlDb, orgs: readonly TrackedOrg[], q: MentionsQuery, tracked: readonly TrackedOrg[] = orgs): Promise<MentionsResult> {
+/**
+ * `orgs`: the organisations to count; `tracked`: every tracked organisation, the list the
+ * organisation index is built for (counting a few must not rebuild it for those few).
+ */
+export async function mentions(db: SqlDb, orgs: readonly TrackedOrg[], q: MentionsQuery, tracked: readonly TrackedOrg[]): Promise<MentionsResult> {
   const period = periodBuckets(q.from, q.to, q.interval);
   if (!period) throw new TooManyBucketsError(`more than ${MAX_BUCKETS} ${q.interval} buckets; choose a longer interval or a shorter period`);
   const filter: ArticleQuery = { ...q.filter, since: period.from, until: period.to };
@@ -75,7 +79,7 @@ export async function mentionsOf(
   interval: Interval,
   bucketById: ReadonlyMap<number, string>,
   /** Every tracked organisation: the list the index is built for (`orgs` may be a few of them). */
-  tracked: readonly TrackedOrg[] = orgs,
+  tracked: readonly TrackedOrg[],
 ): Promise<MentionsResult> {
   const totalByBucket = new Map<string, number>();
   let lo = Number.POSITIVE_INFINITY;

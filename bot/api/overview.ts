@@ -20,10 +20,11 @@ export interface OverviewQuery {
   to: string;
   interval: Interval;
   filter: ArticleQuery;
-  /** The organisations whose mentions to count (GET /api/mentions over the same articles). */
-  orgs?: readonly TrackedOrg[];
-  /** Every tracked organisation, when `orgs` is a few of them (the organisation index is built for all). */
-  trackedOrgs?: readonly TrackedOrg[];
+  /**
+   * The organisations whose mentions to count (GET /api/mentions over the same articles), and
+   * every tracked one (the organisation index is built for all of them).
+   */
+  mentions?: { orgs: readonly TrackedOrg[]; tracked: readonly TrackedOrg[] };
 }
 
 export interface OutletTotal extends CoverageTotal {
@@ -134,6 +135,6 @@ export async function overview(db: SqlDb, q: OverviewQuery): Promise<OverviewRes
     lang: totalsOf(langs),
     script: totalsOf(scripts),
     topic: totalsOf(topics),
-    mentions: q.orgs ? await mentionsOf(db, q.orgs, period, q.interval, bucketById, q.trackedOrgs ?? q.orgs) : undefined,
+    mentions: q.mentions ? await mentionsOf(db, q.mentions.orgs, period, q.interval, bucketById, q.mentions.tracked) : undefined,
   };
 }
