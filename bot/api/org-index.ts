@@ -37,8 +37,9 @@ export function orgsKey(orgs: readonly TrackedOrg[]): string {
 }
 
 /**
- * Brings article_orgs up to date for `orgs`, at most `limit` articles (all by default);
- * returns how many articles it matched.
+ * Brings article_orgs up to date for `orgs`, going through at most `limit` articles (all by
+ * default, in transactions of 2,000); returns how many it went through. Safe to call from
+ * several processes: each batch re-reads the state inside its write transaction.
  */
 export async function syncOrgIndex(db: SqlDb, orgs: readonly TrackedOrg[], limit = Number.POSITIVE_INFINITY): Promise<number> {
   const key = orgsKey(orgs);
@@ -50,12 +51,12 @@ export async function syncOrgIndex(db: SqlDb, orgs: readonly TrackedOrg[], limit
 
   const batch = (size: number) =>
     db.transaction(async (): Promise<number> => {
-      let { key: builtFor, last } = (await db.get<{ key: string; last: number }>(state))!;
-      if (builtFor !== key) {
+      const current = (await db.get<{ key: string; last: number }>(state))!;
+      let last = current.last;
+      if (current.key !== key) {
         // Another organisation list (or none yet): start again from the first article.
         await db.run('DELETE FROM article_orgs');
         await db.run('UPDATE article_orgs_state SET orgs_key = ?, last_article_id = 0 WHERE id = 1', [key]);
-        builtFor = key;
         last = 0;
       }
       const rows = await db.all<Pending>('SELECT id, title, text, body FROM articles WHERE id > ? ORDER BY id LIMIT ?', [last, size]);
@@ -68,8 +69,9 @@ export async function syncOrgIndex(db: SqlDb, orgs: readonly TrackedOrg[], limit
           orgIds.push(org);
         }
       }
-      if (ids.length && db.dialect === 'postgres') {
-        await db.run('INSERT INTO article_orgs (article_id, org_id) SELECT * FROM unnest(?::bigint[], ?::text[]) ON CONFLICT DO NOTHING', [ids, orgIds]);
+      if (db.dialect === 'postgres') {
+        // One statement per batch, as the search index does.
+        if (ids.length) await db.run('INSERT INTO article_orgs (article_id, org_id) SELECT * FROM unnest(?::bigint[], ?::text[]) ON CONFLICT DO NOTHING', [ids, orgIds]);
       } else {
         for (let i = 0; i < ids.length; i++) await db.run('INSERT OR IGNORE INTO article_orgs (article_id, org_id) VALUES (?, ?)', [ids[i], orgIds[i]]);
       }
