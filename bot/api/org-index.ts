@@ -43,11 +43,12 @@ export function orgsKey(orgs: readonly TrackedOrg[]): string {
  */
 export async function syncOrgIndex(db: SqlDb, orgs: readonly TrackedOrg[], limit = Number.POSITIVE_INFINITY): Promise<number> {
   const key = orgsKey(orgs);
-  const matcher = createOrgMatcher(orgs);
   const state = `SELECT orgs_key AS key, last_article_id AS last FROM article_orgs_state WHERE id = 1${db.dialect === 'postgres' ? ' FOR UPDATE' : ''}`;
   const max = (await db.get<{ max: number | null }>('SELECT max(id) AS max FROM articles'))?.max ?? 0;
   const now = await db.get<{ key: string; last: number }>(state.replace(' FOR UPDATE', ''));
   if (now?.key === key && max <= now.last) return 0;
+  // Compiled only when there is work: the API calls this before every mentions request.
+  const matcher = createOrgMatcher(orgs);
 
   const batch = (size: number) =>
     db.transaction(async (): Promise<number> => {
