@@ -5,24 +5,13 @@
  * search, stories and a coverage export, compared byte for byte. The PostgreSQL query shapes
  * differ where it is faster (bot/api/coverage.ts bucketSql and countSql); this pins their meaning.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createApp } from '../bot/api/app';
 import { MARCH_2025, seedArticles, seedBulk } from '../bot/api/testdata/seed';
 import { openPostgresStorage, openStorage, type Storage } from '../bot/storage';
-import { startPgCluster, type PgCluster } from './pg-cluster';
+import { useFileCluster } from './pg-file-cluster';
 
-let cluster: PgCluster;
-const dirs: string[] = [];
-beforeAll(async () => {
-  cluster = await startPgCluster();
-}, 120_000);
-afterAll(() => {
-  cluster?.stop();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const pg = useFileCluster('backends');
 
 function paths(): string[] {
   const out: string[] = [];
@@ -61,10 +50,8 @@ async function answers(storage: Storage, list: string[]): Promise<string[]> {
 
 it('gives the same answers on SQLite and PostgreSQL', async () => {
   const list = paths();
-  const dir = mkdtempSync(join(tmpdir(), 'nadzor-backends-'));
-  dirs.push(dir);
-  const sqlite = await answers(openStorage(dir), list);
-  const postgres = await answers(await openPostgresStorage(await cluster.createDatabase('backends'), { poolSize: 4 }), list);
+  const sqlite = await answers(openStorage(pg.tempDir()), list);
+  const postgres = await answers(await openPostgresStorage(await pg.database(), { poolSize: 4 }), list);
   expect(sqlite.every((a) => / 200 /.test(a))).toBe(true);
   for (let i = 0; i < list.length; i++) expect(postgres[i]).toBe(sqlite[i]);
 }, 120_000);

@@ -4,32 +4,24 @@
  * followed by the same command again.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPgCluster, type PgCluster } from '../../test/pg-cluster';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useFileCluster } from '../../test/pg-file-cluster';
 import { DB_FILE, openPostgresStorage } from '../storage';
 import { buildCopySource } from '../storage/testdata/copy-source';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SECRET = 'Hunter2-very-secret';
-let cluster: PgCluster;
+const pg = useFileCluster('dbcopy');
 let dir: string;
 let file: string;
-let dbCount = 0;
 
 beforeAll(async () => {
-  cluster = await startPgCluster();
-  dir = mkdtempSync(join(tmpdir(), 'nadzor-dbcopy-'));
+  dir = pg.tempDir();
   await buildCopySource(dir, 1500);
   file = join(dir, DB_FILE);
 }, 120_000);
-afterAll(() => {
-  cluster?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
 
 const ARGS = ['--import', 'tsx', 'bot/cli/db-copy.ts'];
 const env = { ...process.env, DATABASE_URL: '', DATA_DIR: '' };
@@ -38,7 +30,7 @@ const dbCopy = (args: string[], extraEnv: Record<string, string> = {}) =>
 
 /** A new database in the cluster, addressed with a password (trust authentication ignores it). */
 async function target(): Promise<string> {
-  const url = new URL(await cluster.createDatabase(`dbcopy_${++dbCount}`));
+  const url = new URL(await pg.database());
   url.password = SECRET;
   return url.toString();
 }

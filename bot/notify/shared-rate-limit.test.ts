@@ -2,26 +2,23 @@
  * The shared rate limits of several instances on one PostgreSQL (issue 12): two limiters with
  * their own connection pools, as two processes would have, pace one destination together.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPgCluster, type PgCluster } from '../../test/pg-cluster';
+import { afterAll, describe, expect, it } from 'vitest';
+import { useFileCluster } from '../../test/pg-file-cluster';
 import { openPostgresStorage, type Storage } from '../storage';
 import { systemClock } from './clock';
 import { SharedRateLimiter } from './shared-rate-limit';
 
-let cluster: PgCluster;
+const pg = useFileCluster('rate');
 const opened: Storage[] = [];
 
-beforeAll(async () => {
-  cluster = await startPgCluster();
-}, 120_000);
+// Runs before the cluster stops (after-hooks run in reverse order).
 afterAll(async () => {
   for (const s of opened) await s.close();
-  cluster?.stop();
 });
 
 /** Two "instances" on one new database. */
-async function twoInstances(name: string): Promise<[Storage, Storage]> {
-  const url = await cluster.createDatabase(name);
+async function twoInstances(): Promise<[Storage, Storage]> {
+  const url = await pg.database();
   const a = await openPostgresStorage(url, { poolSize: 3 });
   const b = await openPostgresStorage(url, { poolSize: 3 });
   opened.push(a, b);
@@ -38,7 +35,7 @@ async function busiestWindow(s: Storage, key: string, windowMs: number): Promise
 
 describe('SharedRateLimiter', () => {
   it('two instances together never exceed one destination window', async () => {
-    const [a, b] = await twoInstances('rate_shared');
+    const [a, b] = await twoInstances();
     const windows = [{ key: 'telegram:chat:-100', limit: 3, windowMs: 400 }];
     const la = new SharedRateLimiter(a.db, systemClock, 0);
     const lb = new SharedRateLimiter(b.db, systemClock, 0);
@@ -53,7 +50,7 @@ describe('SharedRateLimiter', () => {
   }, 30_000);
 
   it("one instance's 429 pause holds the other back", async () => {
-    const [a, b] = await twoInstances('rate_pause');
+    const [a, b] = await twoInstances();
     const windows = [{ key: 'discord:channel:1', limit: 50, windowMs: 1000 }];
     await new SharedRateLimiter(a.db, systemClock, 0).pause(['discord:channel:1'], Date.now() + 500);
     const started = Date.now();
@@ -62,7 +59,7 @@ describe('SharedRateLimiter', () => {
   }, 30_000);
 
   it('keys of other destinations do not wait for each other', async () => {
-    const [a] = await twoInstances('rate_keys');
+    const [a] = await twoInstances();
     const limiter = new SharedRateLimiter(a.db, systemClock, 0);
     await limiter.acquire([{ key: 'x', limit: 1, windowMs: 60_000 }]);
     const started = Date.now();

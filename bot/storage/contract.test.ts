@@ -5,38 +5,21 @@
  * too, through the `node-postgres` vitest project (see vitest.config.ts and ARCHITECTURE.md,
  * "Two storage backends"); this file keeps both halves side by side in one run.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPgCluster, type PgCluster } from '../../test/pg-cluster';
+import { describe, expect, it } from 'vitest';
+import { useFileCluster } from '../../test/pg-file-cluster';
 import { matchCondition, searchExpression, syncSearchIndex } from '../api/search-index';
 import { openPostgresStorage, openStorage, type Storage } from './index';
 import { article, feedEntry } from './testdata/fixtures';
 
 const T0 = '2025-03-01T12:00:00.000Z';
-let cluster: PgCluster;
-let dbCount = 0;
-const dirs: string[] = [];
-
-beforeAll(async () => {
-  cluster = await startPgCluster();
-}, 120_000);
-afterAll(() => {
-  cluster?.stop();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const pg = useFileCluster('contract');
 
 const backends: Array<[string, () => Promise<Storage>]> = [
   [
     'sqlite',
-    async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'nadzor-contract-'));
-      dirs.push(dir);
-      return openStorage(dir);
-    },
+    async () => openStorage(pg.tempDir()),
   ],
-  ['postgres', async () => openPostgresStorage(await cluster.createDatabase(`contract_${++dbCount}`), { poolSize: 4 })],
+  ['postgres', async () => openPostgresStorage(await pg.database(), { poolSize: 4 })],
 ];
 
 describe.each(backends)('storage contract on %s', (_name, open) => {

@@ -5,11 +5,10 @@
  * interrupted copy resumes to the same result, and targets that are not ours are refused.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPgCluster, type PgCluster } from '../../test/pg-cluster';
+import { describe, expect, it } from 'vitest';
+import { useFileCluster } from '../../test/pg-file-cluster';
 import { matchCondition, searchExpression, syncSearchIndex } from '../api/search-index';
 import { createChatFeedsRepo } from './chat-feeds';
 import { copySqliteToPostgres, CopyRefusedError, CopySourceError, type CopyResult } from './copy';
@@ -19,23 +18,11 @@ import { createSubscriptionsRepo } from './subscriptions';
 import { buildCopySource, T0 } from './testdata/copy-source';
 import { article, feedEntry } from './testdata/fixtures';
 
-let cluster: PgCluster;
-let dbCount = 0;
-const dirs: string[] = [];
-
-beforeAll(async () => {
-  cluster = await startPgCluster();
-}, 120_000);
-afterAll(() => {
-  cluster?.stop();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
-
-const newDb = () => cluster.createDatabase(`copy_${++dbCount}`);
+const pg = useFileCluster('copy');
+const newDb = () => pg.database();
 
 async function source(articles = 40): Promise<{ dir: string; file: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'nadzor-copy-'));
-  dirs.push(dir);
+  const dir = pg.tempDir();
   await buildCopySource(dir, articles);
   return { dir, file: join(dir, DB_FILE) };
 }
@@ -214,8 +201,7 @@ describe('db:copy (SQLite to PostgreSQL)', () => {
   it('rejects a missing file and a file that is not a Nadzor Watch database', async () => {
     const url = await newDb();
     await expect(copySqliteToPostgres({ from: '/nonexistent/nadzor.db', to: url })).rejects.toThrow(CopySourceError);
-    const dir = mkdtempSync(join(tmpdir(), 'nadzor-copy-'));
-    dirs.push(dir);
+    const dir = pg.tempDir();
     const other = join(dir, 'other.db');
     const { default: Database } = await import('better-sqlite3');
     new Database(other).exec('CREATE TABLE t (x)').close();
