@@ -1,8 +1,10 @@
 import { fold } from '../text/fold';
 import { tokenize } from '../text/tokenize';
 import { stem, type StemLanguage } from '../text/stem';
-import { detectScript, type Script } from '../text/script';
-import { functionWordLanguages, quickLanguageOf } from '../text/quick-language';
+import { isCyrillicLetter, isLatinLetter, scriptOfCounts, type Script } from '../text/script';
+import {
+  addFunctionWordHits, functionWordLanguages, letterCuesOf, newFunctionWordHits, quickLanguageFrom,
+} from '../text/quick-language';
 import { normalizeLanguageCode } from '../text/language-codes';
 import type { ClassifyInput } from '../model/types';
 import { CONCEPTS, PAIRED_CONCEPTS } from './concepts';
@@ -68,6 +70,11 @@ export interface WordInfo {
   starts: readonly CompiledTerm[];
   /** The languages whose function word it is (quick language guess). */
   langs: readonly number[] | undefined;
+  /** Its Cyrillic and Latin letters (the item's script is counted word by word). */
+  cyrillic: number;
+  latin: number;
+  /** The alphabet cues of its letters (quick-language.ts). */
+  cues: number;
   /** Its word feature per stemmer, found on first use; null for words too short or numeric. */
   sr?: WordFeature | null;
   en?: WordFeature | null;
@@ -87,14 +94,29 @@ export interface WordFeature {
 
 const BOUND = 200_000;
 let extraction = 0;
+
+function wordInfo(token: string): WordInfo {
+  let folded = fold(token);
+  if (/^[\d.,]+$/.test(folded)) folded = folded.replace(/[.,]/g, '');
+  let cyrillic = 0;
+  let latin = 0;
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (isCyrillicLetter(c)) cyrillic++;
+    else if (isLatinLetter(c)) latin++;
+  }
+  return {
+    token, folded, starts: matcher.startingWith(folded), langs: functionWordLanguages(folded),
+    cyrillic, latin, cues: letterCuesOf(token),
+  };
+}
+
 const words = new Map<string, WordInfo>();
 
 function infoOf(token: string): WordInfo {
   let info = words.get(token);
   if (info === undefined) {
-    let folded = fold(token);
-    if (/^[\d.,]+$/.test(folded)) folded = folded.replace(/[.,]/g, '');
-    info = { token, folded, starts: matcher.startingWith(folded), langs: functionWordLanguages(folded) };
+    info = wordInfo(token);
     // Bounded: news vocabulary is large but a monitor must not grow without limit.
     if (words.size > BOUND) words.clear();
     words.set(token, info);
@@ -102,12 +124,20 @@ function infoOf(token: string): WordInfo {
   return info;
 }
 
-const NO_TEXT: readonly string[] = [];
-
 /** A placeholder between title and text, so no term matches across the two. */
-const SEPARATOR: WordInfo = { token: '\u0000', folded: '\u0000', starts: [], langs: undefined, sr: null, en: null };
+const SEPARATOR: WordInfo = {
+  token: '\u0000', folded: '\u0000', starts: [], langs: undefined, cyrillic: 0, latin: 0, cues: 0, sr: null, en: null,
+};
 
 const wordFeatures = new Map<string, WordFeature>();
+
+/** Scratch space of extractFeatures, reused from item to item (it runs to completion each time). */
+const functionWordHits = newFunctionWordHits();
+/** Matches so far per concept (by the matcher's concept index) in the current item. */
+const seenPerConcept = new Int32Array(CONCEPTS.length);
+const CONCEPT_FEATURE = CONCEPTS.map((c) => conceptFeature.get(c.id)!);
+const TITLE_FEATURE = CONCEPTS.map((c) => titleFeature.get(c.id)!);
+const PAIRED_POSITION = CONCEPTS.map((c) => pairedIndex.get(c.id) ?? -1);
 
 /** The word feature of a word for a stemmer, or null for words too short or numeric to mean much. */
 function wordFeatureOf(info: WordInfo, lang: StemLanguage): WordFeature | null {
@@ -135,47 +165,49 @@ export function extractFeatures(input: ClassifyInput): ExtractedFeatures {
   const titleTokens = tokenize(title);
   const bodyTokens = tokenize(body);
   const titleEnd = titleTokens.length;
-  const n = titleEnd + 1 + bodyTokens.length;
-  const infos = new Array<WordInfo>(n);
+  const infos = new Array<WordInfo>(titleEnd + 1 + bodyTokens.length);
   for (let i = 0; i < titleEnd; i++) infos[i] = infoOf(titleTokens[i]);
   infos[titleEnd] = SEPARATOR;
   for (let i = 0; i < bodyTokens.length; i++) infos[titleEnd + 1 + i] = infoOf(bodyTokens[i]);
-  const folded = new Array<string>(n);
-  const starts = new Array<readonly CompiledTerm[]>(n);
-  const langs = new Array<readonly number[] | undefined>(n);
-  for (let i = 0; i < n; i++) {
+  const hits = functionWordHits.fill(0);
+  let cyrillic = 0;
+  let latin = 0;
+  let cues = 0;
+  for (let i = 0; i < infos.length; i++) {
     const info = infos[i];
-    folded[i] = info.folded;
-    starts[i] = info.starts;
-    langs[i] = info.langs;
+    addFunctionWordHits(hits, info.langs);
+    cyrillic += info.cyrillic;
+    latin += info.latin;
+    cues |= info.cues;
   }
-  const script = detectScript(title, body);
+  // Every letter is inside a word, so this is detectScript(title, body).
+  const script = scriptOfCounts(cyrillic, latin);
   const hint = input.lang ? normalizeLanguageCode(input.lang) : undefined;
   // The language the model sees comes from folded function words alone, so that a Serbian item
   // in Cyrillic, in Latin and without diacritics is scored exactly alike.
-  const modelLang = hint ?? quickLanguageOf(NO_TEXT, null, langs);
+  const modelLang = hint ?? quickLanguageFrom(null, 0, hits);
   // Reported language: letters help too (ђ, ћ, ć, đ say Serbo-Croatian at once). For Latin text
-  // whose function words already decided, the letters would change nothing: no second pass.
-  const lang = hint ?? (script !== 'Cyrl' && modelLang !== 'und' ? modelLang : quickLanguageOf([title, body], script, langs));
+  // whose function words already decided, the letters would change nothing.
+  const lang = hint ?? (script !== 'Cyrl' && modelLang !== 'und' ? modelLang : quickLanguageFrom(script, cues, hits));
   // Only Serbian and English have stemmers here; the Serbian one suits the neighbours best.
   const stemLanguage: StemLanguage = modelLang === 'en' ? 'en' : 'sr';
 
   const features = new Set<string>();
   const matches: SurfaceMatch[] = [];
   const present: number[] = [];
-  const perConcept = new Map<string, number>();
+  const touched: number[] = [];
   matcher.each(
-    folded,
-    (concept, start, end) => {
+    infos,
+    (concept, start, end, index) => {
       const inTitle = end <= titleEnd;
-      const seen = perConcept.get(concept) ?? 0;
-      perConcept.set(concept, seen + 1);
+      const seen = seenPerConcept[index]++;
       if (seen === 0) {
-        features.add(conceptFeature.get(concept)!);
-        const p = pairedIndex.get(concept);
-        if (p !== undefined) present.push(p);
+        touched.push(index);
+        features.add(CONCEPT_FEATURE[index]);
+        const p = PAIRED_POSITION[index];
+        if (p >= 0) present.push(p);
       }
-      if (inTitle) features.add(titleFeature.get(concept)!);
+      if (inTitle) features.add(TITLE_FEATURE[index]);
       // Reasons show a few occurrences of each concept; more would only cost time.
       if (seen < 3) {
         let surface = infos[start].token;
@@ -183,8 +215,8 @@ export function extractFeatures(input: ClassifyInput): ExtractedFeatures {
         matches.push({ concept, start, end, surface, inTitle });
       }
     },
-    starts,
   );
+  for (const index of touched) seenPerConcept[index] = 0;
   present.sort((a, b) => a - b);
   const pairs = PAIRED_SORTED.length;
   for (let i = 0; i < present.length; i++) {
@@ -207,10 +239,10 @@ const PLACE_CONCEPTS = new Set(CONCEPTS.filter((c) => c.head === 'place').map((c
 /** The place concepts among some folded words (a URL's slug). */
 function placeConceptsOf(folded: string[]): Set<string> {
   const found = new Set<string>();
-  const starts = folded.map((w) => matcher.startingWith(w));
-  matcher.each(folded, (concept) => {
+  const words = folded.map((w) => ({ folded: w, starts: matcher.startingWith(w) }));
+  matcher.each(words, (concept) => {
     if (PLACE_CONCEPTS.has(concept)) found.add(concept);
-  }, starts);
+  });
   return found;
 }
 

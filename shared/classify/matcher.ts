@@ -10,6 +10,8 @@ export interface ConceptMatch {
 /** A term ready for matching; `words[0]` is already known to match when it is a candidate. */
 export interface CompiledTerm {
   concept: string;
+  /** The concept's position in the list the matcher was built from (for array look-ups). */
+  conceptIndex: number;
   words: Array<{ text: string; exact: boolean }>;
 }
 
@@ -36,17 +38,17 @@ export class ConceptMatcher {
   private readonly index = new Map<number, CompiledTerm[]>();
 
   constructor(concepts: Concept[]) {
-    for (const concept of concepts) {
+    concepts.forEach((concept, conceptIndex) => {
       for (const term of concept.terms) {
         const words = term.split(' ').map((w) =>
           w.startsWith('=') ? { text: w.slice(1), exact: true } : { text: w, exact: false },
         );
         const key = keyOf(words[0].text);
         const list = this.index.get(key) ?? [];
-        list.push({ concept: concept.id, words });
+        list.push({ concept: concept.id, conceptIndex, words });
         this.index.set(key, list);
       }
-    }
+    });
   }
 
   /**
@@ -61,23 +63,22 @@ export class ConceptMatcher {
   }
 
   /**
-   * Calls `found` for every match in `tokens` (folded), in order of position. `starts` may give
-   * each token's startingWith() precomputed.
+   * Calls `found` for every match among `words` (each folded, with its startingWith()
+   * candidates, which callers cache per word), in order of position.
    */
   each(
-    tokens: string[],
-    found: (concept: string, start: number, end: number) => void,
-    starts?: ReadonlyArray<readonly CompiledTerm[]>,
+    words: ReadonlyArray<{ readonly folded: string; readonly starts: readonly CompiledTerm[] }>,
+    found: (concept: string, start: number, end: number, conceptIndex: number) => void,
   ): void {
-    for (let i = 0; i < tokens.length; i++) {
-      const candidates = starts ? starts[i] : this.startingWith(tokens[i]);
+    for (let i = 0; i < words.length; i++) {
+      const candidates = words[i].starts;
       for (let c = 0; c < candidates.length; c++) {
         const term = candidates[c];
-        const words = term.words;
-        if (i + words.length > tokens.length) continue;
+        const termWords = term.words;
+        if (i + termWords.length > words.length) continue;
         let ok = true;
-        for (let j = 1; j < words.length && ok; j++) ok = wordMatches(words[j], tokens[i + j]);
-        if (ok) found(term.concept, i, i + words.length);
+        for (let j = 1; j < termWords.length && ok; j++) ok = wordMatches(termWords[j], words[i + j].folded);
+        if (ok) found(term.concept, i, i + termWords.length, term.conceptIndex);
       }
     }
   }

@@ -56,20 +56,67 @@ export function quickLanguageOf(
   script: Script | null,
   tokenLanguages: ReadonlyArray<readonly number[] | undefined>,
 ): string {
-  const has = (letters: RegExp) => parts.some((p) => letters.test(p));
-  if (script === 'Cyrl') {
-    if (has(/[ђћЂЋ]/)) return 'sr';
-    if (has(/[ѓќѕЃЌЅ]/)) return 'mk';
-    if (has(/[ыэЫЭ]/)) return 'ru';
-    if (has(/[ъЪ]/)) return 'bg';
-    if (has(/[іїєґІЇЄҐ]/)) return 'uk';
-    // Ј, Љ, Њ and Џ are Serbian or Macedonian; Macedonian text nearly always shows ѓ/ќ/ѕ or "и"-less forms.
-    if (has(/[јљњџЈЉЊЏ]/)) return 'sr';
-    return 'und';
+  const hits = newFunctionWordHits();
+  for (const langs of tokenLanguages) addFunctionWordHits(hits, langs);
+  let cues = 0;
+  for (const part of parts) cues |= letterCuesOf(part);
+  return quickLanguageFrom(script, cues, hits);
+}
+
+/*
+ * Letters that only some alphabets have, as bits: the classifier ORs each word's cues (cached
+ * per word) instead of scanning the whole text with one regular expression per alphabet.
+ */
+const CUE_SR_CYRL = 1; // ђ ћ
+const CUE_MK = 2; // ѓ ќ ѕ
+const CUE_RU = 4; // ы э
+const CUE_BG = 8; // ъ
+const CUE_UK = 16; // і ї є ґ
+const CUE_SR_MK = 32; // ј љ њ џ: Serbian or Macedonian
+const CUE_SH_LATN = 64; // ć đ: the Serbo-Croatian Latin alphabets alone among the languages here
+
+const CUE_OF = new Map<number, number>();
+for (const [letters, cue] of [
+  ['ђћЂЋ', CUE_SR_CYRL], ['ѓќѕЃЌЅ', CUE_MK], ['ыэЫЭ', CUE_RU], ['ъЪ', CUE_BG],
+  ['іїєґІЇЄҐ', CUE_UK], ['јљњџЈЉЊЏ', CUE_SR_MK], ['ćđĆĐ', CUE_SH_LATN],
+] as const) {
+  for (const letter of letters) CUE_OF.set(letter.charCodeAt(0), cue);
+}
+
+/** The alphabet cues (bits) of the letters in a text. */
+export function letterCuesOf(text: string): number {
+  let cues = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // Every cue letter is Cyrillic (U+0400-U+052F) or ć/đ (U+0106-U+0111).
+    if ((c >= 0x400 && c <= 0x52f) || (c >= 0x106 && c <= 0x111)) cues |= CUE_OF.get(c) ?? 0;
   }
-  const hits = new Float64Array(LANGS.length);
-  for (const langs of tokenLanguages) {
-    if (langs) for (const l of langs) hits[l] += 1 / langs.length;
+  return cues;
+}
+
+/** A zeroed tally of function-word hits per language, for addFunctionWordHits. */
+export const newFunctionWordHits = (): Float64Array => new Float64Array(LANGS.length);
+
+/** Counts one token's function-word languages (each language shares the word's one vote). */
+export function addFunctionWordHits(hits: Float64Array, langs: readonly number[] | undefined): void {
+  if (langs) for (const l of langs) hits[l] += 1 / langs.length;
+}
+
+/**
+ * The guess from the script, the alphabet cues of the text's letters and its function-word
+ * tallies: Cyrillic is decided by its letters, other text by its function words, with ć/đ
+ * saying Serbo-Croatian when the words do not decide.
+ */
+export function quickLanguageFrom(script: Script | null, cues: number, hits: Float64Array): string {
+  if (script === 'Cyrl') {
+    if (cues & CUE_SR_CYRL) return 'sr';
+    if (cues & CUE_MK) return 'mk';
+    if (cues & CUE_RU) return 'ru';
+    if (cues & CUE_BG) return 'bg';
+    if (cues & CUE_UK) return 'uk';
+    // Ј, Љ, Њ and Џ are Serbian or Macedonian; Macedonian text nearly always shows ѓ/ќ/ѕ or "и"-less forms.
+    if (cues & CUE_SR_MK) return 'sr';
+    return 'und';
   }
   let best = 'und';
   let bestScore = 0;
@@ -86,6 +133,5 @@ export function quickLanguageOf(
   // Enough function words, clearly ahead of the runner-up; one word alone proves nothing.
   const decided = secondScore === 0 ? bestScore >= 1 : bestScore >= 1.5 && bestScore >= secondScore * 1.3;
   if (decided) return best;
-  // Ć and đ belong to the Serbo-Croatian alphabets alone among the languages here.
-  return has(/[ćđĆĐ]/) ? 'sr' : 'und';
+  return cues & CUE_SH_LATN ? 'sr' : 'und';
 }
