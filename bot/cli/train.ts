@@ -17,7 +17,7 @@ const model = trainOn([...train, ...written]);
 model.trainedOn =
   `${train.length} real items (frozen test of ${test.length} held out) + ${written.length} written examples; ` +
   `two heads (topic x place), L2 concept ${DEFAULT_TRAIN_OPTIONS.l2Concept}, L2 word ${DEFAULT_TRAIN_OPTIONS.l2Word}, ` +
-  `${DEFAULT_TRAIN_OPTIONS.steps} Adam steps`;
+  `word weights under ${DEFAULT_TRAIN_OPTIONS.minWordWeight} dropped, ${DEFAULT_TRAIN_OPTIONS.steps} Adam steps`;
 const out = fileURLToPath(new URL('../../shared/classify/weights.json', import.meta.url));
 writeFileSync(out, JSON.stringify(model, null, 0) + '\n');
 console.log(

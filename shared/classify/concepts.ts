@@ -47,6 +47,10 @@ export const CONCEPTS: Concept[] = [
       'stara pazov', 'staroj pazov', 'backa palank', 'backoj palanc', 'loznic', 'pirot', 'zajecar', '=bor', '=boru',
       'prokuplj', 'jagodin', 'cuprij', 'paracin', 'pozarevac', 'pozarevc', 'uzic', 'krusevac', 'krusevc',
       'novi pazar', 'novom pazar', 'negotin', 'arandjelovac', 'arandjelovc', 'gornj milanovac',
+      'aleksinac', 'aleksinc', 'trstenik', 'vrnjack banj', 'sokobanj', 'knjazevac', 'knjazevc', 'svilajnac',
+      'despotovac', 'prijepolj', 'priboj', 'sjenic', 'ivanjic', 'kosjeric', 'bujanovac', 'bujanovc', 'presev',
+      'surdulic', 'vladicin han', 'kladov', 'majdanpek', 'petrovaradin', 'sremsk karlovc', 'backa topol',
+      'backoj topol', 'grock', 'barajev', 'savsk venac', 'savskom vencu', 'sumadij', 'nislij',
       'szerb', 'serbi',
     ],
   },
@@ -83,6 +87,8 @@ export const CONCEPTS: Concept[] = [
       'reconheciment facial', 'rozpoznawan twarz', 'prepoznavanj obraz', 'raspoznavan lic', 'prepoznavanj na lic',
       'licev razpoznavan', 'face and object recogn', 'gezichtsherkenn', 'ansiktsigenk', 'facepay', 'face pay', 'prepoznavanj lica',
       'softver za prepoznavanj', 'identifikacij lic', 'skeniranj lic', 'skeniranje lic', 'biometrijsk skeniranj',
+      'riconosciment facc', 'reconocimient facial', 'face scan', 'facial scan', 'face-scan', 'faceprint',
+      'gait recogn', 'emotion recogn', 'prepoznavanj hod', 'prepoznavanj emocij',
     ],
   },
   {
@@ -119,7 +125,8 @@ export const CONCEPTS: Concept[] = [
     terms: [
       'masovn nadzor', 'masovnog nadzor', 'mass surveil', 'masovni biometrijsk', 'biometrijsk nadzor',
       'biometric surveil', 'biometrijsk masovn', 'biometric mass', 'biometrijskog nadzor', 'pametn kamer',
-      'smart camer', 'smart cctv', 'ai camer', 'kamer sa vestack', 'intelligent video',
+      'smart camer', 'smart cctv', 'ai camer', 'kamer sa vestack', 'intelligent video', 'video analyt', 'videoanalitik',
+      'video analitik', 'predictive polic', 'prediktivn polic',
     ],
   },
   {
@@ -137,7 +144,7 @@ export const CONCEPTS: Concept[] = [
     label: 'Huawei / camera vendors',
     labelSr: 'Huawei / proizvođači kamera',
     topic: 'huawei-safe-city',
-    terms: ['huawei', 'huavej', 'hikvision', 'dahua', 'hajkvizn', 'hikvizion', 'griffeye'],
+    terms: ['huawei', 'huavej', 'hikvision', 'dahua', 'hajkvizn', 'hikvizion', 'griffeye', 'clearview', 'pimeyes', 'idemia', 'megvii', 'sensetime', 'uniview'],
   },
   {
     id: 'plates',
@@ -145,7 +152,7 @@ export const CONCEPTS: Concept[] = [
     labelSr: 'prepoznavanje registarskih tablica',
     topic: 'cameras',
     terms: [
-      'registarsk tablic', 'prepoznavanj tablic', 'licence plate', 'license plate', 'number plate', '=anpr',
+      'registarsk tablic', 'prepoznavanj tablic', 'licence plate', 'license plate', 'number plate', '=anpr', '=alpr',
       'neregistrovan vozil', 'automatsk detekcij', 'automatsk prepoznavanj', 'oko sokolov', 'citac tablic',
       'citaci tablic', 'detekcij prekrsaj',
     ],
@@ -187,6 +194,8 @@ export const CONCEPTS: Concept[] = [
       'zakona o unutrasnj poslov', 'nacrt zakon o unutrasnj', 'law on internal affairs', 'law on interior affairs',
       'draft law on internal', 'bezbedn grad', 'bezbedn drustv', 'mup srbij', 'uprav kriminalistick polic',
       'gradsk uprav beograd', 'skupstin grad', 'narodn skupstin', '=krik', 'birn srbij', 'n1 srbij', '=rts',
+      'zastitnik gradjan', 'bezbednosno informativn', 'bezbednosno-informativn', 'naprednjac', 'srpsk napredn',
+      '=cins', 'istinomer', 'raskrikavanj', 'juzn vest', '=blic', '=b92', 'vecernj novost', 'macut',
     ],
   },
   {

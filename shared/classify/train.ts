@@ -21,15 +21,22 @@ export interface TrainOptions {
   learningRate: number;
   /** Stems seen in fewer training items than this get no weight. */
   minWordCount: number;
+  /**
+   * Word weights smaller than this (in absolute value) are left out of the shipped model:
+   * a weak L2 on words lets the frequent stems speak up, and this keeps the many weak ones
+   * from bloating weights.json. Concept weights keep the 0.01 cut.
+   */
+  minWordWeight: number;
   threshold: number;
 }
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   l2Concept: 0.0005,
-  l2Word: 0.015,
+  l2Word: 0.005,
   steps: 700,
   learningRate: 0.05,
   minWordCount: 2,
+  minWordWeight: 0.03,
   threshold: 0.45,
 };
 
@@ -128,8 +135,9 @@ export function trainModel(examples: TrainingExample[], options: Partial<TrainOp
   const place: Record<string, number> = {};
   for (let i = 0; i < n; i++) {
     // Tiny weights change no decision and only make the shipped JSON bigger.
-    if (active[i] && Math.abs(w[i]) >= 0.01) topic[names[i]] = round(w[i]);
-    if (active[n + i] && Math.abs(w[n + i]) >= 0.01) place[names[i]] = round(w[n + i]);
+    const cut = names[i].startsWith('w:') ? Math.max(o.minWordWeight, 0.01) : 0.01;
+    if (active[i] && Math.abs(w[i]) >= cut) topic[names[i]] = round(w[i]);
+    if (active[n + i] && Math.abs(w[n + i]) >= cut) place[names[i]] = round(w[n + i]);
   }
   return { version: 2, topicBias: round(w[tb]), placeBias: round(w[pb]), threshold: o.threshold, topic, place };
 }
