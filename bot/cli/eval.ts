@@ -16,7 +16,7 @@ import { crossValidate, trainOn } from '../training/crossval';
 import { storyGroups } from '../training/stories';
 import { inputOf, languageGroup, loadSplit, loadWrittenExamples, type LabelledItem } from '../training/dataset';
 import { KEYWORD_QUERY, keywordQueryMatches } from '../training/keyword-baseline';
-import { score, type Scores } from '../training/metrics';
+import { bootstrapF1, score, type Scores } from '../training/metrics';
 
 const k = Number(process.env.FOLDS ?? 10);
 const seeds = (process.env.SEEDS ?? '1,2').split(',').map(Number);
@@ -108,6 +108,11 @@ if (test.length > 0) {
   const model = trainOn([...train, ...written]);
   const testRows = test.map((item) => toRow(item, classify(inputOf(item, true), { model })));
   report('FROZEN TEST (with URL and feed scope, as the monitor classifies)', testRows);
+  const interval = bootstrapF1(
+    testRows.map((r) => ({ predicted: r.prediction.relevant, actual: isRelevant(r) })),
+    storyGroups(test),
+  );
+  console.log(`  F1 95% interval (bootstrap over stories, 1000 draws): ${interval.low.toFixed(3)}-${interval.high.toFixed(3)}`);
   const textOnly = test.map((item) => toRow(item, classify(inputOf(item, false), { model })));
   report('FROZEN TEST (title and lead only, no URL or scope)', textOnly);
   console.log('\nReliability on the frozen test (with context):');

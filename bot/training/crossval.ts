@@ -4,6 +4,7 @@ import { trainModel, type TrainOptions, type TrainingExample } from '../../share
 import type { ModelWeights } from '../../shared/classify/model';
 import type { Classification } from '../../shared/model/types';
 import { inputOf, type LabelledItem } from './dataset';
+import { seeded } from './seeded';
 import { storyGroups } from './stories';
 
 export interface CrossValidated {
@@ -34,17 +35,6 @@ export function toExamples(item: LabelledItem): TrainingExample[] {
 
 export function trainOn(items: LabelledItem[], options: Partial<TrainOptions> = {}): ModelWeights {
   return trainModel(items.flatMap(toExamples), options);
-}
-
-/** xorshift32: a small seeded generator, so folds are the same on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 4294967296;
-  };
 }
 
 /**

@@ -1,3 +1,5 @@
+import { seeded } from './seeded';
+
 /** Precision, recall and F1 of binary predictions against binary truth. */
 export interface Scores {
   tp: number;
@@ -24,4 +26,30 @@ export function score(pairs: Array<{ predicted: boolean; actual: boolean }>): Sc
   const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
   return { tp, fp, fn, tn, precision, recall, f1 };
+}
+
+/**
+ * A 95% interval for F1 by the bootstrap over stories: stories are drawn with replacement
+ * (copies of one report travel together, as in the split) and F1 is recomputed each time.
+ * With a test of a few dozen relevant items, a handful of items moves F1 by several points; the
+ * interval says how far apart two figures must be before they differ.
+ */
+export function bootstrapF1(
+  pairs: Array<{ predicted: boolean; actual: boolean }>,
+  stories: number[],
+  rounds = 1000,
+  seed = 1,
+): { low: number; high: number } {
+  const byStory = new Map<number, number[]>();
+  stories.forEach((s, i) => byStory.set(s, [...(byStory.get(s) ?? []), i]));
+  const groups = [...byStory.values()];
+  const random = seeded(seed);
+  const f1s: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const sample: Array<{ predicted: boolean; actual: boolean }> = [];
+    for (let g = 0; g < groups.length; g++) for (const i of groups[Math.floor(random() * groups.length)]) sample.push(pairs[i]);
+    f1s.push(score(sample).f1);
+  }
+  f1s.sort((a, b) => a - b);
+  return { low: f1s[Math.floor(rounds * 0.025)], high: f1s[Math.ceil(rounds * 0.975) - 1] };
 }
