@@ -8,7 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_TRAIN_OPTIONS } from '../../shared/classify/train';
-import { trainOn } from '../training/crossval';
+import { LEXICON_GAP_COPIES, LEXICON_GAP_SHARE, trainOn } from '../training/crossval';
 import { loadSplit, loadWrittenExamples } from '../training/dataset';
 
 const { train, test } = loadSplit();
@@ -17,7 +17,8 @@ const model = trainOn([...train, ...written]);
 model.trainedOn =
   `${train.length} real items (frozen test of ${test.length} held out) + ${written.length} written examples; ` +
   `two heads (topic x place), L2 concept ${DEFAULT_TRAIN_OPTIONS.l2Concept}, L2 word ${DEFAULT_TRAIN_OPTIONS.l2Word}, ` +
-  `word weights under ${DEFAULT_TRAIN_OPTIONS.minWordWeight} dropped, ${DEFAULT_TRAIN_OPTIONS.steps} Adam steps`;
+  `word weights under ${DEFAULT_TRAIN_OPTIONS.minWordWeight} dropped, ${DEFAULT_TRAIN_OPTIONS.steps} Adam steps, ` +
+  `${LEXICON_GAP_COPIES} copies of each item with ${LEXICON_GAP_SHARE * 100}% of its concepts missing`;
 const out = fileURLToPath(new URL('../../shared/classify/weights.json', import.meta.url));
 writeFileSync(out, JSON.stringify(model, null, 0) + '\n');
 console.log(

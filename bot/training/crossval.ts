@@ -4,20 +4,29 @@ import { trainModel, type TrainOptions, type TrainingExample } from '../../share
 import type { ModelWeights } from '../../shared/classify/model';
 import type { Classification } from '../../shared/model/types';
 import { inputOf, type LabelledItem } from './dataset';
+import { gapRandom, withLexiconGaps } from './lexicon-gaps';
 import { seeded } from './seeded';
 import { storyGroups } from './stories';
 
 export interface CrossValidated {
   item: LabelledItem;
   prediction: Classification;
+  /** The model of the fold that scored the item (it never saw the item's story). */
+  model: ModelWeights;
 }
+
+/** Copies of each item with concepts missing (lexicon-gaps.ts), their share and weight. */
+export const LEXICON_GAP_COPIES = 2;
+export const LEXICON_GAP_SHARE = 0.5;
+export const LEXICON_GAP_WEIGHT = 0.1;
 
 /**
  * A labelled item as training examples: with the context the monitor knows (URL, feed scope)
  * and on its text alone, each as the whole item and as its headline alone. A reader judges an
  * article by its headline often enough, and title-only feeds give nothing more: the headline
  * copies teach the model that one strong term per half can decide, where the full leads alone
- * would teach it to wait for many small ones.
+ * would teach it to wait for many small ones. Two more copies of the whole item lose half their
+ * concepts at random, as on news whose wording the lexicon lacks (lexicon-gaps.ts).
  */
 export function toExamples(item: LabelledItem): TrainingExample[] {
   const label = item.label === 'relevant' ? 1 : 0;
@@ -28,9 +37,14 @@ export function toExamples(item: LabelledItem): TrainingExample[] {
     [headline, true, 0.15],
     [headline, false, 0.15],
   ];
-  return variants
+  const examples: TrainingExample[] = variants
     .filter(([v, withContext]) => !withContext || v.url)
     .map(([v, withContext, weight]) => ({ features: allFeatures(extractFeatures(inputOf(v, withContext))), label, weight }));
+  const random = gapRandom(item.id);
+  for (let copy = 0; copy < LEXICON_GAP_COPIES; copy++) {
+    examples.push({ features: withLexiconGaps(examples[0].features, LEXICON_GAP_SHARE, random), label, weight: LEXICON_GAP_WEIGHT });
+  }
+  return examples;
 }
 
 export function trainOn(items: LabelledItem[], options: Partial<TrainOptions> = {}): ModelWeights {
@@ -75,7 +89,7 @@ export function crossValidate(
   for (let fold = 0; fold < k; fold++) {
     const model = trainOn(items.filter((_, i) => folds[i] !== fold).concat(written), options);
     items.forEach((item, i) => {
-      if (folds[i] === fold) out[i] = { item, prediction: classify(inputOf(item, withContext), { model }) };
+      if (folds[i] === fold) out[i] = { item, prediction: classify(inputOf(item, withContext), { model }), model };
     });
   }
   return out;
