@@ -20,7 +20,7 @@ import { extractFeatures } from '../../shared/classify/features';
 import { addWordLogits, combinedScore, logits } from '../../shared/classify/model';
 import { inputOf, languageGroup, loadSplit, loadWrittenExamples, type LabelledItem } from '../training/dataset';
 import { KEYWORD_QUERY, keywordQueryMatches } from '../training/keyword-baseline';
-import { bootstrapF1, score, type Scores } from '../training/metrics';
+import { bootstrapF1, pairedBootstrapF1, score, type Scores } from '../training/metrics';
 
 const k = Number(process.env.FOLDS ?? 10);
 const seeds = (process.env.SEEDS ?? '1,2').split(',').map(Number);
@@ -129,6 +129,16 @@ if (test.length > 0) {
     storyGroups(test),
   );
   console.log(`  F1 95% interval (bootstrap over stories, 1000 draws): ${interval.low.toFixed(3)}-${interval.high.toFixed(3)}`);
+  if (process.env.COMPARE_WITHOUT_GAPS) {
+    // The frozen test with and without the lexicon-gap copies in training, paired by story draw.
+    const without = trainOn([...train, ...written], {}, 0);
+    const pairs = (m: typeof model) => test.map((item) => ({ predicted: classify(inputOf(item, true), { model: m }).relevant, actual: item.label === 'relevant' }));
+    const d = pairedBootstrapF1(pairs(without), pairs(model), storyGroups(test));
+    console.log(
+      `  lexicon-gap copies, F1 difference (paired bootstrap over stories): ${d.difference >= 0 ? '+' : ''}${d.difference.toFixed(3)} ` +
+        `(95% interval ${d.low.toFixed(3)} to ${d.high.toFixed(3)}; better in ${(d.shareBetter * 100).toFixed(1)}% of draws)`,
+    );
+  }
   const textOnly = test.map((item) => toRow(item, classify(inputOf(item, false), { model })));
   report('FROZEN TEST (title and lead only, no URL or scope)', textOnly);
   console.log('\nReliability on the frozen test (with context):');

@@ -28,7 +28,7 @@ export const LEXICON_GAP_WEIGHT = 0.1;
  * would teach it to wait for many small ones. Two more copies of the whole item lose half their
  * concepts at random, as on news whose wording the lexicon lacks (lexicon-gaps.ts).
  */
-export function toExamples(item: LabelledItem): TrainingExample[] {
+export function toExamples(item: LabelledItem, gapCopies = LEXICON_GAP_COPIES): TrainingExample[] {
   const label = item.label === 'relevant' ? 1 : 0;
   const headline = { ...item, text: '' };
   const variants: Array<[LabelledItem, boolean, number]> = [
@@ -41,14 +41,14 @@ export function toExamples(item: LabelledItem): TrainingExample[] {
     .filter(([v, withContext]) => !withContext || v.url)
     .map(([v, withContext, weight]) => ({ features: allFeatures(extractFeatures(inputOf(v, withContext))), label, weight }));
   const random = gapRandom(item.id);
-  for (let copy = 0; copy < LEXICON_GAP_COPIES; copy++) {
+  for (let copy = 0; copy < gapCopies; copy++) {
     examples.push({ features: withLexiconGaps(examples[0].features, LEXICON_GAP_SHARE, random), label, weight: LEXICON_GAP_WEIGHT });
   }
   return examples;
 }
 
-export function trainOn(items: LabelledItem[], options: Partial<TrainOptions> = {}): ModelWeights {
-  return trainModel(items.flatMap(toExamples), options);
+export function trainOn(items: LabelledItem[], options: Partial<TrainOptions> = {}, gapCopies = LEXICON_GAP_COPIES): ModelWeights {
+  return trainModel(items.flatMap((item) => toExamples(item, gapCopies)), options);
 }
 
 /**

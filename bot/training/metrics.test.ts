@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bootstrapF1, score } from './metrics';
+import { bootstrapF1, pairedBootstrapF1, score } from './metrics';
 
 describe('score', () => {
   it('counts precision, recall and F1', () => {
@@ -41,5 +41,19 @@ describe('bootstrapF1', () => {
     const { low, high } = bootstrapF1(pairs, stories);
     expect([0, 2 / 3, 1]).toContain(low);
     expect([0, 2 / 3, 1]).toContain(high);
+  });
+});
+
+describe('pairedBootstrapF1', () => {
+  it('is zero with a point interval for identical models, and positive when B fixes A’s misses', () => {
+    const truth = Array.from({ length: 60 }, (_, i) => i % 3 === 0);
+    const a = truth.map((actual, i) => ({ predicted: actual && i % 2 === 0, actual }));
+    const b = truth.map((actual) => ({ predicted: actual, actual }));
+    const stories = truth.map((_, i) => i);
+    expect(pairedBootstrapF1(a, a, stories)).toEqual({ difference: 0, low: 0, high: 0, shareBetter: 0 });
+    const d = pairedBootstrapF1(a, b, stories);
+    expect(d.difference).toBeGreaterThan(0);
+    expect(d.low).toBeGreaterThan(0);
+    expect(d.shareBetter).toBe(1);
   });
 });

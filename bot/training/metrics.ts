@@ -53,3 +53,40 @@ export function bootstrapF1(
   f1s.sort((a, b) => a - b);
   return { low: f1s[Math.floor(rounds * 0.025)], high: f1s[Math.ceil(rounds * 0.975) - 1] };
 }
+
+/**
+ * How much better model B is than model A on the same items: the F1 difference (B - A) over
+ * the same story draws for both, with its 95% interval and the share of draws in which B wins.
+ * Paired draws cancel the luck of the sample that two separate intervals both carry.
+ */
+export function pairedBootstrapF1(
+  a: Array<{ predicted: boolean; actual: boolean }>,
+  b: Array<{ predicted: boolean; actual: boolean }>,
+  stories: number[],
+  rounds = 1000,
+  seed = 1,
+): { difference: number; low: number; high: number; shareBetter: number } {
+  const byStory = new Map<number, number[]>();
+  stories.forEach((s, i) => byStory.set(s, [...(byStory.get(s) ?? []), i]));
+  const groups = [...byStory.values()];
+  const random = seeded(seed);
+  const differences: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const sa: Array<{ predicted: boolean; actual: boolean }> = [];
+    const sb: Array<{ predicted: boolean; actual: boolean }> = [];
+    for (let g = 0; g < groups.length; g++) {
+      for (const i of groups[Math.floor(random() * groups.length)]) {
+        sa.push(a[i]);
+        sb.push(b[i]);
+      }
+    }
+    differences.push(score(sb).f1 - score(sa).f1);
+  }
+  differences.sort((x, y) => x - y);
+  return {
+    difference: score(b).f1 - score(a).f1,
+    low: differences[Math.floor(rounds * 0.025)],
+    high: differences[Math.ceil(rounds * 0.975) - 1],
+    shareBetter: differences.filter((d) => d > 0).length / rounds,
+  };
+}

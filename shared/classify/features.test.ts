@@ -26,3 +26,23 @@ describe('extractFeatures: script and language counted word by word', () => {
     expect(x.lang).toBe(quickLanguage(`${title}\n${text}`, tokenize(`${title}\n${text}`).map(fold), detectScript(title, text)));
   });
 });
+
+describe('extractFeatures: look-alike words do not match surveillance terms', () => {
+  // Each word of a lexicon term is a prefix unless written "=x": these are ordinary phrases that
+  // a careless prefix would take for face recognition or predictive policing.
+  it.each([
+    ['Facebook scandal grows', 'c:face'],
+    ['Face scandal: the star apologises', 'c:face'],
+    ['Facebook paying publishers', 'c:face'],
+    ['Predictive policy analysis for the budget', 'c:mass-surveillance'],
+  ])('%s has no %s', (title, feature) => {
+    expect(extractFeatures({ title, text: '' }).features.has(feature)).toBe(false);
+  });
+
+  it.each([
+    ['Police roll out face scans at the stadium', 'c:face'],
+    ['Predictive policing comes to Belgrade', 'c:mass-surveillance'],
+  ])('%s has %s', (title, feature) => {
+    expect(extractFeatures({ title, text: '' }).features.has(feature)).toBe(true);
+  });
+});

@@ -196,27 +196,31 @@ export function extractFeatures(input: ClassifyInput): ExtractedFeatures {
   const matches: SurfaceMatch[] = [];
   const present: number[] = [];
   const touched: number[] = [];
-  matcher.each(
-    infos,
-    (concept, start, end, index) => {
-      const inTitle = end <= titleEnd;
-      const seen = seenPerConcept[index]++;
-      if (seen === 0) {
-        touched.push(index);
-        features.add(CONCEPT_FEATURE[index]);
-        const p = PAIRED_POSITION[index];
-        if (p >= 0) present.push(p);
-      }
-      if (inTitle) features.add(TITLE_FEATURE[index]);
-      // Reasons show a few occurrences of each concept; more would only cost time.
-      if (seen < 3) {
-        let surface = infos[start].token;
-        for (let k = start + 1; k < end; k++) surface += ' ' + infos[k].token;
-        matches.push({ concept, start, end, surface, inTitle });
-      }
-    },
-  );
-  for (const index of touched) seenPerConcept[index] = 0;
+  // try/finally: the shared counts must be back at zero for the next item whatever happens.
+  try {
+    matcher.each(
+      infos,
+      (concept, start, end, index) => {
+        const inTitle = end <= titleEnd;
+        const seen = seenPerConcept[index]++;
+        if (seen === 0) {
+          touched.push(index);
+          features.add(CONCEPT_FEATURE[index]);
+          const p = PAIRED_POSITION[index];
+          if (p >= 0) present.push(p);
+        }
+        if (inTitle) features.add(TITLE_FEATURE[index]);
+        // Reasons show a few occurrences of each concept; more would only cost time.
+        if (seen < 3) {
+          let surface = infos[start].token;
+          for (let k = start + 1; k < end; k++) surface += ' ' + infos[k].token;
+          matches.push({ concept, start, end, surface, inTitle });
+        }
+      },
+    );
+  } finally {
+    for (const index of touched) seenPerConcept[index] = 0;
+  }
   present.sort((a, b) => a - b);
   const pairs = PAIRED_SORTED.length;
   for (let i = 0; i < present.length; i++) {

@@ -13,6 +13,11 @@ describe('detectScript', () => {
     expect(detectScript('123 !?')).toBeNull();
     expect(detectScript('abc где')).toBeNull();
   });
+
+  it('does not count × and ÷ as Latin letters (they sit in the Latin-1 block but are signs)', () => {
+    expect(detectScript('абв××')).toBe('Cyrl');
+    expect(detectScript('×÷')).toBeNull();
+  });
 });
 
 describe('detectLanguage (franc)', () => {
