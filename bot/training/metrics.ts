@@ -29,10 +29,31 @@ export function score(pairs: Array<{ predicted: boolean; actual: boolean }>): Sc
 }
 
 /**
- * A 95% interval for F1 by the bootstrap over stories: stories are drawn with replacement
- * (copies of one report travel together, as in the split) and F1 is recomputed each time.
- * With a test of a few dozen relevant items, a handful of items moves F1 by several points; the
- * interval says how far apart two figures must be before they differ.
+ * Bootstrap draws over stories: each draw picks as many stories as there are, with replacement,
+ * and yields the indices of their items (copies of one report travel together, as in the split).
+ * Seeded, so an interval is the same on every run.
+ */
+function* storyDraws(stories: number[], rounds: number, seed: number): Generator<number[]> {
+  const byStory = new Map<number, number[]>();
+  stories.forEach((s, i) => byStory.set(s, [...(byStory.get(s) ?? []), i]));
+  const groups = [...byStory.values()];
+  const random = seeded(seed);
+  for (let r = 0; r < rounds; r++) {
+    const draw: number[] = [];
+    for (let g = 0; g < groups.length; g++) draw.push(...groups[Math.floor(random() * groups.length)]);
+    yield draw;
+  }
+}
+
+/** The 2.5th and 97.5th percentiles of some values. */
+function interval95(values: number[]): { low: number; high: number } {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { low: sorted[Math.floor(sorted.length * 0.025)], high: sorted[Math.ceil(sorted.length * 0.975) - 1] };
+}
+
+/**
+ * A 95% interval for F1 by the bootstrap over stories. With a test of a few dozen relevant
+ * items, a handful of items moves F1 by several points; the interval says how much.
  */
 export function bootstrapF1(
   pairs: Array<{ predicted: boolean; actual: boolean }>,
@@ -40,18 +61,9 @@ export function bootstrapF1(
   rounds = 1000,
   seed = 1,
 ): { low: number; high: number } {
-  const byStory = new Map<number, number[]>();
-  stories.forEach((s, i) => byStory.set(s, [...(byStory.get(s) ?? []), i]));
-  const groups = [...byStory.values()];
-  const random = seeded(seed);
   const f1s: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    const sample: Array<{ predicted: boolean; actual: boolean }> = [];
-    for (let g = 0; g < groups.length; g++) for (const i of groups[Math.floor(random() * groups.length)]) sample.push(pairs[i]);
-    f1s.push(score(sample).f1);
-  }
-  f1s.sort((a, b) => a - b);
-  return { low: f1s[Math.floor(rounds * 0.025)], high: f1s[Math.ceil(rounds * 0.975) - 1] };
+  for (const draw of storyDraws(stories, rounds, seed)) f1s.push(score(draw.map((i) => pairs[i])).f1);
+  return interval95(f1s);
 }
 
 /**
@@ -66,27 +78,13 @@ export function pairedBootstrapF1(
   rounds = 1000,
   seed = 1,
 ): { difference: number; low: number; high: number; shareBetter: number } {
-  const byStory = new Map<number, number[]>();
-  stories.forEach((s, i) => byStory.set(s, [...(byStory.get(s) ?? []), i]));
-  const groups = [...byStory.values()];
-  const random = seeded(seed);
   const differences: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    const sa: Array<{ predicted: boolean; actual: boolean }> = [];
-    const sb: Array<{ predicted: boolean; actual: boolean }> = [];
-    for (let g = 0; g < groups.length; g++) {
-      for (const i of groups[Math.floor(random() * groups.length)]) {
-        sa.push(a[i]);
-        sb.push(b[i]);
-      }
-    }
-    differences.push(score(sb).f1 - score(sa).f1);
+  for (const draw of storyDraws(stories, rounds, seed)) {
+    differences.push(score(draw.map((i) => b[i])).f1 - score(draw.map((i) => a[i])).f1);
   }
-  differences.sort((x, y) => x - y);
   return {
     difference: score(b).f1 - score(a).f1,
-    low: differences[Math.floor(rounds * 0.025)],
-    high: differences[Math.ceil(rounds * 0.975) - 1],
+    ...interval95(differences),
     shareBetter: differences.filter((d) => d > 0).length / rounds,
   };
 }
