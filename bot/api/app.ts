@@ -321,8 +321,8 @@ export function createApp(deps: ApiDeps): App {
       r.separator = p.oneOf('sep', Object.keys(CSV_SEPARATORS) as CsvSeparator[]);
     }
     p.done();
-    if (type === 'mentions') await syncSearchIndex(db);
-    else await withIndex(r.filter);
+    // Mentions bring the organisation index up to date themselves (org-index.ts).
+    await withIndex(r.filter);
     const body = await bucketsOk(() => exportBody(db, chosen, orgs, r));
     return new Response(body, { headers: exportHeaders(format, exportFileName(r, period.from, period.to)) });
   };

@@ -5,7 +5,7 @@
  */
 import type { SqlDb } from '../storage/index';
 
-/** Articles per batch (per transaction). */
+/** Articles per batch, each its own transaction: short write locks, so the feed processor never waits long. */
 export const BATCH = 2000;
 
 /**

@@ -43,16 +43,16 @@ export function orgsKey(orgs: readonly TrackedOrg[]): string {
  */
 export async function syncOrgIndex(db: SqlDb, orgs: readonly TrackedOrg[], limit = Number.POSITIVE_INFINITY): Promise<number> {
   const key = orgsKey(orgs);
-  const state = `SELECT orgs_key AS key, last_article_id AS last FROM article_orgs_state WHERE id = 1${db.dialect === 'postgres' ? ' FOR UPDATE' : ''}`;
+  const state = 'SELECT orgs_key AS key, last_article_id AS last FROM article_orgs_state WHERE id = 1';
   const max = (await db.get<{ max: number | null }>('SELECT max(id) AS max FROM articles'))?.max ?? 0;
-  const now = await db.get<{ key: string; last: number }>(state.replace(' FOR UPDATE', ''));
+  const now = await db.get<{ key: string; last: number }>(state);
   if (now?.key === key && max <= now.last) return 0;
   // Compiled only when there is work: the API calls this before every mentions request.
   const matcher = createOrgMatcher(orgs);
 
   const batch = (size: number) =>
     db.transaction(async (): Promise<number> => {
-      const current = (await db.get<{ key: string; last: number }>(state))!;
+      const current = (await db.get<{ key: string; last: number }>(db.dialect === 'postgres' ? `${state} FOR UPDATE` : state))!;
       let last = current.last;
       if (current.key !== key) {
         // Another organisation list (or none yet): start again from the first article.

@@ -18,8 +18,6 @@ import { fold } from '../../shared/text/fold';
 import { stem } from '../../shared/text/stem';
 import { inBackground, inBatches } from './index-batches';
 
-/** Rows indexed per transaction: short write locks, so the feed processor never waits long. */
-
 interface Pending {
   id: number;
   title: string;
