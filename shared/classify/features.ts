@@ -1,7 +1,7 @@
 import { fold } from '../text/fold';
 import { tokenize } from '../text/tokenize';
 import { stem, type StemLanguage } from '../text/stem';
-import { isCyrillicLetter, isLatinLetter, scriptOfCounts, type Script } from '../text/script';
+import { countLetters, scriptOfCounts, type Script } from '../text/script';
 import {
   addFunctionWordHits, functionWordLanguages, letterCuesOf, newFunctionWordHits, quickLanguageFrom,
 } from '../text/quick-language';
@@ -98,16 +98,9 @@ let extraction = 0;
 function wordInfo(token: string): WordInfo {
   let folded = fold(token);
   if (/^[\d.,]+$/.test(folded)) folded = folded.replace(/[.,]/g, '');
-  let cyrillic = 0;
-  let latin = 0;
-  for (let i = 0; i < token.length; i++) {
-    const c = token.charCodeAt(i);
-    if (isCyrillicLetter(c)) cyrillic++;
-    else if (isLatinLetter(c)) latin++;
-  }
   return {
     token, folded, starts: matcher.startingWith(folded), langs: functionWordLanguages(folded),
-    cyrillic, latin, cues: letterCuesOf(token),
+    ...countLetters(token), cues: letterCuesOf(token),
   };
 }
 

@@ -44,23 +44,9 @@ export function functionWordLanguages(folded: string): readonly number[] | undef
  * knows the script may pass it).
  */
 export function quickLanguage(text: string, foldedTokens: string[], script = detectScript(text)): string {
-  return quickLanguageOf([text], script, foldedTokens.map(functionWordLanguages));
-}
-
-/**
- * The same, from the text in parts (title, body: no copy is made) and each token's
- * `functionWordLanguages` (callers that cache them per word save a look-up per token).
- */
-export function quickLanguageOf(
-  parts: readonly string[],
-  script: Script | null,
-  tokenLanguages: ReadonlyArray<readonly number[] | undefined>,
-): string {
   const hits = newFunctionWordHits();
-  for (const langs of tokenLanguages) addFunctionWordHits(hits, langs);
-  let cues = 0;
-  for (const part of parts) cues |= letterCuesOf(part);
-  return quickLanguageFrom(script, cues, hits);
+  for (const token of foldedTokens) addFunctionWordHits(hits, functionWordLanguages(token));
+  return quickLanguageFrom(script, letterCuesOf(text), hits);
 }
 
 /*
