@@ -124,16 +124,15 @@ if (test.length > 0) {
   const model = trainOn([...train, ...written]);
   const testRows = test.map((item) => toRow(item, classify(inputOf(item, true), { model })));
   report('FROZEN TEST (with URL and feed scope, as the monitor classifies)', testRows);
-  const interval = bootstrapF1(
-    testRows.map((r) => ({ predicted: r.prediction.relevant, actual: isRelevant(r) })),
-    storyGroups(test),
-  );
+  const testPairs = testRows.map((r) => ({ predicted: r.prediction.relevant, actual: isRelevant(r) }));
+  const testStories = storyGroups(test);
+  const interval = bootstrapF1(testPairs, testStories);
   console.log(`  F1 95% interval (bootstrap over stories, 1000 draws): ${interval.low.toFixed(3)}-${interval.high.toFixed(3)}`);
   if (process.env.COMPARE_WITHOUT_GAPS) {
     // The frozen test with and without the lexicon-gap copies in training, paired by story draw.
     const without = trainOn([...train, ...written], {}, 0);
-    const pairs = (m: typeof model) => test.map((item) => ({ predicted: classify(inputOf(item, true), { model: m }).relevant, actual: item.label === 'relevant' }));
-    const d = pairedBootstrapF1(pairs(without), pairs(model), storyGroups(test));
+    const withoutPairs = test.map((item) => ({ predicted: classify(inputOf(item, true), { model: without }).relevant, actual: item.label === 'relevant' }));
+    const d = pairedBootstrapF1(withoutPairs, testPairs, testStories);
     console.log(
       `  lexicon-gap copies, F1 difference (paired bootstrap over stories): ${d.difference >= 0 ? '+' : ''}${d.difference.toFixed(3)} ` +
         `(95% interval ${d.low.toFixed(3)} to ${d.high.toFixed(3)}; better in ${(d.shareBetter * 100).toFixed(1)}% of draws)`,
