@@ -104,6 +104,10 @@ report(`Cross-validation on the training part (${k} folds by story, seeds ${seed
   const novel = novelStoryIds(train);
   const m = score(cvRows.filter((r) => novel.has(r.item.id)).map((r) => ({ predicted: r.prediction.relevant, actual: isRelevant(r) })));
   console.log(`  ${pad('collected-only stories', 26)} n=${String(novel.size).padStart(4)}  model   ${fmt(m)}`);
+  // How much of the error sits on labels the labeller marked doubtful.
+  const sure = cvRows.filter((r) => !r.item.uncertain);
+  const mSure = score(sure.map((r) => ({ predicted: r.prediction.relevant, actual: isRelevant(r) })));
+  console.log(`  ${pad('sure labels (no uncertain)', 26)} n=${String(sure.length / seeds.length).padStart(4)}  model   ${fmt(mSure)}`);
   // A stress test of the same folds: each item loses a fifth of its matched concepts at random,
   // as news whose wording the lexicon lacks would (lexicon-gaps.ts). Five draws per item.
   const gapped = cvRuns[0].flatMap((r) => {

@@ -17,7 +17,7 @@ const model = trainOn([...train, ...written]);
 model.trainedOn =
   `${train.length} real items (frozen test of ${test.length} held out) + ${written.length} written examples; ` +
   `two heads (topic x place), L2 concept ${DEFAULT_TRAIN_OPTIONS.l2Concept}, L2 word ${DEFAULT_TRAIN_OPTIONS.l2Word}, ` +
-  `word weights under ${DEFAULT_TRAIN_OPTIONS.minWordWeight} dropped, ${DEFAULT_TRAIN_OPTIONS.steps} Adam steps, ` +
+  `words of fewer than ${DEFAULT_TRAIN_OPTIONS.minWordCount} stories and word weights under ${DEFAULT_TRAIN_OPTIONS.minWordWeight} dropped, ${DEFAULT_TRAIN_OPTIONS.steps} Adam steps, ` +
   `${LEXICON_GAP_COPIES} copies of each item and of its headline with each concept dropped at probability ${LEXICON_GAP_SHARE}`;
 const out = fileURLToPath(new URL('../../shared/classify/weights.json', import.meta.url));
 writeFileSync(out, JSON.stringify(model, null, 0) + '\n');

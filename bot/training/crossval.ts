@@ -33,7 +33,7 @@ export const HEADLINE_GAP_WEIGHT = 0.05;
  * lose half their concepts at random, as on news whose wording the lexicon lacks
  * (lexicon-gaps.ts). `gapCopies` 0 leaves those out (eval's comparison).
  */
-export function toExamples(item: LabelledItem, gapCopies = LEXICON_GAP_COPIES): TrainingExample[] {
+export function toExamples(item: LabelledItem, gapCopies = LEXICON_GAP_COPIES, story?: number): TrainingExample[] {
   const label = item.label === 'relevant' ? 1 : 0;
   const headline = { ...item, text: '' };
   // The first variant of each kind is the one the monitor sees: with context when there is a URL.
@@ -57,11 +57,17 @@ export function toExamples(item: LabelledItem, gapCopies = LEXICON_GAP_COPIES): 
   for (let copy = 0; copy < gapCopies; copy++) {
     examples.push({ features: withLexiconGaps(title, LEXICON_GAP_SHARE, random), label, weight: HEADLINE_GAP_WEIGHT });
   }
+  if (story !== undefined) for (const example of examples) example.story = story;
   return examples;
 }
 
+/**
+ * Trains on labelled items. Examples carry their item's story (stories.ts), so a word counts
+ * toward minWordCount once per story however many copies and examples the story has.
+ */
 export function trainOn(items: LabelledItem[], options: Partial<TrainOptions> = {}, gapCopies = LEXICON_GAP_COPIES): ModelWeights {
-  return trainModel(items.flatMap((item) => toExamples(item, gapCopies)), options);
+  const stories = storyGroups(items);
+  return trainModel(items.flatMap((item, i) => toExamples(item, gapCopies, stories[i])), options);
 }
 
 /**

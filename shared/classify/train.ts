@@ -9,6 +9,12 @@ export interface TrainingExample {
   label: 0 | 1;
   /** How much the item counts in the loss (default 1). */
   weight?: number;
+  /**
+   * The story the example was made from. One item gives several examples (with and without
+   * context, its headline, copies with concepts missing) and one story several items: for
+   * `minWordCount` all examples of one story count once. Without it, each example counts.
+   */
+  story?: number;
 }
 
 export interface TrainOptions {
@@ -19,7 +25,10 @@ export interface TrainOptions {
   /** Full-batch Adam steps. */
   steps: number;
   learningRate: number;
-  /** Stems seen in fewer training items than this get no weight. */
+  /**
+   * Stems seen in fewer training stories than this get no weight: a stem of one or two stories
+   * can only learn those stories (names, places, the event), not how unseen news reads.
+   */
   minWordCount: number;
   /**
    * Word weights smaller than this (in absolute value) are left out of the shipped model:
@@ -35,7 +44,7 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   l2Word: 0.005,
   steps: 700,
   learningRate: 0.05,
-  minWordCount: 2,
+  minWordCount: 3,
   minWordWeight: 0.03,
   threshold: 0.45,
 };
@@ -50,8 +59,21 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
  */
 export function trainModel(examples: TrainingExample[], options: Partial<TrainOptions> = {}): ModelWeights {
   const o = { ...DEFAULT_TRAIN_OPTIONS, ...options };
+  // In how many stories each feature occurs (examples without a story count one each). A
+  // story's examples need not be adjacent: copies of one report may sit anywhere in the list.
   const counts = new Map<string, number>();
-  for (const ex of examples) for (const f of ex.features) counts.set(f, (counts.get(f) ?? 0) + 1);
+  const storiesOf = new Map<string, Set<number>>();
+  for (const ex of examples) {
+    for (const f of ex.features) {
+      if (ex.story !== undefined) {
+        let seen = storiesOf.get(f);
+        if (seen === undefined) storiesOf.set(f, (seen = new Set()));
+        if (seen.has(ex.story)) continue;
+        seen.add(ex.story);
+      }
+      counts.set(f, (counts.get(f) ?? 0) + 1);
+    }
+  }
   const names = [...counts.keys()].filter((f) => !f.startsWith('w:') || (counts.get(f) ?? 0) >= o.minWordCount);
   const n = names.length;
   // Parameters: [topic weights (n), place weights (n), topic bias, place bias].
