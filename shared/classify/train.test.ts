@@ -21,6 +21,12 @@ describe('trainModel: minWordCount counts stories, not examples', () => {
     expect(model.topic['w:thrice']).toBeGreaterThan(0);
     expect(model.topic['w:neg']).toBeLessThan(0);
   });
+  it('counts a story once even when its examples are not adjacent', () => {
+    // Copies of one report can sit anywhere among the items: two stories, interleaved, are two.
+    const interleaved = [2, 3, 2, 3, 2].flatMap((story) => examples('w:mixed', [story], 1));
+    const m = trainModel(interleaved.concat(examples('w:neg', [7, 8, 9], 0)), { minWordCount: 3, steps: 200 });
+    expect(m.topic['w:mixed']).toBeUndefined();
+  });
   it('counts every example when examples carry no story', () => {
     const plain = trainModel(examples('w:once', [1], 1).map(({ story: _s, ...e }) => e).concat(examples('w:neg', [7, 8, 9], 0)), { minWordCount: 3, steps: 200 });
     expect(plain.topic['w:once']).toBeGreaterThan(0);
