@@ -29,18 +29,24 @@ export function storyGroups(items: Array<{ title: string; text: string }>): numb
     else byTitle.set(key, i);
     return new Set(storySignature(item.title, item.text));
   });
+  // Jaccard similarity of the sketches taken as sets, for the pairs that share a hash at all
+  // (the others score 0): an index from hash to items finds them without comparing every pair,
+  // which training does once per cross-validation fold.
+  const itemsWith = new Map<number, number[]>();
+  sketches.forEach((sketch, i) => {
+    for (const h of sketch) {
+      const list = itemsWith.get(h);
+      if (list === undefined) itemsWith.set(h, [i]);
+      else list.push(i);
+    }
+  });
+  const shared = new Map<number, number>();
   for (let i = 0; i < items.length; i++) {
-    for (let j = i + 1; j < items.length; j++) {
-      if (jaccard(sketches[i], sketches[j]) >= SAME_STORY_FOR_SPLIT) union(i, j);
+    shared.clear();
+    for (const h of sketches[i]) for (const j of itemsWith.get(h)!) if (j > i) shared.set(j, (shared.get(j) ?? 0) + 1);
+    for (const [j, both] of shared) {
+      if (both / (sketches[i].size + sketches[j].size - both) >= SAME_STORY_FOR_SPLIT) union(i, j);
     }
   }
   return items.map((_, i) => find(i));
-}
-
-/** Jaccard similarity of two sketches taken as sets (cheap and strict enough for grouping). */
-function jaccard(a: Set<number>, b: Set<number>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  let both = 0;
-  for (const h of a) if (b.has(h)) both++;
-  return both / (a.size + b.size - both);
 }
