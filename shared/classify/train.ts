@@ -12,7 +12,7 @@ export interface TrainingExample {
   /**
    * The story the example was made from. One item gives several examples (with and without
    * context, its headline, copies with concepts missing) and one story several items: for
-   * `minWordCount` all examples of one story count once. Without it, each example counts.
+   * `minWordCount` all examples of one story count once. Without it, each example counts. Story numbers are not negative (storyGroups numbers them by item).
    */
   story?: number;
 }
@@ -59,22 +59,18 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
  */
 export function trainModel(examples: TrainingExample[], options: Partial<TrainOptions> = {}): ModelWeights {
   const o = { ...DEFAULT_TRAIN_OPTIONS, ...options };
-  // In how many stories each feature occurs (examples without a story count one each). A
+  // The stories each feature occurs in; an example without a story is a story of its own. A
   // story's examples need not be adjacent: copies of one report may sit anywhere in the list.
-  const counts = new Map<string, number>();
   const storiesOf = new Map<string, Set<number>>();
-  for (const ex of examples) {
+  examples.forEach((ex, i) => {
+    const story = ex.story ?? -1 - i;
     for (const f of ex.features) {
-      if (ex.story !== undefined) {
-        let seen = storiesOf.get(f);
-        if (seen === undefined) storiesOf.set(f, (seen = new Set()));
-        if (seen.has(ex.story)) continue;
-        seen.add(ex.story);
-      }
-      counts.set(f, (counts.get(f) ?? 0) + 1);
+      const seen = storiesOf.get(f);
+      if (seen === undefined) storiesOf.set(f, new Set([story]));
+      else seen.add(story);
     }
-  }
-  const names = [...counts.keys()].filter((f) => !f.startsWith('w:') || (counts.get(f) ?? 0) >= o.minWordCount);
+  });
+  const names = [...storiesOf.keys()].filter((f) => !f.startsWith('w:') || storiesOf.get(f)!.size >= o.minWordCount);
   const n = names.length;
   // Parameters: [topic weights (n), place weights (n), topic bias, place bias].
   const P = 2 * n + 2;
