@@ -12,7 +12,8 @@ export interface TrainingExample {
   /**
    * The story the example was made from. One item gives several examples (with and without
    * context, its headline, copies with concepts missing) and one story several items: for
-   * `minWordCount` all examples of one story count once. Without it, each example counts. Story numbers are not negative (storyGroups numbers them by item).
+   * `minWordCount` all examples of one story count once. Without it, each example counts.
+   * Story numbers are not negative (storyGroups numbers them by item).
    */
   story?: number;
 }
